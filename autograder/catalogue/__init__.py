@@ -1,0 +1,34 @@
+"""Known student mistakes, as data: each a small edit of a module's reference solution.
+
+A scenario names the task it breaks and a phrase its feedback must contain. Tests and
+`python -m autograder.mutation` apply every scenario to the solution source and check
+that exactly that task fails, with that hint.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from autograder.tasks import MODULES, resolve_module_id
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """name: what the mistake is ("transposed-dw"); task: the task it breaks ("2.2");
+    replace: {text in the solution source: the mistaken text}, each old text found once;
+    hint: a phrase the failing task's feedback (summary, details or hint) must contain."""
+
+    name: str
+    task: str
+    replace: dict[str, str] = field(default_factory=dict)
+    hint: str = ""
+
+
+def scenarios(module: str) -> list[Scenario]:
+    mid = resolve_module_id(module)
+    try:
+        mod = importlib.import_module(f"autograder.catalogue.{MODULES[mid]}")
+    except ModuleNotFoundError:
+        return []
+    return list(mod.SCENARIOS)

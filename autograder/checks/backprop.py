@@ -1,0 +1,253 @@
+"""Checks of module 02: layers, their backward passes, a gradient checker, an MLP, training.
+
+Each check draws random shapes and values from its seed, runs the student's function in
+float64 and compares with the reference in `course.nn` by relative error.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.compare import Mistake, compare, expect, named, unpack
+from autograder.result import CheckFailed
+from autograder.tasks import Module, Task
+from course import nn
+from course.data import spirals
+from course.functions import Cubic
+from course.gradcheck import numerical_gradient
+
+LAYERS = {n: f"course.nn:{n}" for n in (
+    "linear_forward", "linear_backward", "relu_forward", "relu_backward",
+    "tanh_forward", "tanh_backward", "softmax_cross_entropy")}
+
+
+def _shapes(rng, k=3, lo=2, hi=7):
+    """k distinct sizes, so a transposed matrix never has the right shape by accident."""
+    return [int(s) for s in rng.choice(np.arange(lo, hi + 1), size=k, replace=False)]
+
+
+def check_linear_forward(linear_forward, *, seed):
+    rng = np.random.default_rng(seed)
+    N, D, M = _shapes(rng)
+    x, w, b = rng.normal(size=(N, D)), rng.normal(size=(D, M)), rng.normal(size=M)
+    out, cache = unpack("linear_forward", linear_forward(x, w, b), ("out", "cache"))
+    compare({"out": out}, {"out": x @ w + b}, mistakes=[
+        Mistake("bias-missing", "out is x @ w without the bias b", lambda: {"out": x @ w}),
+        Mistake("bias-subtracted", "the bias is subtracted instead of added",
+                lambda: {"out": x @ w - b}),
+    ])
+    expect(isinstance(cache, tuple) and len(cache) == 2, "cache should be the tuple (x, w)",
+           f"got {type(cache).__name__}; linear_backward reads x and w from it")
+    compare(dict(zip(("cache[0]", "cache[1]"), cache, strict=True)), {"cache[0]": x, "cache[1]": w},
+            what="(x, w)")
+
+
+def check_linear_backward(linear_backward, *, seed):
+    rng = np.random.default_rng(seed)
+    N, D, M = _shapes(rng)
+    x, w = rng.normal(size=(N, D)), rng.normal(size=(D, M))
+    dout = rng.normal(size=(N, M))
+    got = named("linear_backward", linear_backward(dout, (x, w)), ("dx", "dw", "db"))
+    dx, dw, db = nn.linear_backward(dout, (x, w))
+    if isinstance(got["db"], np.ndarray) and got["db"].shape == (N, M):
+        raise CheckFailed("db has the wrong shape", [f"db: expected shape ({M},), got ({N}, {M})"],
+                          hint="sum the bias gradient over the batch: db = dout.sum(axis=0)",
+                          mistake="db-not-summed")
+    compare(got, {"dx": dx, "dw": dw, "db": db}, mistakes=[
+        Mistake("extra-1/N", f"your gradients equal the expected ones divided by N = {N}: "
+                "did you average over the batch? The loss already did",
+                lambda: {"dx": dx / N, "dw": dw / N, "db": db / N}),
+        Mistake("dw-extra-1/N", f"your dw equals the expected dw divided by N = {N}: "
+                "did you average over the batch? The loss already did", lambda: {"dw": dw / N}),
+        Mistake("db-mean", f"db is the mean over the batch, not the sum (off by N = {N})",
+                lambda: {"db": db / N}),
+    ])
+
+
+def check_relu(relu_forward, relu_backward, *, seed):
+    rng = np.random.default_rng(seed)
+    shape = tuple(_shapes(rng, k=2))
+    x = rng.normal(size=shape)
+    x.flat[:3] = 0.0  # ties: the gradient of max(0, x) at 0 is taken as 0
+    out, cache = unpack("relu_forward", relu_forward(x.copy()), ("out", "cache"))
+    compare({"out": out}, {"out": np.maximum(0, x)})
+    dout = rng.normal(size=shape)
+    dx = relu_backward(dout.copy(), cache)
+    compare({"dx": dx}, {"dx": dout * (x > 0)}, mistakes=[
+        Mistake("mask-on-dout", "the mask must come from the layer's input x (x > 0), "
+                "not from the upstream gradient dout", lambda: {"dx": dout * (dout > 0)}),
+        Mistake("mask-without-dout", "dx is the mask alone: multiply it by dout",
+                lambda: {"dx": (x > 0).astype(float)}),
+        Mistake("mask-ge", "at x == 0 the gradient is 0: use x > 0, not x >= 0",
+                lambda: {"dx": dout * (x >= 0)}),
+    ])
+
+
+def check_tanh(tanh_forward, tanh_backward, *, seed):
+    rng = np.random.default_rng(seed)
+    shape = tuple(_shapes(rng, k=2))
+    x = rng.normal(scale=1.5, size=shape)
+    out, cache = unpack("tanh_forward", tanh_forward(x.copy()), ("out", "cache"))
+    compare({"out": out}, {"out": np.tanh(x)})
+    dout = rng.normal(size=shape)
+    dx = tanh_backward(dout.copy(), cache)
+    t = np.tanh(x)
+    compare({"dx": dx}, {"dx": dout * (1 - t**2)}, mistakes=[
+        Mistake("derivative-of-input", "the derivative is 1 - tanh(x)**2, not 1 - x**2",
+                lambda: {"dx": dout * (1 - x**2)}),
+        Mistake("derivative-without-square", "the derivative is 1 - tanh(x)**2, not 1 - tanh(x)",
+                lambda: {"dx": dout * (1 - t)}),
+        Mistake("derivative-only", "dx is the local derivative alone: multiply it by dout",
+                lambda: {"dx": 1 - t**2}),
+    ])
+
+
+def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
+    rng = np.random.default_rng(seed)
+    N, C = _shapes(rng, k=2, lo=3, hi=9)
+    logits = rng.normal(scale=3.0, size=(N, C))
+    y = rng.integers(0, C, size=N)
+    loss, dlogits = nn.softmax_cross_entropy(logits, y)
+    p = nn.softmax(logits)
+    onehot = np.eye(C)[y]
+    got = named("softmax_cross_entropy", softmax_cross_entropy(logits.copy(), y.copy()),
+                 ("loss", "dlogits"))
+    compare(got, {"loss": np.float64(loss), "dlogits": dlogits}, mistakes=[
+        Mistake("sum-not-mean", f"loss and gradient are N = {N} times too large: "
+                "average over the batch", lambda: {"loss": loss * N, "dlogits": dlogits * N}),
+        Mistake("grad-not-averaged", f"dlogits is N = {N} times too large: divide by N as the "
+                "loss does", lambda: {"dlogits": dlogits * N}),
+        Mistake("double-average", f"dlogits is divided by N = {N} twice", 
+                lambda: {"dlogits": dlogits / N}),
+        Mistake("missing-onehot", "dlogits is softmax / N: subtract 1 at the true class",
+                lambda: {"dlogits": p / N}),
+        Mistake("sign", "the gradient is onehot - softmax: it should be softmax - onehot",
+                lambda: {"dlogits": (onehot - p) / N}),
+    ])
+    # numerical stability: huge logits must not overflow
+    big = logits * 300.0
+    loss_b, dl_b = nn.softmax_cross_entropy(big, y)
+    got = named("softmax_cross_entropy", softmax_cross_entropy(big.copy(), y.copy()),
+                 ("loss", "dlogits"))
+    try:
+        compare(got, {"loss": np.float64(loss_b), "dlogits": dl_b}, what="the reference on logits "
+                f"as large as {np.abs(big).max():.0f}")
+    except CheckFailed as e:
+        e.hint = e.hint or ("exp of a large logit overflows: subtract each row's max "
+                            "before exponentiating (the softmax does not change)")
+        e.mistake = e.mistake or "no-max-shift"
+        raise
+
+
+def check_numerical_gradient(numerical_gradient, *, seed):
+    rng = np.random.default_rng(seed)
+    shape = tuple(_shapes(rng, k=2, lo=2, hi=4))
+    f = Cubic(*(rng.normal(size=shape) for _ in range(3)))
+    x = rng.normal(size=shape)
+    x0 = x.copy()
+    h = 1e-3
+    g = numerical_gradient(f, x, h)
+    expect(np.array_equal(x, x0), "numerical_gradient changed x",
+           "restore each entry after perturbing it: x[i] = old")
+    exact = f.grad(x)
+    # With h = 1e-3 the centred difference is off by h**2 * a = 1e-6; one-sided by ~1e-3.
+    compare({"grad": g}, {"grad": exact}, rtol=1e-4, what="the exact gradient", mistakes=[
+        Mistake("one-sided", "this is the one-sided difference (f(x+h) - f(x)) / h, accurate to "
+                "O(h) only: use (f(x+h) - f(x-h)) / (2h)",
+                lambda: {"grad": _one_sided(f, x0, h)}),
+        Mistake("missing-2", "centred difference without the 2: divide by 2h",
+                lambda: {"grad": 2 * exact}),
+    ])
+
+
+def _one_sided(f, x, h):
+    x = x.copy()
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        fp = f(x)
+        x[i] = old
+        g[i] = (fp - f(x)) / h
+    return g
+
+
+def check_mlp(mlp_forward, mlp_backward, *, seed):
+    rng = np.random.default_rng(seed)
+    depth = int(rng.integers(1, 4))
+    sizes = [int(s) for s in rng.integers(3, 9, size=depth + 2)]
+    params = nn.mlp_init(sizes, rng)
+    for k in params:  # non-zero biases, so a wrong bias gradient cannot hide
+        if k.startswith("b"):
+            params[k] = rng.normal(scale=0.5, size=params[k].shape)
+    x = rng.normal(size=(int(rng.integers(4, 9)), sizes[0]))
+    scores, caches = unpack("mlp_forward", mlp_forward(params, x), ("scores", "caches"))
+    exp_scores, _ = nn.mlp_forward(params, x)
+    compare({"scores": scores}, {"scores": exp_scores}, mistakes=[
+        Mistake("relu-on-scores", "the last layer gives raw scores: no ReLU after it",
+                lambda: {"scores": np.maximum(0, exp_scores)}),
+    ])
+    dscores = rng.normal(size=exp_scores.shape)
+    grads = mlp_backward(dscores, caches)
+    expect(isinstance(grads, dict), "mlp_backward should return a dict of gradients",
+           f"got {type(grads).__name__}")
+    expected = nn.mlp_backward(dscores, nn.mlp_forward(params, x)[1])
+    missing = sorted(set(expected) - set(grads))
+    expect(not missing, f"mlp_backward has no gradient for {', '.join(missing)}",
+           "return one gradient per parameter, keyed like params")
+    compare(grads, expected)
+    # the same gradient from central differences of the loss sum(scores * dscores)
+    k = f"W{depth + 1}"
+    num = numerical_gradient(lambda w: float(np.sum(nn.mlp_forward({**params, k: w}, x)[0]
+                                                    * dscores)), params[k].copy())
+    compare({k: grads[k]}, {k: num}, rtol=1e-5, what="central differences")
+
+
+def check_training(sgd_step, train_mlp, *, seed):
+    rng = np.random.default_rng(seed)
+    W, g = rng.normal(size=(3, 2)), rng.normal(size=(3, 2))
+    params, grads = {"W": W.copy()}, {"W": g}
+    sgd_step(params, grads, 0.1)
+    compare({"W": params["W"]}, {"W": W - 0.1 * g}, what="W - lr * grad (in place)", mistakes=[
+        Mistake("ascent", "the update goes uphill: p <- p - lr * g", lambda: {"W": W + 0.1 * g}),
+        Mistake("not-in-place", "sgd_step must update params in place (params[k] -= ...)",
+                lambda: {"W": W}),
+    ])
+    X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
+    out = named("train_mlp", train_mlp(X, y, [2, 64, 3], np.random.default_rng(seed)),
+                 ("params", "losses"))
+    losses = np.asarray(out["losses"], dtype=float)
+    expect(losses.ndim == 1 and losses.size >= 10, "losses should be a list of per-step losses",
+           f"got {losses.shape}")
+    expect(np.all(np.isfinite(losses)), "the loss became nan or inf: the step diverged",
+           hint="is the learning rate as given? is the update p -= lr * g?")
+    k = max(1, losses.size // 10)
+    first, last = losses[:k].mean(), losses[-k:].mean()
+    acc = nn.accuracy(nn.mlp_forward(out["params"], X)[0], y)
+    expect(acc >= 0.9, f"training accuracy {acc:.2f} after training; expected at least 0.90",
+           f"mean loss over the first 10% of steps {first:.3f}, over the last 10% {last:.3f}",
+           hint=("the loss grew: the update should go downhill" if last > first else
+                 "did every epoch visit every example? are the gradients applied each step?"))
+
+
+TRAINING_ISOLATE = {**LAYERS, "mlp_forward": "course.nn:mlp_forward",
+                    "mlp_backward": "course.nn:mlp_backward", "mlp_init": "course.nn:mlp_init"}
+
+MODULE = Module("02_backprop", "Backpropagation", (
+    Task("2.1", "linear_forward", 1, ("linear_forward",), check_linear_forward),
+    Task("2.2", "linear_backward", 3, ("linear_backward",), check_linear_backward, help=(
+        "compare each gradient's shape with the shape of what it is the gradient of",
+        "write out = x @ w + b for one example and one output, then differentiate by hand",
+        "dx = dout @ w.T, dw = x.T @ dout, db = sum of dout over the batch axis")),
+    Task("2.3", "relu", 2, ("relu_forward", "relu_backward"), check_relu),
+    Task("2.4", "tanh", 2, ("tanh_forward", "tanh_backward"), check_tanh),
+    Task("2.5", "softmax_cross_entropy", 3, ("softmax_cross_entropy",),
+         check_softmax_cross_entropy, help=(
+             "check the loss first, then the gradient",
+             "softmax(z) = softmax(z - max z): shift before exp",
+             "dlogits = (softmax(logits) - onehot(y)) / N")),
+    Task("2.6", "numerical_gradient", 2, ("numerical_gradient",), check_numerical_gradient),
+    Task("2.7", "mlp", 3, ("mlp_forward", "mlp_backward"), check_mlp, isolate=LAYERS),
+    Task("2.8", "training", 3, ("sgd_step", "train_mlp"), check_training,
+         isolate=TRAINING_ISOLATE),
+))

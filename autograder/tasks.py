@@ -1,0 +1,262 @@
+"""Tasks, modules and the one function that runs a check on a student's code.
+
+A Task names the functions a student writes, the check that judges them and the
+reference implementations of *earlier* tasks that the student's code may call: those
+are swapped in while the check runs (task isolation), so one bug does not cascade.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+import traceback
+import types
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from autograder.result import CheckFailed, CheckResult, NotImplementedYet
+
+Check = Callable[..., None]
+
+# Module ids and the autograder.checks submodule that defines each one's MODULE.
+MODULES = {
+    "01_induction": "induction",
+    "02_backprop": "backprop",
+    "03_init": "init",
+    "04_optim": "optim",
+    "05_rnn": "rnn",
+    "06_seq2seq": "seq2seq",
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    """One graded task.
+
+    id: "2.3" (module 2, task 3); its nbgrader grade id is "ex2_3".
+    needs: the names the student defines, passed to `check` in this order.
+    check(*fns, seed) raises CheckFailed when wrong; it is run once per seed.
+    isolate: names of earlier tasks' functions -> "module:attr" of their reference,
+        bound into the student's functions' globals while the check runs.
+    help: progressive help, from what is wrong to the formula; never the solution.
+    """
+
+    id: str
+    name: str
+    points: float
+    needs: tuple[str, ...]
+    check: Check
+    isolate: Mapping[str, str] = field(default_factory=dict)
+    seeds: tuple[int, ...] = (0,)
+    hidden_seeds: tuple[int, ...] = (1, 2)
+    help: tuple[str, ...] = ()
+    timeout: float = 30.0
+
+    @property
+    def grade_id(self) -> str:
+        return "ex" + self.id.replace(".", "_")
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str                    # "02_backprop"
+    title: str
+    tasks: tuple[Task, ...]
+
+    @property
+    def number(self) -> str:
+        return self.id[:2]
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.points for t in self.tasks)
+
+    def task(self, task_id: str) -> Task:
+        for t in self.tasks:
+            if task_id in (t.id, t.grade_id, t.name):
+                return t
+        raise KeyError(f"module {self.id} has no task {task_id!r}; tasks: "
+                       + ", ".join(t.id for t in self.tasks))
+
+
+class UnknownModule(KeyError):
+    pass
+
+
+def module_ids() -> list[str]:
+    return list(MODULES)
+
+
+def resolve_module_id(name: str) -> str:
+    """'2', '02', '02_backprop' or 'backprop' -> '02_backprop'."""
+    for mid, short in MODULES.items():
+        if name in (mid, short, mid[:2], mid[:2].lstrip("0")):
+            return mid
+    raise UnknownModule(f"unknown module {name!r}; modules: {', '.join(MODULES)}")
+
+
+def get_module(name: str) -> Module:
+    mid = resolve_module_id(name)
+    try:
+        mod = importlib.import_module(f"autograder.checks.{MODULES[mid]}")
+    except ModuleNotFoundError as e:
+        if e.name == f"autograder.checks.{MODULES[mid]}":
+            raise UnknownModule(f"module {mid} has no checks yet") from None
+        raise
+    return mod.MODULE
+
+
+def available_modules() -> list[Module]:
+    out = []
+    for mid in MODULES:
+        try:
+            out.append(get_module(mid))
+        except UnknownModule:
+            pass
+    return out
+
+
+def find_task(task_id: str) -> Task:
+    """'2.3' -> the Task, looked up in module 02."""
+    return get_module(task_id.split(".")[0]).task(task_id)
+
+
+def resolve(ref: str) -> object:
+    mod, _, attr = ref.partition(":")
+    return getattr(importlib.import_module(mod), attr)
+
+
+def isolated(fns: tuple[object, ...], overrides: Mapping[str, str]) -> tuple[object, ...]:
+    """Rebind plain functions so the names in `overrides` mean the reference implementation.
+
+    A student function sees its notebook's globals; we give it (and every function of the
+    same notebook that it may call) a copy of those globals with the overrides applied.
+    """
+    if not overrides:
+        return fns
+    out, copies = [], {}
+    for fn in fns:
+        g = getattr(fn, "__globals__", None)
+        if not isinstance(fn, types.FunctionType) or g is None:
+            out.append(fn)
+            continue
+        key = id(g)
+        if key not in copies:
+            new = dict(g)
+            new.update({name: resolve(ref) for name, ref in overrides.items()})
+            for name, value in g.items():
+                if isinstance(value, types.FunctionType) and value.__globals__ is g \
+                        and name not in overrides:
+                    new[name] = _rebind(value, new)
+            copies[key] = new
+        new = copies[key]
+        out.append(new.get(fn.__name__) if new.get(fn.__name__) is not None
+                   and getattr(new.get(fn.__name__), "__code__", None) is fn.__code__
+                   else _rebind(fn, new))
+    return tuple(out)
+
+
+def _rebind(fn: types.FunctionType, g: dict) -> types.FunctionType:
+    new = types.FunctionType(fn.__code__, g, fn.__name__, fn.__defaults__, fn.__closure__)
+    new.__kwdefaults__ = fn.__kwdefaults__
+    new.__dict__.update(fn.__dict__)
+    return new
+
+
+REFERENCE_PACKAGES = ("course.", "autograder.")
+
+
+def _student_frame(tb: types.TracebackType | None) -> str:
+    """'line 4 in linear_backward (cell ex2_2)' for the deepest frame in student code."""
+    where = ""
+    for frame, lineno in traceback.walk_tb(tb):
+        fname = frame.f_code.co_filename
+        if fname.startswith("<cell") or "ipykernel" in fname or fname.startswith("<student"):
+            label = fname.strip("<>")
+            where = f"line {lineno} in {frame.f_code.co_name} ({label})"
+    return where
+
+
+def _run_once(task: Task, fns: tuple[object, ...], seed: int) -> None:
+    try:
+        task.check(*fns, seed=seed)
+    except CheckFailed:
+        raise
+    except NotImplementedError as e:
+        tb = e.__traceback__
+        raise NotImplementedYet(
+            f"not implemented: {_student_frame(tb).split(' in ')[-1].split(' (')[0] or task.name}"
+            f" still raises NotImplementedError",
+            ["replace the `raise NotImplementedError()` line with your code"]) from None
+    except RecursionError:
+        raise CheckFailed("RecursionError: a function calls itself without end") from None
+    except MemoryError:
+        raise CheckFailed("MemoryError: your code asked for more memory than allowed") from None
+    except Exception as e:  # the student's code raised: say what and where
+        where = _student_frame(e.__traceback__)
+        msg = f"{type(e).__name__}: {e}".strip()
+        if len(msg) > 300:
+            msg = msg[:300] + "..."
+        raise CheckFailed(f"raised {msg}", [f"at {where}"] if where else []) from None
+
+
+def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
+             fns: tuple[object, ...] | None = None, hidden: bool = True,
+             cell_errors: Mapping[str, str] | None = None) -> CheckResult:
+    """Run one task's check on the student's functions; never raises.
+
+    Give either the functions (`fns`, in the order of task.needs) or the student's
+    `namespace`. hidden: also run the hidden seeds (what nbgrader's hidden tests add).
+    cell_errors: {cell label: error} from loading the notebook, to explain missing names.
+    """
+    t0 = time.perf_counter()
+
+    def result(passed: bool, summary: str, status: str, **kw) -> CheckResult:
+        return CheckResult(task.id, task.name, task.points, passed, summary, status=status,
+                           seconds=round(time.perf_counter() - t0, 3), **kw)
+
+    if fns is None:
+        namespace = namespace or {}
+        missing = [n for n in task.needs if n not in namespace]
+        if missing:
+            details = [f"cell {label}: {err}" for label, err in (cell_errors or {}).items()]
+            return result(False, f"{', '.join(missing)} is not defined", "error",
+                          details=details or ["is its cell still there, and does it run?"])
+        fns = tuple(namespace[n] for n in task.needs)
+    for name, fn in zip(task.needs, fns, strict=True):
+        if not callable(fn):
+            return result(False, f"{name} is a {type(fn).__name__}, not a function", "error")
+        module = getattr(fn, "__module__", "") or ""
+        if module.startswith(REFERENCE_PACKAGES):
+            return result(False, f"{name} is the course's own {module}.{name}", "fail",
+                          details=["write your own implementation instead of importing it"])
+    fns = isolated(fns, task.isolate)
+    seeds = task.seeds + (task.hidden_seeds if hidden else ())
+    try:
+        for seed in seeds:
+            _run_once(task, fns, seed)
+    except NotImplementedYet as e:
+        return result(False, e.summary, "not-implemented", details=e.details)
+    except CheckFailed as e:
+        return result(False, e.summary, "fail", details=e.details, hint=e.hint,
+                      mistake=e.mistake, help=e.help or task.help)
+    return result(True, "ok", "pass")
+
+
+def check(task_id: str, *fns: object, hidden: bool = False) -> None:
+    """The call in a notebook's test cell: check the functions just written, print the verdict.
+
+    Raises AssertionError (CheckFailed) when the task fails, so nbgrader gives it 0 points.
+    """
+    task = find_task(task_id)
+    if len(fns) != len(task.needs):
+        raise TypeError(f"check({task_id!r}) takes {len(task.needs)} functions: "
+                        + ", ".join(task.needs))
+    res = run_task(task, fns=fns, hidden=hidden)
+    print(res.text(hint_level=0))
+    sys.stdout.flush()
+    if not res.passed:
+        err = CheckFailed(f"task {res.task} {res.name}: {res.summary}")
+        raise err.with_traceback(None) from None
+    return None
