@@ -1,0 +1,51 @@
+"""The tests every module gets, written once: import `module_tests(MODULE_ID)` in a test file.
+
+- Is every task passed by the reference solution (visible and hidden seeds)?
+- Does the released exercise, untouched, fail every task with "not implemented"?
+- Does every catalogued mistake fail exactly its task, with its hint?
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autograder.catalogue import scenarios
+from autograder.tasks import get_module
+from autograder.testing import grade_notebook, grade_solution
+from course import ROOT
+
+
+def module_tests(module_id: str):
+    module = get_module(module_id)
+    mid = module.id
+
+    @pytest.fixture(scope="module")
+    def solution_results():
+        return grade_solution(mid)
+
+    def test_reference_solution_scores_full_marks(solution_results):
+        failed = {t: r.text() for t, r in solution_results.items() if not r.passed}
+        assert not failed, failed
+
+    def test_released_exercise_scores_zero_with_not_implemented():
+        path = ROOT / "exercises" / mid / f"{mid}.ipynb"
+        results = grade_notebook(mid, path)
+        assert set(results) == {t.id for t in module.tasks}
+        for r in results.values():
+            assert not r.passed
+            assert r.status == "not-implemented", r.text()
+            assert "not implemented" in r.summary
+
+    cases = scenarios(mid)
+
+    @pytest.mark.parametrize("scenario", cases, ids=[s.name for s in cases])
+    def test_mistake_fails_its_task_with_its_hint(scenario):
+        results = grade_solution(mid, scenario.replace)
+        failed = sorted(t for t, r in results.items() if not r.passed)
+        assert failed == [scenario.task], {t: results[t].text() for t in failed}
+        text = results[scenario.task].text()
+        assert scenario.hint in text, text
+
+    return (solution_results, test_reference_solution_scores_full_marks,
+            test_released_exercise_scores_zero_with_not_implemented,
+            test_mistake_fails_its_task_with_its_hint)
