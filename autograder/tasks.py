@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from autograder.result import CheckFailed, CheckResult, NotImplementedYet
+from course.isolation import isolated
 
 Check = Callable[..., None]
 
@@ -120,48 +121,6 @@ def available_modules() -> list[Module]:
 def find_task(task_id: str) -> Task:
     """'2.3' -> the Task, looked up in module 02."""
     return get_module(task_id.split(".")[0]).task(task_id)
-
-
-def resolve(ref: str) -> object:
-    mod, _, attr = ref.partition(":")
-    return getattr(importlib.import_module(mod), attr)
-
-
-def isolated(fns: tuple[object, ...], overrides: Mapping[str, str]) -> tuple[object, ...]:
-    """Rebind plain functions so the names in `overrides` mean the reference implementation.
-
-    A student function sees its notebook's globals; we give it (and every function of the
-    same notebook that it may call) a copy of those globals with the overrides applied.
-    """
-    if not overrides:
-        return fns
-    out, copies = [], {}
-    for fn in fns:
-        g = getattr(fn, "__globals__", None)
-        if not isinstance(fn, types.FunctionType) or g is None:
-            out.append(fn)
-            continue
-        key = id(g)
-        if key not in copies:
-            new = dict(g)
-            new.update({name: resolve(ref) for name, ref in overrides.items()})
-            for name, value in g.items():
-                if isinstance(value, types.FunctionType) and value.__globals__ is g \
-                        and name not in overrides:
-                    new[name] = _rebind(value, new)
-            copies[key] = new
-        new = copies[key]
-        out.append(new.get(fn.__name__) if new.get(fn.__name__) is not None
-                   and getattr(new.get(fn.__name__), "__code__", None) is fn.__code__
-                   else _rebind(fn, new))
-    return tuple(out)
-
-
-def _rebind(fn: types.FunctionType, g: dict) -> types.FunctionType:
-    new = types.FunctionType(fn.__code__, g, fn.__name__, fn.__defaults__, fn.__closure__)
-    new.__kwdefaults__ = fn.__kwdefaults__
-    new.__dict__.update(fn.__dict__)
-    return new
 
 
 REFERENCE_PACKAGES = ("course.", "autograder.")

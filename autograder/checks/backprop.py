@@ -117,7 +117,7 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
                 "average over the batch", lambda: {"loss": loss * N, "dlogits": dlogits * N}),
         Mistake("grad-not-averaged", f"dlogits is N = {N} times too large: divide by N as the "
                 "loss does", lambda: {"dlogits": dlogits * N}),
-        Mistake("double-average", f"dlogits is divided by N = {N} twice", 
+        Mistake("double-average", f"dlogits is divided by N = {N} twice",
                 lambda: {"dlogits": dlogits / N}),
         Mistake("missing-onehot", "dlogits is softmax / N: subtract 1 at the true class",
                 lambda: {"dlogits": p / N}),
