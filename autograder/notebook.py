@@ -79,7 +79,9 @@ def student_cells(nb) -> list[tuple[str, str]]:
             if c.get("cell_type") == "code" and not is_test_cell(c) and not is_experiment(c)]
 
 
-class CellTimeout(Exception):
+class CellTimeout(BaseException):
+    """Raised by the alarm; a BaseException so `except Exception` in student code cannot swallow it."""
+
     pass
 
 

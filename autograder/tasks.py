@@ -196,7 +196,7 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
         for seed in seeds:
             _run_once(task, fns, seed)
     except NotImplementedYet as e:
-        return result(False, e.summary, "not-implemented", details=e.details)
+        return result(False, e.summary, "not-implemented", details=e.details, help=task.help)
     except CheckFailed as e:
         return result(False, e.summary, "fail", details=e.details, hint=e.hint,
                       mistake=e.mistake, help=e.help or task.help)

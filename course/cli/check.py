@@ -1,0 +1,73 @@
+"""Check your notebook: one line per task, then your score.
+
+examples:
+  course check 02                       # your working copy of module 02
+  course check 02_backprop --task 2.3   # one task
+  course check 02 --hint                # one more level of help per call, for failing tasks
+  course check 02 --notebook path/to/02_backprop.ipynb --json
+
+Exit code 0 only with full marks; 1 otherwise; 2 if the notebook cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HELP = "grade your notebook for a module"
+
+
+def add_arguments(p):
+    p.add_argument("module", help="module id: 02 or 02_backprop")
+    p.add_argument("--notebook", type=Path, help="notebook to grade (default: your working copy)")
+    p.add_argument("--task", help="only this task, e.g. 2.3")
+    p.add_argument("--json", action="store_true", help="print the verdicts as JSON")
+    p.add_argument("--hint", action="store_true",
+                   help="reveal one more level of help for each failing task")
+
+
+def run(args) -> int:
+    from autograder import selfcheck
+    from autograder.tasks import UnknownModule, get_module
+    from course import workspace
+
+    try:
+        module = get_module(args.module)
+        if args.task:
+            module.task(args.task)
+    except (UnknownModule, KeyError) as e:
+        print(f"course check: {e.args[0]}", file=sys.stderr)
+        return 2
+    path = args.notebook or workspace.notebook_path(module.id)
+    if args.notebook is None and not path.exists():
+        print(f"course check: no working copy at {path}; run `course start` first, "
+              "or pass --notebook PATH", file=sys.stderr)
+        return 2
+    try:
+        report = selfcheck.run(module, path.resolve(), args.task)
+    except selfcheck.UnusableInput as e:
+        print(f"course check: {e}", file=sys.stderr)
+        return 2
+    levels = workspace.hint_levels() if args.hint else {}
+    if args.hint:
+        for r in report.results:
+            if not r.passed and r.help:
+                levels[r.task] = min(levels.get(r.task, 0) + 1, len(r.help))
+        workspace.save_hint_levels(levels)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=1))
+    else:
+        print(f"{module.id}: {path}")
+        for r in report.results:
+            print(r.text(hint_level=levels.get(r.task, 0)))
+            if args.hint and not r.passed and not r.help:
+                print("    (no further help for this task: read its feedback above)")
+        if report.error:
+            print(f"error: {report.error}")
+        print(f"score: {report.score:g}/{report.max_score:g}")
+    if args.notebook is None and not args.task:
+        workspace.record_score(module.id, report.score, report.max_score)
+    if report.error and not report.results:
+        return 2
+    return 0 if report.results and report.score == report.max_score else 1
