@@ -52,7 +52,7 @@ def _limits(memory_mb: int):
 
 
 def run(module: Module, notebook: Path, task: str | None = None, *, memory_mb: int = 4096,
-        timeout: float = 600.0) -> Report:
+        timeout: float = 600.0, cell_timeout: float = 60.0) -> Report:
     """Grade `notebook`; raises UnusableInput when it cannot be read at all."""
     read(notebook)  # fail early, with a clear message, on a missing or corrupt file
     report = Report(module, notebook, task_filter=task)
@@ -61,7 +61,8 @@ def run(module: Module, notebook: Path, task: str | None = None, *, memory_mb: i
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                "-p", "autograder.pytest_plugin", str(Path(autograder.__file__).parent / "test_notebook.py"),
                "--rootdir", tmp, "-c", os.devnull,
-               "--course-module", module.id, "--notebook", str(notebook), "--results-json", str(out)]
+               "--course-module", module.id, "--notebook", str(notebook), "--results-json", str(out),
+               "--cell-timeout", str(cell_timeout)]
         if task:
             cmd += ["-m", module.task(task).grade_id]
         env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}

@@ -221,14 +221,19 @@ def plot_curves(curves, ax=None, logy=True, xlabel="step", ylabel="loss"):
 
 
 def plot_lr_sweep(lrs, finals, start, ax=None, diverge_at=None):
-    """Final loss against learning rate (log-log); divergent runs drawn at the top as x."""
+    """Final loss against learning rate (log-log), one line per {label: finals}.
+
+    Runs that ended above the starting loss (or at nan/inf) are drawn as x at the top.
+    """
     ax = _axes(ax)
-    lrs, finals = np.asarray(lrs, float), np.asarray(finals, float)
-    ok = np.isfinite(finals) & (finals < start)
-    ax.loglog(lrs[ok], finals[ok], "o-", label="final loss")
-    top = max(start, np.nanmax(np.where(ok, finals, np.nan))) * 10
-    ax.loglog(lrs[~ok], np.full((~ok).sum(), top), "x", color="C3", label="diverged / no progress")
-    ax.axhline(start, color="gray", lw=0.8, ls=":", label="starting loss")
+    lrs = np.asarray(lrs, float)
+    top = 10 * start
+    for i, (label, f) in enumerate(finals.items()):
+        f = np.asarray(f, float)
+        ok = np.isfinite(f) & (f < start)
+        ax.loglog(lrs[ok], f[ok], "o-", ms=3, color=f"C{i}", label=label)
+        ax.loglog(lrs[~ok], np.full(int((~ok).sum()), top), "x", color=f"C{i}")
+    ax.axhline(start, color="gray", lw=0.8, ls=":", label="starting loss (x: diverged)")
     if diverge_at is not None:
         ax.axvline(diverge_at, color="C3", lw=0.8, ls="--", label="2 / largest curvature")
     ax.set_xlabel("learning rate")

@@ -54,9 +54,9 @@ class Adam:
             params[k] -= self.lr * mh / (np.sqrt(vh) + self.eps)
 
 
-def classifier_init(cell, D, H, C, rng):
+def classifier_init(cell, D, H, C, rng, forget_bias=1.0):
     """Recurrent weights (cell "rnn" or "lstm") plus an output layer Wy (H, C), by (C,)."""
-    p = ref.lstm_init(D, H, rng) if cell == "lstm" else ref.rnn_init(D, H, rng)
+    p = ref.lstm_init(D, H, rng, forget_bias) if cell == "lstm" else ref.rnn_init(D, H, rng)
     p["Wy"] = rng.normal(0.0, 1.0 / np.sqrt(H), size=(H, C))
     p["by"] = np.zeros(C)
     return p
@@ -103,13 +103,13 @@ def classifier_scores(cell, params, x):
 
 
 def train_recall(loss_fn, cell, T, seed, H=16, steps=150, batch=32, lr=0.02, clip=5.0, K=4, M=4,
-                 n_test=500):
+                 n_test=500, forget_bias=1.0):
     """Train a classifier on the recall task with Adam and norm clipping; fresh data each step.
 
     loss_fn(params, x, y) -> (loss, grads). Returns test accuracy (float) and the losses.
     """
     rng = np.random.default_rng(seed)
-    params = classifier_init(cell, K + M, H, K, rng)
+    params = classifier_init(cell, K + M, H, K, rng, forget_bias)
     opt = Adam(params, lr=lr)
     losses = []
     for _ in range(steps):

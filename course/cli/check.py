@@ -23,6 +23,8 @@ def add_arguments(p):
     p.add_argument("--notebook", type=Path, help="notebook to grade (default: your working copy)")
     p.add_argument("--task", help="only this task, e.g. 2.3")
     p.add_argument("--json", action="store_true", help="print the verdicts as JSON")
+    p.add_argument("--cell-timeout", type=float, default=60.0,
+                   help="seconds each notebook cell may run (default 60)")
     p.add_argument("--hint", action="store_true",
                    help="reveal one more level of help for each failing task")
 
@@ -45,7 +47,7 @@ def run(args) -> int:
               "or pass --notebook PATH", file=sys.stderr)
         return 2
     try:
-        report = selfcheck.run(module, path.resolve(), args.task)
+        report = selfcheck.run(module, path.resolve(), args.task, cell_timeout=args.cell_timeout)
     except selfcheck.UnusableInput as e:
         print(f"course check: {e}", file=sys.stderr)
         return 2

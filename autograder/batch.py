@@ -1,0 +1,516 @@
+"""Grade a class: every submission of a module, in parallel, resumable, into nbgrader's gradebook.
+
+Layout (nbgrader's): SUBMITTED/<student>/<module>/<module>.ipynb. Outputs under the course root:
+- reports/<module>/<student>.json and .html: each task's verdict and feedback (no hidden tests);
+  the JSON is also the resume record (written last, atomically, keyed by the submission's
+  sha256 and the source's);
+- autograded/<student>/<module>/<module>.ipynb: the released notebook with the student's
+  solution cells and each test cell's output replaced by our feedback;
+- reports/<module>/grades.csv and gradebook.db (nbgrader's API and its SaveAutoGrades).
+
+Submitted files are only read. Setup cells, tests, points and grade ids come from the
+instructor source; only solution cells (by grade id) come from the submission.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from autograder.notebook import _source, cell_label, is_experiment, is_test_cell, nbgrader_meta
+from autograder.result import CheckResult
+from autograder.sandbox import Sandbox, grade_cells
+from autograder.tasks import Module, get_module
+
+FORMAT = 1                      # bump to invalidate stored results
+MAX_BYTES = 512 * 2**20         # larger files are not even parsed
+
+# Parses a submission in a throwaway process (a huge or hostile JSON costs that process,
+# not the grader) and prints only what grading needs: module, kernelspec, solution cells.
+EXTRACT = r'''
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+path = sys.argv[1]
+def out(d):
+    sys.stdout.write(json.dumps(d)); sys.exit(0)
+try:
+    raw = open(path, "rb").read()
+except IsADirectoryError:
+    out({"error": "is a folder, not a notebook"})
+except OSError as e:
+    out({"error": f"cannot be read: {e.strerror}"})
+if not raw.strip():
+    out({"error": "is an empty file"})
+try:
+    text = raw.decode("utf-8")
+except UnicodeDecodeError:
+    out({"error": "is not a notebook: not UTF-8 text (binary data?)"})
+del raw
+try:
+    nb = json.loads(text)
+except (ValueError, RecursionError) as e:
+    out({"error": f"is not a notebook: not valid JSON ({str(e)[:120]})"})
+del text
+if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+    if isinstance(nb, dict) and "worksheets" in nb:
+        out({"error": "is an old (nbformat 3) notebook; open and save it in Jupyter first"})
+    out({"error": "is valid JSON but not a Jupyter notebook (no list of cells)"})
+meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
+course = meta.get("course") if isinstance(meta.get("course"), dict) else {}
+cells = []
+for c in nb["cells"]:
+    if not isinstance(c, dict):
+        continue
+    m = c.get("metadata") if isinstance(c.get("metadata"), dict) else {}
+    ng = m.get("nbgrader") if isinstance(m.get("nbgrader"), dict) else {}
+    src = c.get("source", "")
+    src = "".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else str(src)
+    cells.append({"cell_type": str(c.get("cell_type")), "grade_id": ng.get("grade_id"),
+                  "solution": bool(ng.get("solution")), "source": src})
+out({"module": course.get("module"), "kernelspec": meta.get("kernelspec"), "cells": cells,
+     "nbformat": nb.get("nbformat")})
+'''
+
+
+class Unusable(Exception):
+    """A submission that cannot be graded; the message is the reason given in the report."""
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode() if isinstance(data, str) else data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def extract(path: Path, timeout: float = 120.0) -> dict:
+    """What grading needs from a submitted notebook (raises Unusable with the reason)."""
+    if not path.exists():
+        raise Unusable("no notebook")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Unusable(f"the notebook is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB "
+                       "limit: clear its outputs and resubmit")
+    try:
+        proc = subprocess.run([sys.executable, "-I", "-S", "-c", EXTRACT, str(path)],
+                              capture_output=True, timeout=timeout, env={"PATH": "/usr/bin:/bin"})
+        data = json.loads(proc.stdout or b"{}")
+    except subprocess.TimeoutExpired:
+        raise Unusable("the notebook could not be parsed in time") from None
+    except ValueError:
+        raise Unusable("the notebook could not be parsed (out of memory?)") from None
+    if "error" in data:
+        raise Unusable(f"{path.name} {data['error']}")
+    if "cells" not in data:
+        raise Unusable("the notebook could not be parsed (out of memory?)")
+    return data
+
+
+# --------------------------------------------------------------------------- the source
+@dataclass
+class Source:
+    """The instructor's notebook for one module: what runs, and the released notebook."""
+
+    module: Module
+    cells: list[tuple[str, str, str | None, str]]   # (label, kind setup|solution, grade_id, src)
+    release: nbformat.NotebookNode
+    digest: str
+
+    @classmethod
+    def load(cls, module_id: str) -> Source:
+        from course.build import source_notebook
+
+        module = get_module(module_id)
+        nb = source_notebook(module.id)
+        cells = []
+        for i, c in enumerate(nb.cells):
+            if c.cell_type != "code" or is_test_cell(c) or is_experiment(c):
+                continue
+            m = nbgrader_meta(c)
+            kind = "solution" if m.get("solution") else "setup"
+            cells.append((cell_label(i, c), kind, m.get("grade_id"), _source(c)))
+        release = _release(module.id)
+        digest = hashlib.sha256(nbformat.writes(nb).encode()).hexdigest()
+        return cls(module, cells, release, digest)
+
+    def student_cells(self, sub: dict) -> tuple[list, dict, list, dict]:
+        """Source setup cells + the submission's solution cells by grade id.
+
+        Returns (cells to run, errors by cell label, notes, {grade id: solution source}).
+        """
+        found: dict[str, str] = {}
+        notes = []
+        for c in sub["cells"]:
+            gid = c.get("grade_id")
+            if c.get("cell_type") != "code" or not c.get("solution") or not isinstance(gid, str):
+                continue
+            if gid in found:
+                notes.append(f"solution cell {gid} appears twice; the first one was graded")
+                continue
+            found[gid] = _source({"source": c.get("source", "")})
+        cells, errors = [], {}
+        for label, kind, gid, src in self.cells:
+            if kind == "setup":
+                cells.append((label, src))
+            elif gid in found:
+                cells.append((label, found[gid]))
+            else:
+                errors[label] = (f"the solution cell {gid} is missing from the notebook (deleted, "
+                                 "or its nbgrader metadata removed)")
+        return cells, errors, notes, found
+
+
+def _release(module_id: str) -> nbformat.NotebookNode:
+    """The released exercise notebook (built into a temp folder if exercises/ lacks it)."""
+    from course import ROOT
+    from course.build import generate
+
+    path = ROOT / "exercises" / module_id / f"{module_id}.ipynb"
+    if not path.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            path = generate(module_id, Path(tmp)) / f"{module_id}.ipynb"
+            return nbformat.read(path, as_version=4)
+    return nbformat.read(path, as_version=4)
+
+
+# ------------------------------------------------------------------------------ one submission
+@dataclass
+class Outcome:
+    student: str
+    module: str
+    status: str                      # graded | ungradable
+    reason: str = ""
+    file: str = ""
+    sha256: str = ""
+    source: str = ""
+    results: dict[str, CheckResult] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    solutions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        return sum(r.score for r in self.results.values())
+
+    def to_json(self, module: Module) -> dict:
+        return {"format": FORMAT, "student": self.student, "module": self.module,
+                "status": self.status, "reason": self.reason, "file": self.file,
+                "sha256": self.sha256, "source": self.source, "score": self.score,
+                "max_score": module.max_score, "notes": self.notes, "seconds": self.seconds,
+                "tasks": [self.results[t.id].to_json() for t in module.tasks if t.id in self.results]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Outcome:
+        res = {t["task"]: CheckResult.from_json(t) for t in d.get("tasks", [])}
+        return cls(d["student"], d["module"], d["status"], d.get("reason", ""), d.get("file", ""),
+                   d.get("sha256", ""), d.get("source", ""), res, d.get("notes", []),
+                   d.get("seconds", 0.0))
+
+
+def _ungradable_results(module: Module, reason: str) -> dict[str, CheckResult]:
+    return {t.id: CheckResult(t.id, t.name, t.points, False, f"not graded: {reason}",
+                              status="error") for t in module.tasks}
+
+
+def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
+              timeout: float | None) -> Outcome:
+    """Grade submitted/<student>/<module>/ (never raises for bad input)."""
+    mid = source.module.id
+    t0 = time.perf_counter()
+    out = Outcome(student, mid, "ungradable", source=source.digest)
+    path = folder / f"{mid}.ipynb"
+    try:
+        if not folder.is_dir():
+            raise Unusable(f"no folder {folder.name}/ for this module")
+        if not path.exists():
+            others = sorted(p.name for p in folder.iterdir() if p.suffix == ".ipynb")
+            if others:
+                raise Unusable(f"no {mid}.ipynb; found {', '.join(others[:5])} "
+                               "(renamed? nbgrader grades only the released file name)")
+            raise Unusable(f"no notebooks in the submission folder (expected {mid}.ipynb)")
+        out.file = str(path)
+        out.sha256 = sha256(path)
+        sub = extract(path)
+        declared = sub.get("module")
+        if isinstance(declared, str) and declared != mid:
+            raise Unusable(f"this is the notebook of module {declared}, not {mid}")
+        cells, errors, notes, found = source.student_cells(sub)
+        out.notes += notes
+        if not any(kind == "solution" and gid in found for _, kind, gid, _ in source.cells):
+            raise Unusable(f"none of the module's solution cells is in {path.name} "
+                           "(a notebook of another module, or its metadata stripped?)")
+        ks = sub.get("kernelspec")
+        if isinstance(ks, dict) and ks.get("name") not in (None, "python3"):
+            out.notes.append(f"kernelspec {ks.get('name')!r} ignored: graded with Python 3")
+        out.results = grade_cells(source.module, cells, sandbox, timeout=timeout,
+                                  extra_errors=errors)
+        out.solutions = found
+        out.status = "graded"
+    except Unusable as e:
+        out.reason = str(e)
+        out.results = _ungradable_results(source.module, out.reason)
+    out.seconds = round(time.perf_counter() - t0, 2)
+    return out
+
+
+# ------------------------------------------------------------------------------ writing results
+def autograded_notebook(source: Source, out: Outcome) -> nbformat.NotebookNode:
+    """The released notebook, the student's solution cells, and our feedback as test outputs."""
+    nb = nbformat.from_dict(json.loads(nbformat.writes(source.release)))
+    by_gid = {t.grade_id: t for t in source.module.tasks}
+    for cell in nb.cells:
+        m = nbgrader_meta(cell)
+        gid = m.get("grade_id")
+        if cell.cell_type == "code" and m.get("solution") and gid in out.solutions:
+            cell.source = out.solutions[gid]
+        if cell.cell_type == "code" and is_test_cell(cell):
+            cell.source = re.sub(r"\n?### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", "\n",
+                                 cell.source, flags=re.S).rstrip()
+            task = by_gid.get(gid)
+            res = out.results.get(task.id) if task else None
+            outputs = []
+            if res is not None:
+                outputs.append(nbformat.v4.new_output("stream", name="stdout", text=res.text() + "\n"))
+                if not res.passed:
+                    outputs.append(nbformat.v4.new_output(
+                        "error", ename="CheckFailed", evalue=f"task {res.task}: {res.summary}",
+                        traceback=[f"CheckFailed: task {res.task} {res.name}: {res.summary}"]))
+            cell.outputs = outputs
+    return nb
+
+
+def report_html(module: Module, out: Outcome) -> str:
+    rows = []
+    for t in module.tasks:
+        r = out.results.get(t.id)
+        if r is None:
+            continue
+        color = "#d4edda" if r.passed else "#f8d7da"
+        rows.append(f'<tr style="background:{color}"><td>{html.escape(t.id)}</td>'
+                    f"<td>{html.escape(t.name)}</td><td>{r.score:g}/{r.points:g}</td>"
+                    f"<td><pre>{html.escape(r.text())}</pre></td></tr>")
+    head = f"{html.escape(out.student)}: {module.id} {html.escape(module.title)}"
+    reason = f"<p><b>Not graded:</b> {html.escape(out.reason)}</p>" if out.reason else ""
+    notes = "".join(f"<li>{html.escape(n)}</li>" for n in out.notes)
+    return (f"<!doctype html><meta charset='utf-8'><title>{head}</title><h1>{head}</h1>"
+            f"<p>Score: <b>{out.score:g} / {module.max_score:g}</b></p>{reason}"
+            f"{'<ul>' + notes + '</ul>' if notes else ''}"
+            "<table border=1 cellpadding=4 style='border-collapse:collapse'>"
+            "<tr><th>task</th><th>name</th><th>score</th><th>feedback</th></tr>"
+            + "".join(rows) + "</table>\n")
+
+
+def write_outcome(root: Path, source: Source, out: Outcome) -> None:
+    """Autograded notebook and HTML first, the JSON (the resume record) last; all atomic."""
+    mid = source.module.id
+    nb = autograded_notebook(source, out)
+    atomic_write(root / "autograded" / out.student / mid / f"{mid}.ipynb", nbformat.writes(nb))
+    reports = root / "reports" / mid
+    atomic_write(reports / f"{out.student}.html", report_html(source.module, out))
+    atomic_write(reports / f"{out.student}.json",
+                 json.dumps(out.to_json(source.module), indent=1, default=str))
+
+
+def stored(root: Path, source: Source, student: str, folder: Path) -> Outcome | None:
+    """The stored result, if it is for this exact submission and source."""
+    p = root / "reports" / source.module.id / f"{student}.json"
+    nbp = root / "autograded" / student / source.module.id / f"{source.module.id}.ipynb"
+    try:
+        d = json.loads(p.read_text())
+    except (OSError, ValueError):
+        return None
+    if d.get("format") != FORMAT or d.get("source") != source.digest or not nbp.exists():
+        return None
+    path = folder / f"{source.module.id}.ipynb"
+    digest = sha256(path) if path.is_file() else ""
+    if d.get("sha256", "") != digest:
+        return None
+    if not digest and d.get("status") == "graded":
+        return None
+    return Outcome.from_json(d)
+
+
+def write_csv(root: Path, module: Module, outcomes: list[Outcome]) -> Path:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["student", "status", "score", "max_score", *[t.id for t in module.tasks], "reason"])
+    for o in sorted(outcomes, key=lambda o: o.student):
+        w.writerow([o.student, o.status, f"{o.score:g}", f"{module.max_score:g}",
+                    *[f"{o.results[t.id].score:g}" if t.id in o.results else "" for t in module.tasks],
+                    o.reason])
+    path = root / "reports" / module.id / "grades.csv"
+    atomic_write(path, buf.getvalue())
+    return path
+
+
+# ------------------------------------------------------------------------------ gradebook
+def ensure_assignment(db_url: str, module_id: str) -> None:
+    """Create the assignment in the gradebook the way nbgrader does (generate_assignment)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gb:
+        try:
+            gb.find_notebook(module_id, module_id)
+            return
+        except MissingEntry:
+            pass
+    from course import ROOT
+    from course.build import tool_env, write_source_notebook
+
+    write_source_notebook(module_id)
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module_id, "--force",
+               f"--db={db_url}", f"--CourseDirectory.root={ROOT}",
+               f"--CourseDirectory.release_directory={tmp}/release", "--log-level=WARN"]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=tool_env())
+        if proc.returncode != 0:
+            raise RuntimeError(f"nbgrader generate_assignment {module_id} failed:\n{proc.stderr}")
+
+
+def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
+    """Student, submission, grade and comment rows via nbgrader's API and SaveAutoGrades."""
+    from nbgrader.api import Gradebook
+    from nbgrader.preprocessors import SaveAutoGrades
+
+    mid = source.module.id
+    db_url = f"sqlite:///{root / 'gradebook.db'}"
+    ensure_assignment(db_url, mid)
+    with Gradebook(db_url) as gb:
+        for o in outcomes:
+            gb.update_or_create_student(o.student)
+            gb.update_or_create_submission(mid, o.student)
+    pp = SaveAutoGrades()
+    for o in outcomes:
+        nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb", as_version=4)
+        pp.preprocess(nb, {"nbgrader": {"notebook": mid, "assignment": mid, "student": o.student,
+                                        "db_url": db_url}})
+    return db_url
+
+
+# ------------------------------------------------------------------------------ the class
+def discover(submitted: Path, module_id: str) -> dict[str, Path]:
+    """{student: submitted/<student>/<module>} for every student folder with that module."""
+    out = {}
+    if not submitted.is_dir():
+        return out
+    for d in sorted(submitted.iterdir()):
+        if d.is_dir() and not d.name.startswith("."):
+            sub = d / module_id
+            if sub.exists():
+                out[d.name] = sub
+    return out
+
+
+@dataclass
+class Run:
+    outcomes: list[Outcome]
+    seconds: float
+    resumed: int
+    csv: Path
+    db_url: str | None
+
+
+def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
+                timeout: float | None = None, memory_mb: int = 1024, progress: bool = True,
+                gradebook: bool = True, sandbox: Sandbox | None = None) -> Run:
+    """Grade every submission of a module; resume from stored results; write everything."""
+    from tqdm import tqdm
+
+    t0 = time.perf_counter()
+    source = Source.load(module_id)
+    mid = source.module.id
+    folders = discover(submitted, mid)
+    jobs = jobs or os.cpu_count() or 1
+    sandbox = sandbox or Sandbox(memory_mb=memory_mb,
+                                 hide=[str(submitted), str(root)])
+    outcomes: dict[str, Outcome] = {}
+    todo = []
+    for student, folder in folders.items():
+        o = stored(root, source, student, folder)
+        if o is not None:
+            outcomes[student] = o
+        else:
+            todo.append(student)
+    resumed = len(outcomes)
+    counts = {"graded": 0, "failed": 0, "errored": 0}
+    bar = tqdm(total=len(folders), initial=resumed, desc=f"grading {mid}", unit="nb",
+               disable=not progress, file=sys.stderr)
+
+    def work(student):
+        o = grade_one(source, folders[student], student, sandbox, timeout)
+        write_outcome(root, source, o)
+        return o
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(work, s): s for s in todo}
+        for fut in as_completed(futures):
+            student = futures[fut]
+            try:
+                o = fut.result()
+                counts["graded" if o.status == "graded" else "failed"] += 1
+            except Exception as e:  # noqa: BLE001 - a grader bug must not stop the class
+                o = Outcome(student, mid, "ungradable", f"grader error: {type(e).__name__}: {e}",
+                            source=source.digest,
+                            results=_ungradable_results(source.module, "grader error"))
+                counts["errored"] += 1
+            outcomes[student] = o
+            bar.set_postfix(counts)
+            bar.update(1)
+    bar.close()
+    ordered = [outcomes[s] for s in sorted(outcomes)]
+    csv_path = write_csv(root, source.module, ordered)
+    db = write_gradebook(root, source, ordered) if gradebook and ordered else None
+    return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db)
+
+
+def summary(module: Module, run: Run) -> str:
+    """A table: per task how many passed; the score distribution; ungradable reasons."""
+    outs = run.outcomes
+    graded = [o for o in outs if o.status == "graded"]
+    lines = [f"{module.id}: {len(outs)} submissions, {len(graded)} graded, "
+             f"{len(outs) - len(graded)} ungradable, {run.resumed} resumed, {run.seconds:g} s",
+             f"{'task':<6}{'name':<24}{'points':>7}{'passed':>8}{'timeout':>9}{'error':>7}"]
+    for t in module.tasks:
+        rs = [o.results[t.id] for o in graded if t.id in o.results]
+        lines.append(f"{t.id:<6}{t.name:<24}{t.points:>7g}{sum(r.passed for r in rs):>8}"
+                     f"{sum(r.status == 'timeout' for r in rs):>9}{sum(r.status == 'error' for r in rs):>7}")
+    if graded:
+        scores = sorted(o.score for o in graded)
+        lines.append(f"scores: min {scores[0]:g}, median {scores[len(scores) // 2]:g}, "
+                     f"max {scores[-1]:g} of {module.max_score:g}")
+    for o in outs:
+        if o.status != "graded":
+            lines.append(f"  {o.student}: not graded: {o.reason}")
+    return "\n".join(lines)

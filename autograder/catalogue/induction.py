@@ -1,0 +1,145 @@
+"""Mistakes students make in module 01, each an edit of solutions/01_induction/01_induction.py.
+
+SCENARIOS break exactly one task, with the phrase its feedback must contain.
+VARIANTS are correct implementations written differently; each must pass every task.
+"""
+
+from autograder.catalogue import Scenario
+
+SCENARIOS = [
+    # 1.1 split_indices
+    Scenario("split-shuffles-twice", "1.1",
+             {"test_idx = perm[n_train + n_val:]": "test_idx = rng.permutation(n)[n_train + n_val:]"},
+             "test examples leak into training"),
+    Scenario("split-overlapping-cuts", "1.1",
+             {"test_idx = perm[n_train + n_val:]": "test_idx = perm[n_train + n_val - 1:]"},
+             "the val and test sets overlap"),
+    Scenario("split-with-replacement", "1.1",
+             {"perm = rng.permutation(n)": "perm = rng.integers(0, n, size=n)"},
+             "drawn with replacement"),
+    Scenario("split-no-shuffle", "1.1", {"perm = rng.permutation(n)": "perm = np.arange(n)"},
+             "not shuffled"),
+    Scenario("split-global-rng", "1.1",
+             {"perm = rng.permutation(n)": "perm = np.random.permutation(n)"},
+             "draw all randomness from the rng argument"),
+    # 1.2 mse_loss
+    Scenario("mse-grad-missing-2", "1.2",
+             {"grad = 2 * X.T @ r / X.shape[0]": "grad = X.T @ r / X.shape[0]"},
+             "missing the factor 2"),
+    Scenario("mse-grad-missing-1/N", "1.2",
+             {"grad = 2 * X.T @ r / X.shape[0]": "grad = 2 * X.T @ r"}, "missing the 1/N"),
+    Scenario("mse-grad-sign-flipped", "1.2",
+             {"grad = 2 * X.T @ r / X.shape[0]": "grad = 2 * X.T @ (y - X @ w) / X.shape[0]"},
+             "wrong sign"),
+    Scenario("mse-sum-not-mean", "1.2", {"loss = np.mean(r**2)": "loss = np.sum(r**2)"},
+             "sum of squares"),
+    # 1.3 fit_least_squares
+    Scenario("normal-equations", "1.3",
+             {"w = np.linalg.lstsq(X, y, rcond=None)[0]": "w = np.linalg.solve(X.T @ X, X.T @ y)"},
+             "squares the condition number"),
+    Scenario("normal-equations-inverse", "1.3",
+             {"w = np.linalg.lstsq(X, y, rcond=None)[0]":
+              "w = np.linalg.inv(X.T @ X) @ X.T @ y"}, "squares the condition number"),
+    # 1.4 fit_linear_gd
+    Scenario("gd-ascent", "1.4", {"        loss, grad = mse_loss(w, X, y)\n        losses.append("
+                                  "loss)\n        w = w - lr * grad":
+                                  "        loss, grad = mse_loss(w, X, y)\n        losses.append("
+                                  "loss)\n        w = w + lr * grad"}, "uphill"),
+    Scenario("gd-lr-applied-twice", "1.4",
+             {"        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w - lr * grad":
+              "        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w - lr * (lr * grad)"}, "learning rate is applied twice"),
+    Scenario("gd-loss-after-step", "1.4",
+             {"        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w - lr * grad":
+              "        loss, grad = mse_loss(w, X, y)\n        w = w - lr * grad\n"
+              "        losses.append(mse_loss(w, X, y)[0])"}, "the loss before step t"),
+    # 1.5 logistic_loss
+    Scenario("logistic-grad-sign-flipped", "1.5",
+             {"grad = X.T @ (sigmoid(z) - y) / X.shape[0]":
+              "grad = X.T @ (y - sigmoid(z)) / X.shape[0]"}, "wrong sign"),
+    Scenario("logistic-log-of-sigmoid", "1.5",
+             {"loss = np.mean(np.logaddexp(0, z) - y * z)":
+              "loss = -np.mean(y * np.log(sigmoid(z)) + (1 - y) * np.log(1 - sigmoid(z)))"},
+             "log(0)"),
+    Scenario("logistic-grad-of-logits", "1.5",
+             {"grad = X.T @ (sigmoid(z) - y) / X.shape[0]": "grad = X.T @ (z - y) / X.shape[0]"},
+             "not X @ w"),
+    # 1.6 fit_logistic
+    Scenario("logistic-gd-ascent", "1.6",
+             {"        loss, grad = logistic_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w - lr * grad":
+              "        loss, grad = logistic_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w + lr * grad"}, "uphill"),
+    # 1.7 poly_features
+    Scenario("poly-decreasing-powers", "1.7",
+             {"Phi = x[:, None] ** np.arange(degree + 1)": "Phi = np.vander(x, degree + 1)"},
+             "decreasing powers"),
+    Scenario("poly-no-constant-column", "1.7",
+             {"Phi = x[:, None] ** np.arange(degree + 1)":
+              "Phi = x[:, None] ** np.arange(1, degree + 1)"}, "constant column"),
+    # 1.8 capacity_sweep
+    Scenario("sweep-chooses-by-train-error", "1.8",
+             {"best_degree = degrees[int(np.argmin(val_errors))]":
+              "best_degree = degrees[int(np.argmin(train_errors))]"}, "by training error"),
+    Scenario("sweep-returns-index", "1.8",
+             {"best_degree = degrees[int(np.argmin(val_errors))]":
+              "best_degree = int(np.argmin(val_errors))"}, "position of the minimum"),
+    Scenario("sweep-rmse", "1.8",
+             {"val_errors.append(np.mean((poly_features(x_val, d) @ w - y_val) ** 2))":
+              "val_errors.append(np.sqrt(np.mean((poly_features(x_val, d) @ w - y_val) ** 2)))",
+              "train_errors.append(np.mean((poly_features(x_train, d) @ w - y_train) ** 2))":
+              "train_errors.append(np.sqrt(np.mean((poly_features(x_train, d) @ w - y_train)"
+              " ** 2)))"}, "root mean squared"),
+]
+
+VARIANTS = [
+    Scenario("split-argsort-of-uniforms", "",
+             {"perm = rng.permutation(n)": "perm = np.argsort(rng.random(n))"}),
+    Scenario("split-choice-then-setdiff", "",
+             {"    perm = rng.permutation(n)\n    n_train = int(fractions[0] * n)\n"
+              "    n_val = int(fractions[1] * n)\n    train_idx = perm[:n_train]\n"
+              "    val_idx = perm[n_train:n_train + n_val]\n    test_idx = perm[n_train + n_val:]":
+              "    n_train = int(fractions[0] * n)\n    n_val = int(fractions[1] * n)\n"
+              "    rest = np.arange(n)\n    train_idx = rng.choice(rest, n_train, replace=False)\n"
+              "    rest = np.setdiff1d(rest, train_idx)\n"
+              "    val_idx = rng.choice(rest, n_val, replace=False)\n"
+              "    test_idx = rng.permutation(np.setdiff1d(rest, val_idx))"}),
+    Scenario("mse-einsum-and-dot", "",
+             {"    r = X @ w - y\n    loss = np.mean(r**2)\n    grad = 2 * X.T @ r / X.shape[0]":
+              "    r = np.einsum('nd,d->n', X, w) - y\n    loss = r.dot(r) / len(r)\n"
+              "    grad = np.einsum('nd,n->d', X, r) * (2.0 / len(r))"}),
+    Scenario("mse-loop-over-examples", "",
+             {"    r = X @ w - y\n    loss = np.mean(r**2)\n    grad = 2 * X.T @ r / X.shape[0]":
+              "    loss, grad = 0.0, np.zeros_like(w)\n    for xn, yn in zip(X, y):\n"
+              "        rn = xn @ w - yn\n        loss += rn * rn / len(y)\n"
+              "        grad += 2 * rn * xn / len(y)"}),
+    Scenario("least-squares-by-svd", "",
+             {"w = np.linalg.lstsq(X, y, rcond=None)[0]":
+              "U, s, Vt = np.linalg.svd(X, full_matrices=False)\n"
+              "    keep = s > s[0] * max(X.shape) * np.finfo(float).eps\n"
+              "    w = Vt[keep].T @ ((U[:, keep].T @ y) / s[keep])"}),
+    Scenario("least-squares-by-pinv", "",
+             {"w = np.linalg.lstsq(X, y, rcond=None)[0]": "w = np.linalg.pinv(X) @ y"}),
+    Scenario("gd-in-place-with-helper", "",
+             {"        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)\n"
+              "        w = w - lr * grad":
+              "        losses.append(_step(w, X, y, lr))",
+              "def fit_linear_gd(X, y, lr, steps):":
+              "def _step(w, X, y, lr):\n    loss, grad = mse_loss(w, X, y)\n"
+              "    w -= lr * grad\n    return loss\n\n\ndef fit_linear_gd(X, y, lr, steps):"}),
+    Scenario("logistic-piecewise-stable", "",
+             {"loss = np.mean(np.logaddexp(0, z) - y * z)":
+              "loss = np.mean(np.maximum(z, 0) - y * z + np.log1p(np.exp(-np.abs(z))))"}),
+    Scenario("poly-vander-increasing", "",
+             {"Phi = x[:, None] ** np.arange(degree + 1)":
+              "Phi = np.vander(x, degree + 1, increasing=True)"}),
+    Scenario("poly-cumulative-product", "",
+             {"Phi = x[:, None] ** np.arange(degree + 1)":
+              "Phi = np.cumprod(np.c_[np.ones_like(x), np.repeat(x[:, None], degree, axis=1)],"
+              " axis=1)"}),
+    Scenario("sweep-min-over-pairs", "",
+             {"best_degree = degrees[int(np.argmin(val_errors))]":
+              "best_degree = min(zip(val_errors, degrees))[1]"}),
+]

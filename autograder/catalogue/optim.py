@@ -1,0 +1,84 @@
+"""Mistakes students make in module 04, each an edit of solutions/04_optim/04_optim.py,
+and VARIANTS: correct but different implementations that must pass every task."""
+
+from autograder.catalogue import Scenario
+
+MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
+            "        params[k] += state[k]\n")
+SCHEDULE = "mu = min(1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1)), mu_max)"
+NESTEROV = ("    ahead = {k: params[k] + mu * state[k] for k in params}\n"
+            "    g = objective.grad(ahead)\n")
+TRAIN_STEP = "            scores, caches = mlp_forward(params, X[idx])\n"
+
+SCENARIOS = [
+    Scenario("momentum-gradient-sign-flipped", "4.1",
+             {"state[k] -= lr * grads[k]": "state[k] += lr * grads[k]"}, "goes uphill"),
+    Scenario("momentum-applied-before-gradient", "4.1",
+             {MOMENTUM: "        params[k] += state[k]\n        state[k] *= mu\n"
+                        "        state[k] -= lr * grads[k]\n"}, "moved by the old velocity"),
+    Scenario("momentum-learning-rate-twice", "4.1",
+             {MOMENTUM: MOMENTUM.replace("params[k] += state[k]", "params[k] += lr * state[k]")},
+             "learning rate is applied twice"),
+    Scenario("momentum-state-not-stored", "4.1",
+             {MOMENTUM: "        v = mu * state[k] - lr * grads[k]\n        params[k] += v\n"},
+             "state was not updated"),
+    Scenario("momentum-dampening", "4.1",
+             {"state[k] -= lr * grads[k]": "state[k] -= (1 - mu) * lr * grads[k]"},
+             "no (1 - mu) factor"),
+    Scenario("momentum-grads-scaled-in-place", "4.1",
+             {"state[k] -= lr * grads[k]": "grads[k] *= lr\n        state[k] -= grads[k]"},
+             "grads[k] *= lr changes the caller's gradients"),
+    Scenario("nesterov-gradient-at-params", "4.2",
+             {"g = objective.grad(ahead)": "g = objective.grad(params)"},
+             "must be taken at the look-ahead point"),
+    Scenario("nesterov-look-behind", "4.2",
+             {"params[k] + mu * state[k] for k in params": "params[k] - mu * state[k] for k in params"},
+             "not params - mu * v"),
+    Scenario("schedule-no-floor", "4.3", {"np.floor(t / 250)": "(t / 250)"},
+             "floor(t / 250) is missing"),
+    Scenario("schedule-natural-log", "4.3", {"np.log2(": "np.log("}, "log base 2"),
+    Scenario("schedule-no-cap", "4.3",
+             {SCHEDULE: "mu = 1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1))"},
+             "must never exceed mu_max"),
+    Scenario("optimise-constant-mu", "4.4",
+             {"        mu = momentum_schedule(t, mu_max)\n": "        mu = mu_max\n"},
+             "momentum stayed at mu_max"),
+    Scenario("optimise-no-initial-loss", "4.4",
+             {"losses = [objective.loss(params)]": "losses = []"},
+             "before the first step"),
+    Scenario("train-state-reset-every-step", "4.5",
+             {TRAIN_STEP: "            state = zeros_like(params)\n" + TRAIN_STEP},
+             "is the velocity state created once"),
+]
+
+VARIANTS = [
+    Scenario("momentum-out-of-place", "",
+             {MOMENTUM: "        v = mu * state[k] - lr * grads[k]\n        state[k] = v\n"
+                        "        params[k] = params[k] + v\n"}),
+    Scenario("momentum-loop-over-grads", "",
+             {"    for k in params:\n        state[k] *= mu":
+              "    for k, g in grads.items():\n        state[k] *= mu",
+              "state[k] -= lr * grads[k]": "state[k] -= lr * g"}),
+    Scenario("nesterov-look-ahead-in-place-and-restore", "",
+             {NESTEROV: "    for k in params:\n        params[k] += mu * state[k]\n"
+                        "    g = objective.grad(params)\n"
+                        "    for k in params:\n        params[k] -= mu * state[k]\n"}),
+    Scenario("schedule-closed-form", "",
+             {SCHEDULE: "mu = min(1 - 0.5 / (t // 250 + 1), mu_max)"}),
+    Scenario("schedule-math-module", "",
+             {SCHEDULE: "import math\n    mu = min(1 - 2 ** (-1 - math.log2(math.floor(t / 250) "
+                        "+ 1)), mu_max)"}),
+    Scenario("optimise-dict-dispatch", "",
+             {"        if method == \"nesterov\":\n": "        rules = {\"sgd\": sgd_step, "
+              "\"momentum\": momentum_step}\n        if method == \"nesterov\":\n",
+              "        elif method == \"momentum\":\n"
+              "            momentum_step(params, objective.grad(params), state, lr, mu)\n"
+              "        else:\n            sgd_step(params, objective.grad(params), state, lr, mu)\n":
+              "        else:\n            rules[method](params, objective.grad(params), state, lr, mu)\n"}),
+    Scenario("train-rng-choice-shuffle", "",
+             {"order = rng.permutation(n)": "order = rng.choice(n, size=n, replace=False)"}),
+    Scenario("train-float32-params", "",
+             {"    state = zeros_like(params)\n    n = X.shape[0]":
+              "    params = {k: v.astype(np.float32) for k, v in params.items()}\n"
+              "    state = zeros_like(params)\n    n = X.shape[0]"}),
+]

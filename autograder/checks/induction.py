@@ -1,0 +1,453 @@
+"""Checks of module 01: splitting data, linear and logistic regression, capacity.
+
+Each check draws random problems from its seed and compares the student's answer with
+the reference in `course.induction` by relative error, with gradients also checked
+against central differences. Behavioural checks (gradient descent) run a fixed number of
+steps; the quantity each one thresholds has its own function, so benchmarks/induction.py
+can report margins.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.compare import Mistake, compare, describe, expect, named
+from autograder.result import CheckFailed
+from autograder.tasks import Module, Task
+from course import induction as ref
+from course.gradcheck import numerical_gradient
+
+# Thresholds, with the margins measured by benchmarks/induction.py.
+ILL_EXCESS_TOL = 3e-6      # relative excess loss over lstsq on cond(X) = 1e10
+RANK_DEF_TOL = 1e-6        # relative distance of predictions from lstsq's, repeated columns
+GD_GAP_TOL = 1e-6          # |w - w_lstsq| / |w_lstsq| after the step budget
+LOGISTIC_ACC_MIN = 0.9     # held-out accuracy after the step budget
+
+
+def _shapes(rng, k=2, lo=2, hi=7):
+    """k distinct sizes, so a transposed matrix never has the right shape by accident."""
+    return [int(s) for s in rng.choice(np.arange(lo, hi + 1), size=k, replace=False)]
+
+
+def _index_array(name, a, n):
+    """A 1-D integer array of indices in [0, n), or a CheckFailed naming what is wrong."""
+    if a is None:
+        raise CheckFailed(f"{name} is None", ["did you forget to return it?"])
+    arr = np.asarray(a)
+    expect(arr.ndim == 1, f"{name} should be a 1-D array of indices", f"got {describe(a)}")
+    if arr.size and arr.dtype.kind not in "iu":
+        raise CheckFailed(f"{name} has dtype {arr.dtype}, expected integers",
+                          ["indices index arrays: X[train_idx] needs integers"])
+    if arr.size:
+        expect(arr.min() >= 0 and arr.max() < n, f"{name} holds indices outside 0..{n - 1}",
+               f"min {arr.min()}, max {arr.max()}")
+    return arr.astype(np.int64)
+
+
+# --- 1.1 --------------------------------------------------------------------------------
+
+SPLIT_SETS = ("train", "val", "test")
+
+
+def _random_fractions(rng):
+    f_train = round(float(rng.uniform(0.4, 0.8)), 2)
+    f_val = round(float(rng.uniform(0.05, 0.5 * (1 - f_train))), 2)
+    return (f_train, f_val, round(1.0 - f_train - f_val, 2))
+
+
+def check_split_indices(split_indices, *, seed):
+    rng = np.random.default_rng(seed)
+    ns = [int(rng.integers(10, 30)), int(rng.integers(30, 200)), int(rng.integers(200, 1000))]
+    for n in ns:
+        fr = _random_fractions(rng)
+        split_seed = int(rng.integers(2**31))
+        out = named("split_indices", split_indices(n, fr, np.random.default_rng(split_seed)),
+                    ("train_idx", "val_idx", "test_idx"))
+        sets = [_index_array(f"{s}_idx", out[f"{s}_idx"], n) for s in SPLIT_SETS]
+        call = f"split_indices({n}, {fr}, rng)"
+        for name, a in zip(SPLIT_SETS, sets, strict=True):
+            vals, counts = np.unique(a, return_counts=True)
+            if np.any(counts > 1):
+                i = int(vals[np.argmax(counts)])
+                raise CheckFailed(f"{name}_idx holds index {i} {counts.max()} times",
+                                  [f"in {call}"], mistake="split-with-replacement",
+                                  hint="the indices were drawn with replacement: shuffle once "
+                                       "with rng.permutation(n) and cut the permutation")
+        for i, j in ((0, 2), (1, 2), (0, 1)):
+            both = np.intersect1d(sets[i], sets[j])
+            if both.size:
+                a, b = SPLIT_SETS[i], SPLIT_SETS[j]
+                leak = "test examples leak into training" if (a, b) == ("train", "test") else \
+                    f"the {a} and {b} sets overlap"
+                raise CheckFailed(f"index {both[0]} is in both {a}_idx and {b}_idx",
+                                  [f"in {call}: {both.size} indices are in both sets; {leak}"],
+                                  mistake="split-leak",
+                                  hint="draw ONE permutation and cut it into three "
+                                       "consecutive, non-overlapping pieces")
+        union = np.concatenate(sets)
+        missing = np.setdiff1d(np.arange(n), union)
+        expect(missing.size == 0, f"index {missing[0] if missing.size else 0} is in no set",
+               f"in {call}: {missing.size} of the {n} examples are in none of the three sets",
+               hint="the three pieces must cover the whole permutation: the test set gets "
+                    "the rest")
+        sizes = [len(a) for a in sets]
+        for name, size, f in zip(SPLIT_SETS, sizes, fr, strict=True):
+            expect(abs(size - f * n) < 2, f"{name}_idx has {size} indices; expected about "
+                   f"{f} * {n} = {f * n:g}", f"in {call}: sizes {sizes}",
+                   hint="n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), "
+                        "the test set gets the rest")
+        again = split_indices(n, fr, np.random.default_rng(split_seed))
+        same = all(np.array_equal(np.asarray(a), np.asarray(b))
+                   for a, b in zip(out.values(), again, strict=True))
+        expect(same, "two calls with generators of the same seed gave different splits",
+               f"in {call}", hint="draw all randomness from the rng argument, not from "
+               "np.random or a new default_rng()", mistake="split-ignores-rng")
+        if n >= 30:
+            first = np.array_equal(np.sort(sets[0]), np.arange(sizes[0]))
+            expect(not first, f"train_idx is 0..{sizes[0] - 1}: the data are not shuffled",
+                   f"in {call}", hint="shuffle the indices with rng.permutation(n) before "
+                   "cutting: data files are often sorted", mistake="split-no-shuffle")
+
+
+# --- 1.2 --------------------------------------------------------------------------------
+
+
+def check_mse_loss(mse_loss, *, seed):
+    rng = np.random.default_rng(seed)
+    N, D = _shapes(rng, k=2, lo=3, hi=9)
+    X, y, w = rng.normal(size=(N, D)), rng.normal(size=N), rng.normal(size=D)
+    loss, grad = ref.mse_loss(w, X, y)
+    r = X @ w - y
+    got = named("mse_loss", mse_loss(w.copy(), X.copy(), y.copy()), ("loss", "grad"))
+    compare({"loss": got["loss"]}, {"loss": np.float64(loss)}, what="mean((X @ w - y)**2)",
+            mistakes=[
+                Mistake("sum-not-mean", f"the loss is the sum of squares, N = {N} times the mean",
+                        lambda: {"loss": loss * N}),
+                Mistake("half", "the loss carries a factor 1/2; this task's MSE has none",
+                        lambda: {"loss": loss / 2}),
+                Mistake("rmse", "this is the root of the mean squared error: do not take sqrt",
+                        lambda: {"loss": np.sqrt(loss)}),
+                Mistake("not-squared", "the residuals are not squared",
+                        lambda: {"loss": np.mean(r)}),
+            ])
+    # the gradient of the (now correct) loss, by central differences
+    num = numerical_gradient(lambda v: float(np.mean((X @ v - y) ** 2)), w.copy(), h=1e-5)
+    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
+            what="the central-difference gradient of the loss", mistakes=[
+                Mistake("missing-2", "the gradient is missing the factor 2: "
+                        "d(r**2)/dr = 2 r", lambda: {"grad": grad / 2}),
+                Mistake("missing-1/N", f"the gradient is missing the 1/N (N = {N}): the loss is "
+                        "a mean, so its gradient is one too", lambda: {"grad": grad * N}),
+                Mistake("missing-2-and-1/N", f"the gradient is missing both the factor 2 and "
+                        f"the 1/N (N = {N})", lambda: {"grad": grad * N / 2}),
+                Mistake("sign", "the gradient has the wrong sign: with r = X @ w - y it is "
+                        "+2/N X.T @ r", lambda: {"grad": -grad}),
+            ])
+    compare({"grad": got["grad"]}, {"grad": grad}, what="2/N X.T @ (X @ w - y)")
+
+
+# --- 1.3 --------------------------------------------------------------------------------
+
+NORMAL_EQUATIONS_HINT = ("forming X.T @ X squares the condition number (cond(X) = {c:.0e} "
+                         "gives about {c2:.0e}, beyond float64's 1e16): solve with "
+                         "np.linalg.lstsq or the SVD of X instead of the normal equations")
+
+
+def ill_excess(fit_least_squares, seed):
+    """Relative excess MSE of the student's w over lstsq's on a cond(X) = 1e10 problem."""
+    X, y = _ill_problem(seed)
+    w = compare_shape_only(_solve(fit_least_squares, X, y, 1e10), X.shape[1])
+    best = ref.mse_loss(ref.fit_least_squares(X, y), X, y)[0]
+    return float((ref.mse_loss(w, X, y)[0] - best) / best)
+
+
+def _ill_problem(seed):
+    rng = np.random.default_rng([seed, 13])
+    N, D = int(rng.integers(30, 60)), int(rng.integers(5, 9))
+    X = ref.ill_conditioned(N, D, 1e10, rng)
+    return X, X @ rng.normal(size=D) + 0.01 * rng.normal(size=N)
+
+
+def _solve(fit_least_squares, X, y, cond):
+    try:
+        w = fit_least_squares(X.copy(), y.copy())
+    except np.linalg.LinAlgError as e:
+        raise CheckFailed(f"raised LinAlgError: {e}", [f"on an X of shape {X.shape} with "
+                          f"cond(X) = {cond:.0e}"], mistake="normal-equations",
+                          hint=NORMAL_EQUATIONS_HINT.format(c=cond, c2=min(cond**2, 1e300)))\
+            from None
+    return w
+
+
+def check_fit_least_squares(fit_least_squares, *, seed):
+    rng = np.random.default_rng(seed)
+    # well conditioned, N > D: one answer, compared entry by entry
+    D = int(rng.integers(2, 7))
+    N = D + int(rng.integers(3, 30))
+    X, y = rng.normal(size=(N, D)), rng.normal(size=N)
+    w = _solve(fit_least_squares, X, y, np.linalg.cond(X))
+    compare({"w": w}, {"w": ref.fit_least_squares(X, y)}, what="np.linalg.lstsq",
+            allow_float32=False)
+    # ill conditioned: many w fit almost equally well, so compare the loss reached
+    Xi, _ = _ill_problem(seed)
+    excess = ill_excess(fit_least_squares, seed)
+    expect(excess <= ILL_EXCESS_TOL,
+           f"on an ill-conditioned X your loss is {excess:.1e} (relative) above lstsq's",
+           f"X {Xi.shape} with cond(X) = 1e10; the tolerance is {ILL_EXCESS_TOL:.0e}",
+           "your w is compared through the loss, not entry by entry: with this X many "
+           "different w give nearly the same predictions",
+           hint=NORMAL_EQUATIONS_HINT.format(c=1e10, c2=1e20), mistake="normal-equations")
+    # rank deficient: a repeated column, so w is not unique; compare predictions
+    D = int(rng.integers(3, 6))
+    N = D + int(rng.integers(5, 30))
+    Xr = rng.normal(size=(N, D))
+    j = int(rng.integers(D))
+    Xr = np.c_[Xr, Xr[:, j]]
+    yr = rng.normal(size=N)
+    w = _solve(fit_least_squares, Xr, yr, np.inf)
+    w = compare_shape_only(w, Xr.shape[1])
+    exp = Xr @ ref.fit_least_squares(Xr, yr)
+    dist = float(np.linalg.norm(Xr @ w - exp) / np.linalg.norm(exp))
+    expect(dist <= RANK_DEF_TOL,
+           f"with a repeated column, your predictions X @ w are {dist:.1e} (relative) away "
+           "from lstsq's", f"X {Xr.shape}, column {D} is a copy of column {j}; X.T @ X is "
+           "singular, so the weights are not unique, but the best predictions are",
+           hint=NORMAL_EQUATIONS_HINT.format(c=np.inf, c2=np.inf), mistake="normal-equations")
+
+
+def compare_shape_only(w, D):
+    """w as a float64 (D,) array, or the CheckFailed compare() gives for a wrong shape."""
+    compare({"w": w}, {"w": np.zeros(D)}, rtol=np.inf, allow_float32=False)
+    return np.asarray(w, dtype=np.float64)
+
+
+# --- 1.4 and 1.6: gradient descent ----------------------------------------------------------
+
+
+def _gd_mistakes(ref_fit, X, y, lr, steps, w_exp, losses_exp):
+    return [
+        Mistake("ascent", "the updates go uphill: the step is w <- w - lr * grad",
+                lambda: dict(zip(("w", "losses"), _listed(ref_fit(X, y, -lr, steps)),
+                                 strict=True))),
+        Mistake("lr-twice", "the learning rate is applied twice (lr * lr * grad): "
+                "step by lr * grad", lambda: dict(zip(("w", "losses"), _listed(
+                    ref_fit(X, y, lr * lr, steps)), strict=True))),
+        Mistake("loss-after-step", "losses[t] must be the loss before step t: losses[0] is "
+                "the loss at w = 0", lambda: {"w": w_exp, "losses": np.r_[losses_exp[1:],
+                                             _listed(ref_fit(X, y, lr, steps + 1))[1][-1]]}),
+    ]
+
+
+def _listed(out):
+    w, losses = out
+    return np.asarray(w, dtype=np.float64), np.asarray(losses, dtype=np.float64)
+
+
+def _check_trajectory(name, fit, ref_fit, X, y, lr, steps):
+    got = named(name, fit(X.copy(), y.copy(), lr, steps), ("w", "losses"))
+    losses = got["losses"]
+    if isinstance(losses, (list, tuple)):
+        got["losses"] = np.asarray([float(v) for v in losses])
+    w_exp, losses_exp = _listed(ref_fit(X, y, lr, steps))
+    compare(got, {"w": w_exp, "losses": losses_exp},
+            what=f"the reference after {steps} steps with lr = {lr:.3g}",
+            mistakes=_gd_mistakes(ref_fit, X, y, lr, steps, w_exp, losses_exp))
+
+
+def gd_gap(fit_linear_gd, seed):
+    """|w - w_lstsq| / |w_lstsq| after the step budget on a well-conditioned problem."""
+    rng = np.random.default_rng([seed, 14])
+    X, y, _ = ref.make_linear(int(rng.integers(40, 80)), int(rng.integers(3, 7)), rng)
+    lr = 1.0 / ref.curvature(X)
+    w = np.asarray(fit_linear_gd(X, y, lr, GD_STEPS)[0], dtype=np.float64)
+    w_star = ref.fit_least_squares(X, y)
+    return float(np.linalg.norm(w - w_star) / np.linalg.norm(w_star))
+
+
+GD_STEPS = 400
+
+
+def check_fit_linear_gd(fit_linear_gd, *, seed):
+    rng = np.random.default_rng(seed)
+    N, D = _shapes(rng, k=2, lo=4, hi=12)
+    X, y, _ = ref.make_linear(N, D, rng)
+    lr = float(rng.uniform(0.2, 0.8)) / ref.curvature(X)
+    steps = int(rng.integers(3, 7))
+    _check_trajectory("fit_linear_gd", fit_linear_gd, ref.fit_linear_gd, X, y, lr, steps)
+    gap = gd_gap(fit_linear_gd, seed)
+    expect(gap <= GD_GAP_TOL, f"after {GD_STEPS} steps w is {gap:.1e} (relative) away from the "
+           "least-squares solution", f"expected at most {GD_GAP_TOL:.0e}, with lr = 1 / λmax",
+           hint="is every step w <- w - lr * grad, with the gradient at the current w?")
+
+
+def logistic_accuracy(fit_logistic, seed):
+    """Validation accuracy of the student's logistic fit on two Gaussian blobs."""
+    rng = np.random.default_rng([seed, 15])
+    X, y = ref.make_blobs(300, rng, sep=4.0)
+    X = ref.add_bias(X)
+    w = np.asarray(fit_logistic(X[:200], y[:200], 0.5, LOGISTIC_STEPS)[0], dtype=np.float64)
+    return ref.accuracy(w, X[200:], y[200:])
+
+
+LOGISTIC_STEPS = 200
+
+
+def check_fit_logistic(fit_logistic, *, seed):
+    rng = np.random.default_rng(seed)
+    N = int(rng.integers(20, 60))
+    X, y = ref.make_blobs(N, rng)
+    X = ref.add_bias(X)
+    steps = int(rng.integers(3, 7))
+    _check_trajectory("fit_logistic", fit_logistic, ref.fit_logistic, X, y, 1.0, steps)
+    acc = logistic_accuracy(fit_logistic, seed)
+    expect(acc >= LOGISTIC_ACC_MIN, f"validation accuracy {acc:.2f} after {LOGISTIC_STEPS} "
+           f"steps; expected at least {LOGISTIC_ACC_MIN}",
+           hint="is every step w <- w - lr * grad, with the gradient at the current w?")
+
+
+# --- 1.5 --------------------------------------------------------------------------------
+
+
+def check_logistic_loss(logistic_loss, *, seed):
+    rng = np.random.default_rng(seed)
+    N, D = _shapes(rng, k=2, lo=3, hi=9)
+    X, w = rng.normal(size=(N, D)), rng.normal(size=D)
+    y = rng.integers(0, 2, size=N)
+    y[:2] = (0, 1)  # both classes present
+    loss, grad = ref.logistic_loss(w, X, y)
+    z = X @ w
+    got = named("logistic_loss", logistic_loss(w.copy(), X.copy(), y.copy()), ("loss", "grad"))
+    compare({"loss": got["loss"]}, {"loss": np.float64(loss)},
+            what="-mean(y log p + (1 - y) log(1 - p))", mistakes=[
+                Mistake("sum-not-mean", f"the loss is the sum over examples, N = {N} times the "
+                        "mean", lambda: {"loss": loss * N}),
+                Mistake("labels-swapped", "the classes are swapped: y = 1 goes with log p",
+                        lambda: {"loss": np.mean(np.logaddexp(0, -z) + y * z)}),
+                Mistake("missing-minus", "the loss is the NEGATIVE log-likelihood",
+                        lambda: {"loss": -loss}),
+            ])
+    num = numerical_gradient(lambda v: ref.logistic_loss(v, X, y)[0], w.copy(), h=1e-5)
+    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
+            what="the central-difference gradient of the loss", mistakes=[
+                Mistake("sign", "the gradient has the wrong sign: it is X.T @ (p - y) / N",
+                        lambda: {"grad": -grad}),
+                Mistake("missing-1/N", f"the gradient is missing the 1/N (N = {N})",
+                        lambda: {"grad": grad * N}),
+                Mistake("logits-not-probabilities", "use p = sigmoid(X @ w) in the gradient, "
+                        "not X @ w", lambda: {"grad": X.T @ (z - y) / N}),
+            ])
+    compare({"grad": got["grad"]}, {"grad": grad}, what="X.T @ (p - y) / N")
+    # numerical stability: logits in the hundreds must not give log(0)
+    big = w * 400.0 / max(1e-9, float(np.abs(z).max()))
+    loss_b, grad_b = ref.logistic_loss(big, X, y)
+    got = named("logistic_loss", logistic_loss(big.copy(), X.copy(), y.copy()), ("loss", "grad"))
+    try:
+        compare(got, {"loss": np.float64(loss_b), "grad": grad_b},
+                what=f"the reference with |X @ w| up to {np.abs(X @ big).max():.0f}")
+    except CheckFailed as e:
+        e.hint = e.hint or ("sigmoid rounds to exactly 0 or 1 for large |X @ w|, and log(0) "
+                            "is -inf: compute each term as np.logaddexp(0, z) - y * z")
+        e.mistake = e.mistake or "log-of-sigmoid"
+        raise
+
+
+# --- 1.7 --------------------------------------------------------------------------------
+
+
+def check_poly_features(poly_features, *, seed):
+    rng = np.random.default_rng(seed)
+    for degree in (0, int(rng.integers(2, 8))):
+        N = int(rng.integers(3, 12))
+        if N == degree + 1:
+            N += 1
+        x = rng.uniform(-1.5, 1.5, size=N)
+        exp = x[:, None] ** np.arange(degree + 1)
+        Phi = poly_features(x.copy(), degree)
+        if isinstance(Phi, np.ndarray) and Phi.shape == (N, degree):
+            raise CheckFailed("Phi has the wrong shape",
+                              [f"Phi: expected shape ({N}, {degree + 1}), got {Phi.shape} "
+                               f"for degree {degree}"],
+                              hint="the constant column x**0 = 1 is missing: the powers go "
+                                   "from 0 to degree", mistake="no-bias-column")
+        compare({"Phi": Phi}, {"Phi": exp}, what=f"x[:, None] ** k, k = 0..{degree}",
+                mistakes=[Mistake("decreasing", "the columns are in decreasing powers (as "
+                                  "np.vander gives by default): column k must be x**k",
+                                  lambda e=exp: {"Phi": e[:, ::-1]})])
+
+
+# --- 1.8 --------------------------------------------------------------------------------
+
+
+def check_capacity_sweep(capacity_sweep, *, seed):
+    rng = np.random.default_rng(seed)
+    n_train = int(rng.integers(15, 30))
+    x_tr, y_tr = ref.make_curve(n_train, rng)
+    x_va, y_va = ref.make_curve(int(rng.integers(100, 200)), rng)
+    start = int(rng.integers(1, 3))
+    degrees = list(range(start, start + int(rng.integers(8, 11))))
+    tr, va, best = ref.capacity_sweep(x_tr, y_tr, x_va, y_va, degrees)
+    got = named("capacity_sweep", capacity_sweep(x_tr.copy(), y_tr.copy(), x_va.copy(),
+                                                 y_va.copy(), list(degrees)),
+                ("train_errors", "val_errors", "best_degree"))
+    compare({"train_errors": got["train_errors"], "val_errors": got["val_errors"]},
+            {"train_errors": tr, "val_errors": va}, rtol=1e-6,
+            what=f"the reference sweep over degrees {degrees[0]}..{degrees[-1]}", mistakes=[
+                Mistake("swapped", "train and validation errors are swapped",
+                        lambda: {"train_errors": va, "val_errors": tr}),
+                Mistake("rmse", "these are root mean squared errors: return the MSE",
+                        lambda: {"train_errors": np.sqrt(tr), "val_errors": np.sqrt(va)}),
+                Mistake("sum", "these are sums of squared errors: return the mean",
+                        lambda: {"train_errors": tr * len(x_tr), "val_errors": va * len(x_va)}),
+            ])
+    b = got["best_degree"]
+    expect(np.ndim(b) == 0 and np.asarray(b).dtype.kind in "iuf" and float(b) == int(b),
+           f"best_degree should be one int, got {describe(b)}")
+    b = int(b)
+    ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
+    if b in ok:
+        return
+    by_train = degrees[int(np.argmin(tr))]
+    details = [f"degrees {degrees}", "validation errors " + " ".join(f"{v:.3g}" for v in va)]
+    hint = None
+    if b == by_train:
+        hint = ("you chose by training error, which always favours the largest degree: "
+                "choose the degree with the smallest validation error")
+    elif b == int(np.argmin(va)):
+        hint = (f"{b} is the position of the minimum in the list; return the degree "
+                f"itself, degrees[{b}] = {degrees[b]}")
+    raise CheckFailed(f"best_degree is {b}; the validation curve supports {best}", details,
+                      hint=hint)
+
+
+MODULE = Module("01_induction", "Learning from examples", (
+    Task("1.1", "split_indices", 2, ("split_indices",), check_split_indices, help=(
+        "every index 0..n-1 must be in exactly one of the three arrays",
+        "perm = rng.permutation(n) shuffles once; slices of it never overlap",
+        "cut perm at n_train and at n_train + n_val")),
+    Task("1.2", "mse_loss", 2, ("mse_loss",), check_mse_loss, help=(
+        "check the loss first, then the gradient",
+        "differentiate (x_n . w - y_n)**2 for one example, then average",
+        "grad = 2 / N * X.T @ (X @ w - y)")),
+    Task("1.3", "fit_least_squares", 2, ("fit_least_squares",), check_fit_least_squares, help=(
+        "the check uses ill-conditioned and rank-deficient X",
+        "np.linalg.lstsq(X, y, rcond=None) returns a tuple; the solution is its first entry")),
+    Task("1.4", "fit_linear_gd", 3, ("fit_linear_gd",), check_fit_linear_gd,
+         isolate={"mse_loss": "course.induction:mse_loss"}, help=(
+             "record the loss, then step",
+             "w = w - lr * grad, with (loss, grad) = mse_loss(w, X, y) at the current w")),
+    Task("1.5", "logistic_loss", 2, ("logistic_loss",), check_logistic_loss,
+         isolate={"sigmoid": "course.induction:sigmoid"}, help=(
+             "check the loss first, then the gradient, then large logits",
+             "each example's loss is log(1 + e^z) - y z with z = x . w",
+             "grad = X.T @ (sigmoid(X @ w) - y) / N")),
+    Task("1.6", "fit_logistic", 2, ("fit_logistic",), check_fit_logistic,
+         isolate={"logistic_loss": "course.induction:logistic_loss",
+                  "sigmoid": "course.induction:sigmoid"}, help=(
+             "the same loop as 1.4, with logistic_loss",)),
+    Task("1.7", "poly_features", 1, ("poly_features",), check_poly_features),
+    Task("1.8", "capacity_sweep", 3, ("capacity_sweep",), check_capacity_sweep,
+         isolate={"poly_features": "course.induction:poly_features",
+                  "fit_least_squares": "course.induction:fit_least_squares"}, help=(
+             "fit on the training set only; measure the MSE on both sets",
+             "best_degree = degrees[argmin of val_errors]")),
+))

@@ -1,0 +1,393 @@
+"""Checks of module 04: momentum, Nesterov, the momentum schedule, a loop, training.
+
+Update rules are run for several steps from random parameters *and* random velocities,
+with the learning rate and mu changing between steps, and compared with the reference
+rules of `course.optim` after every step (params and state). Known mistakes are rolled
+forward the same way, so a wrong answer is named at the first step where it shows.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from autograder.compare import Mistake, compare, describe, expect, named
+from autograder.result import CheckFailed
+from autograder.tasks import Module, Task
+from course import nn, optim
+from course.data import spirals
+
+N_STEPS = 4            # steps of each update-rule trajectory check
+RTOL = 1e-9            # float64 round-off between equivalent formulations is ~1e-15
+
+# Behavioural thresholds (margins measured by benchmarks/optim.py over 10 seeds).
+MAX_FRACTION = 0.6     # momentum must reach the target in at most this fraction of SGD's steps
+SPEEDUP = dict(n=20, kappa=100.0, lr=1.0, mu=0.9, target_ratio=1e-6)
+MIN_ACCURACY = 0.9     # 4.5: training accuracy on spirals after the budget below
+MAX_LOSS = 0.4         # 4.5: full-data training loss after the budget below
+TRAIN = dict(lr=0.1, mu_max=0.9, epochs=40, batch_size=32)
+
+
+def _copy(d):
+    return {k: np.array(v, dtype=float, copy=True) for k, v in d.items()}
+
+
+def _shapes(rng):
+    """Three distinct sizes for a small parameter dict: W (a, b), b (b,), v (c,)."""
+    a, b, c = (int(s) for s in rng.choice(np.arange(2, 8), size=3, replace=False))
+    return {"W": (a, b), "b": (b,), "v": (c,)}
+
+
+def _outputs(params, state):
+    out = {f"params['{k}']": params[k] for k in params}
+    out.update({f"state['{k}']": state[k] for k in state})
+    return out
+
+
+def _call_rule(name, rule, params, arg, state, lr, mu):
+    """Run the student's rule on its own dicts; fail clearly on the wrong API."""
+    before = _copy(params)
+    ret = rule(params, arg, state, lr, mu)
+    expect(isinstance(params, dict) and set(params) == set(before),
+           f"{name} changed the keys of params", f"keys now {sorted(params)}")
+    expect(isinstance(state, dict) and set(before) <= set(state),
+           f"{name} left no velocity in state for every key",
+           f"state keys {sorted(state)}, params keys {sorted(before)}",
+           hint="state[k] must hold the new velocity of params[k] after the step")
+    if ret is not None and all(np.array_equal(params[k], before[k]) for k in before):
+        raise CheckFailed(f"{name} returned a {describe(ret)} and left params unchanged",
+                          [f"the caller reads the new values from params: {name} returns None"],
+                          hint="update params and state in place: params[k] += ..., "
+                               "state[k] = ...; do not build and return new dicts",
+                          mistake="returned-not-in-place")
+
+
+def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng, *, check_grads):
+    """Run rule, reference and each mistaken rule for N_STEPS from the same start; compare
+    params and state after every step. make_arg(step) -> grads dict or objective."""
+    ps, ss = _copy(params0), _copy(state0)
+    pr, sr = _copy(params0), _copy(state0)
+    wrong = [(m, _copy(params0), _copy(state0)) for m in mistakes]
+    for i in range(N_STEPS):
+        lr, mu = float(rng.uniform(0.05, 0.5)), float(rng.uniform(0.5, 0.99))
+        arg = make_arg(i)
+        given = _copy(arg) if check_grads else arg
+        _call_rule(name, rule, ps, given, ss, lr, mu)
+        if check_grads:
+            changed = [k for k in arg if not np.array_equal(given[k], arg[k])]
+            expect(not changed, f"{name} changed grads['{changed[0] if changed else ''}']",
+                   "the caller may still need the gradients after the step",
+                   hint="compute lr * grads[k] into a new array instead of scaling grads "
+                        "in place (grads[k] *= lr changes the caller's gradients)",
+                   mistake="grads-modified")
+        reference(pr, arg, sr, lr, mu)
+        for (_, pw, sw), (_, _, fn) in zip(wrong, mistakes, strict=True):
+            fn(pw, arg, sw, lr, mu)
+        exp = _outputs(pr, sr)
+        got = {n: (ps if n.startswith("params") else ss).get(n.split("'")[1]) for n in exp}
+        compare(got, exp, rtol=RTOL, what=f"the reference after step {i + 1} of {N_STEPS} "
+                f"(lr = {lr:.3f}, mu = {mu:.3f}, starting from a non-zero velocity)",
+                mistakes=[Mistake(m[0], m[1], lambda pw=pw, sw=sw: _outputs(pw, sw))
+                          for m, pw, sw in wrong])
+
+
+# --- 4.1 momentum ----------------------------------------------------------------------------
+
+
+def _mom(update):
+    """A momentum-like rule from update(p, v, g, lr, mu) -> (new p, new v)."""
+    def rule(params, grads, state, lr, mu):
+        for k in params:
+            params[k], state[k] = update(params[k], state[k], grads[k], lr, mu)
+    return rule
+
+
+MOMENTUM_MISTAKES = [
+    ("ascent", "the step goes uphill: the velocity gets minus the gradient, "
+     "v <- mu * v - lr * g", _mom(lambda p, v, g, lr, mu: (p + mu * v + lr * g, mu * v + lr * g))),
+    ("old-velocity", "params moved by the old velocity: update v first (v <- mu * v - lr * g), "
+     "then add the new v to params",
+     _mom(lambda p, v, g, lr, mu: (p + v, mu * v - lr * g))),
+    ("lr-twice", "the learning rate is applied twice: it is already inside v, so p <- p + v",
+     _mom(lambda p, v, g, lr, mu: (p + lr * (mu * v - lr * g), mu * v - lr * g))),
+    ("lr-twice-step", "the learning rate is applied twice: it is already inside v, "
+     "so p <- p + v, not p + v - lr * g",
+     _mom(lambda p, v, g, lr, mu: (p + mu * v - 2 * lr * g, mu * v - lr * g))),
+    ("state-not-stored", "state was not updated: store the new velocity in state[k] so the "
+     "next step can use it", _mom(lambda p, v, g, lr, mu: (p + mu * v - lr * g, v))),
+    ("dampening", "v <- mu * v - lr * g has no (1 - mu) factor on the gradient",
+     _mom(lambda p, v, g, lr, mu: (p + mu * v - (1 - mu) * lr * g, mu * v - (1 - mu) * lr * g))),
+    ("mu-on-gradient", "mu multiplies the old velocity only: v <- mu * v - lr * g, "
+     "not mu * (v - lr * g)",
+     _mom(lambda p, v, g, lr, mu: (p + mu * (v - lr * g), mu * (v - lr * g)))),
+    ("minus-velocity", "params should move by +v: v already points downhill",
+     _mom(lambda p, v, g, lr, mu: (p - (mu * v - lr * g), mu * v - lr * g))),
+    ("lr-outside", "this is the form v <- mu * v + g, p <- p - lr * v; here state[k] holds the "
+     "step itself: v <- mu * v - lr * g, p <- p + v",
+     _mom(lambda p, v, g, lr, mu: (p - lr * (mu * v + g), mu * v + g))),
+]
+
+
+def momentum_fraction(momentum_step, seed):
+    """(momentum steps, SGD steps) to bring the ill-conditioned quadratic's loss to
+    target_ratio of its start, with constant lr and mu (SPEEDUP)."""
+    rng = np.random.default_rng(seed)
+    obj, params = optim.ill_conditioned(SPEEDUP["n"], SPEEDUP["kappa"], rng)
+    return optim.momentum_speedup(obj, params, SPEEDUP["lr"], SPEEDUP["mu"], momentum_step,
+                                  SPEEDUP["target_ratio"])
+
+
+def check_momentum(momentum_step, *, seed):
+    rng = np.random.default_rng(seed)
+    shapes = _shapes(rng)
+    params0 = {k: rng.normal(size=s) for k, s in shapes.items()}
+    state0 = {k: rng.normal(scale=0.3, size=s) for k, s in shapes.items()}
+    grads = [{k: rng.normal(size=s) for k, s in shapes.items()} for _ in range(N_STEPS)]
+    _trajectory("momentum_step", momentum_step, optim.momentum_step, MOMENTUM_MISTAKES,
+                lambda i: grads[i], params0, state0, rng, check_grads=True)
+    # behaviour: faster than SGD on an ill-conditioned quadratic, from zero velocity
+    m, s = momentum_fraction(momentum_step, seed)
+    expect(m <= MAX_FRACTION * s,
+           f"momentum needed {m} steps to reduce the loss by {1 / SPEEDUP['target_ratio']:.0e}, "
+           f"SGD {s}: expected at most {MAX_FRACTION:.0%} of SGD's steps",
+           f"quadratic with condition number {SPEEDUP['kappa']:g}, lr = {SPEEDUP['lr']}, "
+           f"mu = {SPEEDUP['mu']}, velocity starting at zero",
+           hint="is the velocity carried from one call to the next through state?")
+
+
+# --- 4.2 Nesterov ----------------------------------------------------------------------------
+
+
+def _nest(ahead, step):
+    """A Nesterov-like rule: g = grad(ahead(p, v, mu)); (p, v) <- step(p, v, g, lr, mu)."""
+    def rule(params, objective, state, lr, mu):
+        g = objective.grad({k: ahead(params[k], state[k], mu) for k in params})
+        for k in params:
+            params[k], state[k] = step(params[k], state[k], g[k], lr, mu)
+    return rule
+
+
+def _classic(p, v, g, lr, mu):
+    return p + mu * v - lr * g, mu * v - lr * g
+
+
+NESTEROV_MISTAKES = [
+    ("gradient-at-params", "the gradient must be taken at the look-ahead point "
+     "params + mu * v, not at params (that is classical momentum)",
+     _nest(lambda p, v, mu: p, _classic)),
+    ("look-behind", "look ahead along the velocity: the gradient at params + mu * v, "
+     "not params - mu * v", _nest(lambda p, v, mu: p - mu * v, _classic)),
+    ("look-ahead-by-v", "look ahead by mu * v, not by the whole velocity v",
+     _nest(lambda p, v, mu: p + v, _classic)),
+    ("bengio-form", "this is the reformulation that tracks the look-ahead point "
+     "(p <- p + mu * v_new - lr * g, gradient at p); this task asks for the Sutskever et al. "
+     "2013 form: v <- mu * v - lr * grad(p + mu * v), p <- p + v",
+     _nest(lambda p, v, mu: p, lambda p, v, g, lr, mu: (p + mu * (mu * v - lr * g) - lr * g,
+                                                        mu * v - lr * g))),
+    ("ascent", "the step goes uphill: v <- mu * v - lr * grad(...)",
+     _nest(lambda p, v, mu: p + mu * v, lambda p, v, g, lr, mu: (p + mu * v + lr * g,
+                                                                  mu * v + lr * g))),
+    ("state-not-stored", "state was not updated: store the new velocity in state[k]",
+     _nest(lambda p, v, mu: p + mu * v, lambda p, v, g, lr, mu: (p + mu * v - lr * g, v))),
+    ("old-velocity", "params moved by the old velocity: compute the new v first, then p <- p + v",
+     _nest(lambda p, v, mu: p + mu * v, lambda p, v, g, lr, mu: (p + v, mu * v - lr * g))),
+]
+
+
+def check_nesterov(nesterov_step, *, seed):
+    rng = np.random.default_rng(seed)
+    a, b = (int(s) for s in rng.choice(np.arange(2, 8), size=2, replace=False))
+    obj = optim.Quadratic({"u": optim.spd(a, 0.2, 2.0, rng), "w": optim.spd(b, 0.2, 2.0, rng)})
+    params0 = {"u": rng.normal(size=a), "w": rng.normal(size=b)}
+    state0 = {"u": rng.normal(scale=0.3, size=a), "w": rng.normal(scale=0.3, size=b)}
+    _trajectory("nesterov_step", nesterov_step, optim.nesterov_step, NESTEROV_MISTAKES,
+                lambda i: obj, params0, state0, rng, check_grads=False)
+
+
+# --- 4.3 schedule ----------------------------------------------------------------------------
+
+
+def _schedule(t, mu_max, *, log=np.log2, floor=np.floor, cap=np.minimum, div=250.0):
+    return cap(1.0 - 2.0 ** (-1.0 - log(floor(t / div) + 1)), mu_max)
+
+
+SCHEDULE_MISTAKES = [
+    ("no-floor", "floor(t / 250) is missing: mu should stay constant for 250 steps at a time",
+     dict(floor=lambda x: x)),
+    ("round", "use floor(t / 250), not round: mu changes at t = 250, 500, ...",
+     dict(floor=np.round)),
+    ("no-cap", "mu must never exceed mu_max: take the min with mu_max",
+     dict(cap=lambda a, b: a + 0 * b)),
+    ("max-not-min", "take the min with mu_max, not the max", dict(cap=np.maximum)),
+    ("natural-log", "the formula uses the log base 2 (np.log2), not the natural log",
+     dict(log=np.log)),
+    ("log10", "the formula uses the log base 2 (np.log2), not log10", dict(log=np.log10)),
+    ("no-division", "divide t by 250 before the floor: mu rises every 250 steps",
+     dict(div=1.0)),
+]
+
+
+def check_schedule(momentum_schedule, *, seed):
+    rng = np.random.default_rng(seed)
+    ts = np.concatenate([[0, 1, 249, 250, 251, 499, 500, 749, 750, 999, 1000, 1999, 2000,
+                          4999, 5000, 12345, 10**6], rng.integers(0, 6000, size=20)])
+    mus = np.concatenate([[0.9, 0.99, 0.999, 0.9995], rng.uniform(0.5, 0.9999, size=4)])
+    tt, mm = (a.ravel() for a in np.meshgrid(ts, mus, indexing="ij"))
+    got = []
+    for t, mu_max in zip(tt, mm, strict=True):
+        v = momentum_schedule(int(t), float(mu_max))
+        if not (np.isscalar(v) or (isinstance(v, np.ndarray) and v.size == 1)) \
+                or isinstance(v, (str, bool)):
+            raise CheckFailed(f"momentum_schedule({int(t)}, {float(mu_max)}) returned a "
+                              f"{describe(v)}, expected a float")
+        got.append(float(np.asarray(v, dtype=float).reshape(())))
+    got = np.array(got)
+    exp = _schedule(tt, mm)
+    try:
+        compare({"mu": got}, {"mu": exp}, rtol=1e-12, what="the schedule", mistakes=[
+            Mistake(n, h, lambda kw=kw: {"mu": _schedule(tt, mm, **kw)})
+            for n, h, kw in SCHEDULE_MISTAKES])
+    except CheckFailed as e:
+        i = int(np.argmax(_rel(got, exp)))
+        e.details.insert(0, f"momentum_schedule(t={int(tt[i])}, mu_max={mm[i]:.4g}) returned "
+                            f"{got[i]:.6g}, expected {exp[i]:.6g}")
+        raise
+
+
+def _rel(a, b):
+    return np.abs(a - b) / (np.abs(a) + np.abs(b) + 1e-300)
+
+
+# --- 4.4 the loop ----------------------------------------------------------------------------
+
+
+def _loop(obj, params, method, lr, mu_max, n_steps, *, mu_of=optim.momentum_schedule,
+          nesterov=optim.nesterov_step):
+    state = optim.zeros_like(params)
+    losses = [obj.loss(params)]
+    for t in range(n_steps):
+        mu = mu_of(t, mu_max)
+        if method == "nesterov" and nesterov is optim.nesterov_step:
+            nesterov(params, obj, state, lr, mu)
+        elif method == "sgd":
+            optim.sgd_step(params, obj.grad(params), state, lr, mu)
+        else:
+            optim.momentum_step(params, obj.grad(params), state, lr, mu)
+        losses.append(obj.loss(params))
+    return np.array(losses)
+
+
+def check_optimise(optimise, *, seed):
+    rng = np.random.default_rng(seed)
+    a, b = (int(s) for s in rng.choice(np.arange(3, 10), size=2, replace=False))
+    obj = optim.Quadratic({"x": optim.spd(a, 0.02, 1.0, rng), "y": optim.spd(b, 0.02, 1.0, rng)})
+    start = {"x": rng.normal(size=a), "y": rng.normal(size=b)}
+    lr, mu_max, n_steps = float(rng.uniform(0.5, 1.5)), float(rng.choice([0.9, 0.95])), 520
+    for method in ("sgd", "momentum", "nesterov"):
+        _check_method(optimise, obj, start, method, lr, mu_max, n_steps)
+
+
+def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
+    losses = optimise(obj, _copy(start), method, lr, mu_max, n_steps)
+    if losses is None:
+        raise CheckFailed("optimise returned None", ["return the list of losses"])
+    arr = np.asarray(losses, dtype=float) if np.ndim(losses) == 1 else None
+    expect(arr is not None, f"optimise should return a list of floats, got {describe(losses)}")
+    expect(arr.size == n_steps + 1,
+           f"optimise('{method}', n_steps={n_steps}) returned {arr.size} losses, "
+           f"expected {n_steps + 1}",
+           hint="record the loss before the first step as well as after each step: "
+                "n_steps + 1 values" if arr.size == n_steps else None)
+    exp = _loop(obj, _copy(start), method, lr, mu_max, n_steps)
+    mistakes = [
+        Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: at step t use "
+                "mu = momentum_schedule(t, mu_max)",
+                lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
+                                         mu_of=lambda t, m: m)}),
+        Mistake("schedule-from-1", "the first step is t = 0: call momentum_schedule(t, "
+                "mu_max) with t = 0, 1, ..., n_steps - 1",
+                lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
+                                         mu_of=lambda t, m: optim.momentum_schedule(t + 1, m))}),
+        Mistake("no-momentum", f"'{method}' behaved like plain SGD: call the {method} rule",
+                lambda: {"losses": _loop(obj, _copy(start), "sgd", lr, mu_max, n_steps)}),
+        Mistake("nesterov-as-momentum", "'nesterov' behaved like classical momentum: call "
+                "nesterov_step(params, objective, state, lr, mu)",
+                lambda: {"losses": _loop(obj, _copy(start), "momentum", lr, mu_max,
+                                         n_steps)}),
+    ]
+    compare({"losses": arr}, {"losses": exp}, rtol=1e-8,
+            what=f"the reference losses of method '{method}' (lr = {lr:.3f}, "
+                 f"mu_max = {mu_max})", mistakes=mistakes)
+
+
+# --- 4.5 training on spirals -----------------------------------------------------------------
+
+
+def spirals_result(train_mlp_momentum, seed):
+    """(training accuracy, full-data loss, per-step losses) after the TRAIN budget."""
+    X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
+    out = named("train_mlp_momentum",
+                train_mlp_momentum(X, y, [2, 64, 3], np.random.default_rng(seed + 1000), **TRAIN),
+                ("params", "losses"))
+    params = out["params"]
+    expect(isinstance(params, dict) and all(f"W{i}" in params for i in (1, 2)),
+           "train_mlp_momentum should return the params dict first",
+           f"got {describe(params)}")
+    losses = np.asarray(out["losses"], dtype=float)
+    return (nn.accuracy(nn.mlp_forward(params, X)[0], y), optim.full_loss(params, X, y), losses)
+
+
+def check_train(train_mlp_momentum, *, seed):
+    acc, loss, losses = spirals_result(train_mlp_momentum, seed)
+    n_batches = TRAIN["epochs"] * math.ceil(300 / TRAIN["batch_size"])
+    expect(losses.ndim == 1 and losses.size == n_batches,
+           "losses should hold one loss per minibatch step",
+           f"expected {n_batches} ({TRAIN['epochs']} epochs of {math.ceil(300 / 32)} batches), "
+           f"got shape {losses.shape}")
+    expect(bool(np.all(np.isfinite(losses))) and np.isfinite(loss),
+           "the loss became nan or inf: the steps diverged",
+           hint="is the update p <- p + v with v <- mu * v - lr * g?")
+    k = max(1, losses.size // 10)
+    first, last = losses[:k].mean(), losses[-k:].mean()
+    ok = acc >= MIN_ACCURACY and loss <= MAX_LOSS
+    if last > first:
+        hint = "the loss grew: the update should go downhill"
+    elif last > 0.9 * first:
+        hint = "the loss hardly moved: are the parameters updated with fresh gradients each step?"
+    else:
+        hint = ("the loss fell, but too slowly: is the velocity state created once, before "
+                "the loop, and does t count steps over all epochs?")
+    expect(ok, f"after {TRAIN['epochs']} epochs the training accuracy is {acc:.2f} and the "
+           f"loss {loss:.3f}; expected accuracy >= {MIN_ACCURACY} and loss <= {MAX_LOSS}",
+           f"mean minibatch loss over the first 10% of steps {first:.3f}, over the last "
+           f"10% {last:.3f}; lr = {TRAIN['lr']}, mu_max = {TRAIN['mu_max']}", hint=hint)
+
+
+RULES = {n: f"course.optim:{n}" for n in ("sgd_step", "momentum_step", "nesterov_step",
+                                         "momentum_schedule", "zeros_like")}
+NN = {n: f"course.nn:{n}" for n in ("mlp_init", "mlp_forward", "mlp_backward",
+                                    "softmax_cross_entropy")}
+
+MODULE = Module("04_optim", "Optimisation", (
+    Task("4.1", "momentum_step", 3, ("momentum_step",), check_momentum, help=(
+        "compare params and state after the first step with the formula, by hand",
+        "the velocity is updated first and the parameters move by the new velocity",
+        "for each key: state[k] = mu * state[k] - lr * grads[k]; then params[k] += state[k]")),
+    Task("4.2", "nesterov_step", 3, ("nesterov_step",), check_nesterov, help=(
+        "the only difference from momentum is where the gradient is evaluated",
+        "build a dict ahead = {k: params[k] + mu * state[k]} and call objective.grad(ahead)",
+        "then, as for momentum: v <- mu * v - lr * g; p <- p + v")),
+    Task("4.3", "momentum_schedule", 2, ("momentum_schedule",), check_schedule, help=(
+        "mu is 0.5 for t < 250, 0.75 for 250 <= t < 500, then 5/6, 7/8, ...",
+        "min(1 - 2 ** (-1 - np.log2(np.floor(t / 250) + 1)), mu_max)")),
+    Task("4.4", "optimise", 2, ("optimise",), check_optimise, isolate=RULES, help=(
+        "losses[0] is the loss at the start; losses[t + 1] the loss after step t",
+        "step t uses mu = momentum_schedule(t, mu_max); nesterov_step takes the objective, "
+        "the others objective.grad(params)")),
+    Task("4.5", "train_mlp_momentum", 3, ("train_mlp_momentum",), check_train,
+         isolate={**RULES, **NN}, help=(
+             "start from module 02's train_mlp and replace the SGD step",
+             "create state = zeros_like(params) once; count t over all minibatch steps",
+             "momentum_step(params, grads, state, lr, momentum_schedule(t, mu_max))")),
+))

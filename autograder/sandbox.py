@@ -1,0 +1,682 @@
+"""Grade a submission without running student code in the grader: a worker process and proxies.
+
+The worker (a separate `python -I -S`, started through `unshare` when we are root) gets the
+course's setup cells and the student's solution cells, runs them, then answers call requests
+{function name, isolation overrides, args} -> {result, args after the call}, all in the
+plain-data wire format of autograder.wire (no pickle). The grader builds one proxy callable
+per function a task needs and runs the task's check on the proxies, in the grader process:
+the verdict is reached outside the sandbox, from values rebuilt from plain data only.
+
+Inside the worker (best available, reported by `isolation()`):
+- a new mount, PID and network namespace; tmpfs over the course root, the submission and
+  output folders, /tmp, /var/tmp, /dev/shm, /home, /root, /mnt (the interpreter and numpy are
+  bound back read-only-by-permission); then the worker drops to an unprivileged uid of its
+  own, so it cannot read solutions/, autograder/, the gradebook or other students' files;
+- only a copy of the `course` package and a stub `autograder` (check() does nothing);
+- rlimits: CPU seconds, address space (--memory), file size, processes, open files;
+- stdout/stderr go to /dev/null; the protocol uses private descriptors;
+- the parent enforces a wall-clock deadline per cell and per task and kills the worker's
+  whole PID namespace on expiry; a worker that dies costs the task it died in, the next
+  task gets a fresh worker.
+
+The functions down to `worker_main` run inside the worker; they import only the standard
+library, numpy and autograder.wire (copied next to them).
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import numpy as np
+
+from autograder import wire
+
+MAX_MESSAGE = 256 * 2**20
+
+
+# ----------------------------------------------------------------------------------- framing
+def _read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
+    import select
+    import time
+
+    chunks, got = [], 0
+    while got < n:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("deadline passed")
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                raise TimeoutError("deadline passed")
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            raise EOFError("the other side closed the pipe")
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def read_message(fd: int, deadline: float | None = None) -> object:
+    (n,) = struct.unpack("<Q", _read_exact(fd, 8, deadline))
+    if n > MAX_MESSAGE:
+        raise wire.WireError(f"message of {n} bytes is too large")
+    return wire.decode(_read_exact(fd, n, deadline))
+
+
+def write_message(fd: int, value: object) -> None:
+    data = wire.encode(value)
+    data = struct.pack("<Q", len(data)) + data
+    view = memoryview(data)
+    while view:
+        k = os.write(fd, view)
+        view = view[k:]
+
+
+# ----------------------------------------------------------------------------- worker side
+class _CallTimeout(BaseException):
+    pass
+
+
+def _where(tb) -> dict | None:
+    """The deepest frame in the student's cells: {file, line, func}."""
+    found = None
+    for frame, lineno in traceback.walk_tb(tb):
+        name = frame.f_code.co_filename
+        if name.startswith("<cell"):
+            found = {"file": name, "line": int(lineno), "func": frame.f_code.co_name}
+    return found
+
+
+def _error(e: BaseException) -> dict:
+    try:
+        msg = str(e)
+    except BaseException:  # noqa: BLE001 - a student exception whose __str__ fails
+        msg = "(unprintable)"
+    return {"type": type(e).__name__[:80], "message": msg[:1000], "where": _where(e.__traceback__)}
+
+
+def _alarm(seconds: float | None):
+    import signal
+
+    def on_alarm(signum, frame):
+        raise _CallTimeout()
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, max(0.0, seconds or 0.0))
+
+
+def _describe(ns: dict, names) -> dict:
+    out = {}
+    for name in names:
+        if name not in ns:
+            out[name] = {"defined": False}
+            continue
+        v = ns[name]
+        mod = getattr(v, "__module__", "")
+        out[name] = {"defined": True, "callable": callable(v), "type": type(v).__name__[:80],
+                     "module": mod if isinstance(mod, str) else ""}
+    return out
+
+
+def worker_main() -> None:
+    """The worker's loop: protocol on private descriptors, 0/1/2 pointed at /dev/null."""
+    from course.isolation import isolated
+
+    rfd, wfd = os.dup(0), os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    np.seterr(all="ignore")
+    ns: dict = {"__name__": "__student__"}
+    while True:
+        try:
+            msg = read_message(rfd)
+        except EOFError:
+            os._exit(0)
+        op = msg.get("op")
+        if op == "load":
+            errors = {}
+            for label, src in msg["cells"]:
+                write_message(wfd, {"cell": label})
+                filename = f"<cell {label}>"
+                try:
+                    code = compile(src, filename, "exec")
+                except (SyntaxError, ValueError) as e:
+                    errors[label] = (f"SyntaxError: {e.msg} (line {e.lineno})"
+                                     if isinstance(e, SyntaxError) else f"{type(e).__name__}: {e}")
+                    continue
+                try:
+                    _alarm(msg.get("cell_timeout"))
+                    exec(code, ns)
+                except _CallTimeout:
+                    errors[label] = f"timed out after {msg.get('cell_timeout'):g} s: an infinite loop?"
+                except BaseException as e:  # noqa: BLE001 - anything a cell raises is recorded
+                    err = _error(e)
+                    line = f" (line {err['where']['line']})" if err["where"] else ""
+                    errors[label] = f"{err['type']}: {err['message'][:300]}{line}"
+                finally:
+                    _alarm(0)
+            write_message(wfd, {"loaded": errors})
+        elif op == "describe":
+            write_message(wfd, {"names": _describe(ns, msg["names"])})
+        elif op == "call":
+            reply: dict
+            try:
+                fn = ns[msg["name"]]
+                (fn,) = isolated((fn,), msg.get("isolate") or {})
+                args, kwargs = msg.get("args", ()), msg.get("kwargs", {})
+                _alarm(msg.get("timeout"))
+                try:
+                    value = fn(*args, **kwargs)
+                finally:
+                    _alarm(0)
+                reply = {"value": value, "args": [list(args), kwargs]}
+            except _CallTimeout:
+                reply = {"timeout": True}
+            except BaseException as e:  # noqa: BLE001 - reported to the grader, which judges
+                reply = {"error": _error(e)}
+            try:
+                write_message(wfd, reply)
+            except wire.WireError as e:
+                write_message(wfd, {"error": {"type": "TypeError", "where": None, "message":
+                                              f"{msg['name']} returned data that is not plain "
+                                              f"data: {e}"}})
+        else:
+            write_message(wfd, {"error": {"type": "ValueError", "message": f"bad op {op!r}",
+                                          "where": None}})
+
+
+# The bootstrap run by `python -I -S -c`: set up the sandbox as root, drop privileges,
+# then import the copied package and serve. Its configuration arrives on stdin as JSON.
+BOOT = r'''
+import ctypes, json, os, resource, struct, sys
+n = struct.unpack("<Q", os.read(0, 8))[0]
+buf = b""
+while len(buf) < n:
+    c = os.read(0, n - len(buf))
+    if not c:
+        os._exit(3)
+    buf += c
+cfg = json.loads(buf)
+done = []
+work = cfg["workdir"]
+if cfg.get("namespaces"):
+    libc = ctypes.CDLL(None, use_errno=True)
+    def mount(src, dst, fstype, flags=0, data=None):
+        r = libc.mount(src.encode(), dst.encode(), fstype.encode() if fstype else None, flags,
+                       data.encode() if data else None)
+        if r != 0:
+            raise OSError(ctypes.get_errno(), "mount " + dst)
+    MS_BIND, MS_REC, MS_MOVE = 4096, 16384, 8192
+    try:
+        stage = cfg["stage"]
+        mount("tmpfs", stage, "tmpfs", 0, "size=1m,mode=700")
+        keeps = []
+        for i, k in enumerate(cfg["keep"]):
+            if os.path.isdir(k):
+                os.mkdir(f"{stage}/k{i}")
+                mount(k, f"{stage}/k{i}", None, MS_BIND | MS_REC)
+                keeps.append((i, k))
+        for h in cfg["hide"]:
+            if os.path.isdir(h) and not os.path.islink(h):
+                mount("tmpfs", h, "tmpfs", 0, "size=64m,mode=755")
+                done.append("hidden " + h)
+        for i, k in keeps:
+            os.makedirs(k, mode=0o755, exist_ok=True)
+            mount(f"{stage}/k{i}", k, None, MS_MOVE)
+        try:
+            mount("proc", "/proc", "proc")
+            done.append("fresh /proc")
+        except OSError:
+            pass
+    except OSError as e:
+        done.append("mount failed: " + str(e))
+os.makedirs(work, exist_ok=True)
+for rel, text in cfg["files"].items():
+    p = os.path.join(work, rel)
+    os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, "w") as f:
+        f.write(text)
+os.chdir(work)
+os.environ["MPLCONFIGDIR"] = os.path.join(work, "mpl")
+uid = cfg.get("uid")
+if uid is not None and os.getuid() == 0:
+    for root, dirs, files in os.walk(work):
+        for d in dirs + files:
+            os.chown(os.path.join(root, d), uid, uid)
+    os.chown(work, uid, uid)
+for name, value in cfg["rlimits"].items():
+    try:
+        resource.setrlimit(getattr(resource, name), (value, value))
+        done.append(f"{name}={value}")
+    except (ValueError, OSError):
+        pass
+if uid is not None and os.getuid() == 0:
+    os.setgroups([])
+    os.setgid(uid)
+    os.setuid(uid)
+    done.append(f"uid {uid}")
+sys.path[:] = [os.path.join(work, "lib")] + cfg["stdlib"] + cfg["site"]
+cfg = None
+import autograder.sandbox as sb
+from autograder import wire
+sys.stdout.flush()
+os.write(1, b"")
+data = wire.encode({"hello": done})
+os.write(1, struct.pack("<Q", len(data)) + data)
+sb.worker_main()
+'''
+
+STUB_AUTOGRADER = '''"""A stub: inside the sandbox, test cells never run and check() does nothing."""
+
+
+def check(*args, **kwargs):
+    return None
+'''
+
+
+# ------------------------------------------------------------------------------ grader side
+class WorkerDied(Exception):
+    """The worker process ended (os._exit, a kill, out of memory) during a call."""
+
+
+class WorkerTimeout(Exception):
+    """The worker did not answer before the task's deadline; it was killed."""
+
+
+def _course_files() -> dict[str, str]:
+    """The files the worker imports: a copy of `course`, the wire format, this file, a stub."""
+    import course
+    from autograder import wire as _wire
+
+    files = {}
+    croot = Path(course.__file__).parent
+    for p in sorted(croot.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".csv"):
+            files[f"lib/course/{p.relative_to(croot)}"] = p.read_text()
+    files["lib/autograder/__init__.py"] = STUB_AUTOGRADER
+    files["lib/autograder/wire.py"] = Path(_wire.__file__).read_text()
+    files["lib/autograder/sandbox.py"] = Path(__file__).read_text()
+    # a matplotlib font cache, so the worker does not rebuild it each time
+    try:
+        import matplotlib
+        cache = Path(matplotlib.get_cachedir())
+        for p in cache.glob("fontlist-*.json"):
+            files[f"mpl/{p.name}"] = p.read_text()
+    except Exception:  # noqa: BLE001 - no cache: matplotlib builds one
+        pass
+    return files
+
+
+_FILES: dict[str, str] | None = None
+
+
+def _default_hide(extra: list[str]) -> list[str]:
+    import tempfile
+
+    from course import ROOT
+    paths = [str(ROOT), *extra, tempfile.gettempdir(), "/tmp", "/var/tmp", "/dev/shm", "/home",
+             "/root", "/srv", "/opt", str(Path(ROOT).parent) if Path(ROOT).parent != Path("/") else ""]
+    out = []
+    for p in paths:
+        if not p:
+            continue
+        p = os.path.realpath(p)
+        if p not in out and p != "/":
+            out.append(p)
+    # hide outer folders first; skip folders inside one already hidden
+    out.sort(key=len)
+    keep = []
+    for p in out:
+        if not any(p.startswith(q + os.sep) for q in keep):
+            keep.append(p)
+    return keep
+
+
+class Sandbox:
+    """Settings shared by all workers of a grading run."""
+
+    def __init__(self, memory_mb: int = 1024, cpu_seconds: int = 600, hide: list[str] | None = None,
+                 isolate_fs: bool | None = None):
+        global _FILES
+        if _FILES is None:
+            _FILES = _course_files()
+        self.memory_mb = memory_mb
+        self.cpu_seconds = cpu_seconds
+        can = os.geteuid() == 0 and _which("unshare") is not None
+        self.namespaces = can if isolate_fs is None else (isolate_fs and can)
+        self.hide = _default_hide(list(hide or []))
+        self.python = sys.executable
+
+    def isolation(self) -> list[str]:
+        """What each worker gets (the hello message of a probe worker)."""
+        w = Worker(self)
+        try:
+            w.start()
+            return list(w.hello)
+        finally:
+            w.kill()
+
+    def command(self) -> list[str]:
+        py = [self.python, "-I", "-S", "-c", BOOT]
+        if self.namespaces:
+            return [_which("unshare"), "--mount", "--pid", "--net", "--fork", "--kill-child",
+                    "--propagation", "private", "--", *py]
+        return py
+
+    def config(self, uid: int | None) -> dict:
+        import site
+        import sysconfig
+        import tempfile
+
+        keep = []
+        for p in sorted({os.path.realpath(p) for p in
+                         [sys.base_prefix, sys.prefix, *site.getsitepackages(),
+                          sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"],
+                          os.path.dirname(np.__path__[0])]}):
+            if not any(p.startswith(q + os.sep) for q in keep):
+                keep.append(p)
+        stdlib = [p for p in sys.path if p and "site-packages" not in p
+                  and p.startswith(sys.base_prefix)]
+        site_dirs = [os.path.dirname(np.__path__[0])]
+        work = "/tmp/sandbox" if self.namespaces else tempfile.mkdtemp(prefix="course-sandbox-")
+        return {
+            "namespaces": self.namespaces, "hide": self.hide, "keep": keep, "stage": "/mnt",
+            "workdir": work, "files": _FILES, "uid": uid, "stdlib": stdlib, "site": site_dirs,
+            "rlimits": {"RLIMIT_AS": self.memory_mb * 2**20, "RLIMIT_CPU": self.cpu_seconds,
+                        "RLIMIT_FSIZE": 16 * 2**20, "RLIMIT_NPROC": 64 if uid is not None else -1,
+                        "RLIMIT_NOFILE": 256, "RLIMIT_CORE": 0},
+        }
+
+
+def _which(name: str) -> str | None:
+    import shutil
+    return shutil.which(name)
+
+
+def _uid_for(pid: int) -> int:
+    """A uid of the worker's own (so RLIMIT_NPROC counts its processes only)."""
+    return 200_000 + pid % 60_000
+
+
+class Worker:
+    """One worker process; `call` and `load` raise WorkerDied/WorkerTimeout."""
+
+    def __init__(self, sandbox: Sandbox):
+        self.sb = sandbox
+        self.proc = None
+        self.hello: list[str] = []
+
+    def start(self, timeout: float = 60.0) -> None:
+        import subprocess
+
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1",
+               "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg",
+               "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+        cwd = "/"
+        self.proc = subprocess.Popen(self.sb.command(), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                                     cwd=cwd, start_new_session=True, close_fds=True)
+        uid = _uid_for(self.proc.pid) if os.geteuid() == 0 else None
+        cfg = self.sb.config(uid)
+        if not self.sb.namespaces:
+            self._tmp = cfg["workdir"]
+        import json
+        data = json.dumps(cfg).encode()
+        try:
+            self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
+            self.proc.stdin.flush()
+            msg = read_message(self.proc.stdout.fileno(), time.monotonic() + timeout)
+        except (OSError, EOFError, TimeoutError) as e:
+            self.kill()
+            raise WorkerDied(f"the sandbox did not start: {e}") from None
+        self.hello = msg.get("hello", [])
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def kill(self) -> None:
+        import signal
+
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            self.proc.kill()
+        except ProcessLookupError:
+            pass
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()
+            except OSError:
+                pass
+        self.proc.wait()
+        self.proc = None
+        tmp = getattr(self, "_tmp", None)
+        if tmp:
+            import shutil
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def send(self, msg: dict) -> None:
+        if not self.alive():
+            raise WorkerDied("the worker process is not running")
+        try:
+            write_message(self.proc.stdin.fileno(), msg)
+        except OSError:
+            self.kill()
+            raise WorkerDied("the worker process ended") from None
+
+    def receive(self, deadline: float) -> dict:
+        if self.proc is None:
+            raise WorkerDied("the worker process is not running")
+        try:
+            msg = read_message(self.proc.stdout.fileno(), deadline)
+        except TimeoutError:
+            self.kill()
+            raise WorkerTimeout("no answer before the deadline") from None
+        except (EOFError, OSError, wire.WireError) as e:
+            self.kill()
+            raise WorkerDied(f"the worker process ended ({e})") from None
+        if not isinstance(msg, dict):
+            self.kill()
+            raise WorkerDied("the worker sent a malformed message")
+        return msg
+
+
+def _remote_exception(err: dict) -> BaseException:
+    """An exception like the one the student's code raised, with a frame in its cell."""
+    import builtins
+
+    name = str(err.get("type") or "Exception")
+    message = str(err.get("message") or "")
+    cls = getattr(builtins, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, Exception)) or name in ("StopIteration",):
+        safe = "".join(c for c in name if c.isalnum() or c == "_") or "Exception"
+        if not safe[0].isalpha():
+            safe = "E" + safe
+        cls = type(safe, (Exception,), {"__module__": "__student__"})
+    try:
+        exc = cls(message)
+    except Exception:  # noqa: BLE001 - builtin exceptions that need other arguments
+        exc = Exception(f"{name}: {message}")
+    return exc
+
+
+def _raise_with_frame(exc: BaseException, where: dict | None):
+    if not where:
+        raise exc
+    try:
+        line = max(1, min(int(where["line"]), 100_000))
+        code = compile("\n" * (line - 1) + "raise __exc__", str(where["file"])[:200], "exec")
+        func = str(where["func"])[:100]
+        code = code.replace(co_name=func, co_qualname=func) if sys.version_info >= (3, 11) \
+            else code.replace(co_name=func)
+    except Exception:  # noqa: BLE001
+        raise exc from None
+    exec(code, {"__exc__": exc})
+
+
+class Proxy:
+    """Stands for one student function: calls go to the worker, arguments are synced back."""
+
+    def __init__(self, session: Session, name: str, isolate: dict, module: str):
+        self._session, self._name, self._isolate = session, name, dict(isolate)
+        self.__name__ = self.__qualname__ = name
+        self.__module__ = module
+
+    def __repr__(self) -> str:
+        return f"<student function {self._name}>"
+
+    def __call__(self, *args, **kwargs):
+        s = self._session
+        left = s.deadline - time.monotonic()
+        if left <= 0:
+            s.timed_out = True
+            s.worker.kill()
+            raise WorkerTimeout(f"timed out after {s.timeout:g} s")
+        w = s.worker
+        try:
+            w.send({"op": "call", "name": self._name, "isolate": self._isolate,
+                    "args": list(args), "kwargs": kwargs, "timeout": left})
+            reply = w.receive(s.deadline + 2.0)
+        except WorkerTimeout:
+            s.timed_out = True
+            raise WorkerTimeout(f"timed out after {s.timeout:g} s") from None
+        except WorkerDied:
+            s.died = True
+            raise WorkerDied("your code ended the grading process (exit, kill, or out of memory)") \
+                from None
+        if reply.get("timeout"):
+            s.timed_out = True
+            raise WorkerTimeout(f"timed out after {s.timeout:g} s")
+        if "error" in reply:
+            err = reply["error"] if isinstance(reply["error"], dict) else {}
+            _raise_with_frame(_remote_exception(err), err.get("where"))
+        new = reply.get("args")
+        if isinstance(new, list) and len(new) == 2 and isinstance(new[0], list) \
+                and len(new[0]) == len(args) and isinstance(new[1], dict):
+            for a, b in zip(args, new[0]):
+                wire.sync(a, b)
+            for k, v in kwargs.items():
+                if k in new[1]:
+                    wire.sync(v, new[1][k])
+        return reply.get("value")
+
+
+class Session:
+    """A submission's worker: loaded with its cells, restarted after a crash."""
+
+    def __init__(self, sandbox: Sandbox, cells: list[tuple[str, str]], timeout: float):
+        self.sb, self.cells, self.timeout = sandbox, cells, timeout
+        self.errors: dict[str, str] = {}
+        self.skip: set[str] = set()
+        self.worker: Worker | None = None
+        self.deadline = 0.0
+        self.timed_out = self.died = False
+        self.restarts = 0
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.kill()
+            self.worker = None
+
+    def ensure(self) -> Worker:
+        """A live worker with the cells loaded (a cell that kills or hangs it is skipped)."""
+        if self.worker is not None and self.worker.alive():
+            return self.worker
+        for _ in range(len(self.cells) + 2):
+            self.close()
+            w = Worker(self.sb)
+            w.start()
+            self.restarts += 1
+            cells = [(label, src) for label, src in self.cells if label not in self.skip]
+            w.send({"op": "load", "cells": cells, "cell_timeout": self.timeout})
+            current = None
+            try:
+                while True:
+                    msg = w.receive(time.monotonic() + self.timeout + 5.0)
+                    if "cell" in msg:
+                        current = str(msg["cell"])
+                        continue
+                    if "loaded" in msg:
+                        loaded = msg["loaded"] if isinstance(msg["loaded"], dict) else {}
+                        self.errors.update({str(k): str(v) for k, v in loaded.items()})
+                        self.worker = w
+                        return w
+            except WorkerTimeout:
+                if current is None:
+                    raise
+                self.errors[current] = f"timed out after {self.timeout:g} s: an infinite loop?"
+                self.skip.add(current)
+            except WorkerDied:
+                if current is None:
+                    raise
+                self.errors[current] = "the cell ended the grading process (exit, kill, or out " \
+                                       "of memory)"
+                self.skip.add(current)
+        raise WorkerDied("could not load the notebook's cells")
+
+    def describe(self, names) -> dict:
+        w = self.ensure()
+        w.send({"op": "describe", "names": list(names)})
+        return w.receive(time.monotonic() + 30.0).get("names", {})
+
+
+def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout: float | None = None,
+                hidden: bool = True, extra_errors: dict | None = None) -> dict:
+    """{task id: CheckResult} for cells (label, source) run in a sandbox worker."""
+    from dataclasses import replace
+
+    from autograder.result import CheckResult
+    from autograder.tasks import run_task
+
+    session = Session(sandbox, cells, timeout or 30.0)
+    results = {}
+    try:
+        for task in module.tasks:
+            limit = timeout or task.timeout
+            session.timeout = limit
+            t0 = time.perf_counter()
+            try:
+                desc = session.describe(task.needs)
+            except (WorkerDied, WorkerTimeout) as e:
+                results[task.id] = CheckResult(task.id, task.name, task.points, False,
+                                               f"could not run your code: {e}", status="error")
+                session.close()
+                continue
+            ns = {}
+            for name in task.needs:
+                d = desc.get(name) or {}
+                if not d.get("defined"):
+                    continue
+                if d.get("callable"):
+                    ns[name] = Proxy(session, name, task.isolate, str(d.get("module") or ""))
+                else:
+                    ns[name] = type(str(d.get("type") or "object"), (), {})()
+            session.deadline = time.monotonic() + limit
+            session.timed_out = session.died = False
+            errors = {**(extra_errors or {}), **session.errors}
+            res = run_task(task, ns, cell_errors=errors, hidden=hidden)
+            secs = round(time.perf_counter() - t0, 3)
+            if session.timed_out:
+                res = replace(res, passed=False, status="timeout", hint=None, mistake=None,
+                              summary=f"timed out after {limit:g} s: an infinite loop, or far "
+                                      "too slow?", details=[])
+                session.close()
+            elif session.died:
+                res = replace(res, passed=False, status="error", hint=None, mistake=None,
+                              summary="your code ended the grading process (exit, kill, or out "
+                                      "of memory)", details=[])
+                session.close()
+            results[task.id] = replace(res, seconds=secs)
+    finally:
+        session.close()
+    return results

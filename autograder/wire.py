@@ -1,0 +1,222 @@
+"""Plain data across the sandbox boundary, without pickle.
+
+A message is a JSON document plus binary blobs: arrays travel as .npy bytes (loaded with
+allow_pickle=False, so object arrays are refused), numpy scalars as 0-d .npy, tuples, dicts
+and course objects as tagged JSON, np.random.Generator as its bit generator's state.
+Nothing here executes code from the data: decoding only builds numbers, strings, arrays,
+containers, generators of an allowed kind, and instances of classes under `course.` whose
+attributes are set directly (no __init__, no __setstate__).
+
+This file imports only the standard library and numpy: the sandbox worker loads a copy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import struct
+
+import numpy as np
+
+MAX_DEPTH = 32
+MAX_ITEMS = 1_000_000
+OBJECT_PACKAGES = ("course.",)
+BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
+
+
+class WireError(ValueError):
+    """A value that is not plain data (or a malformed message)."""
+
+
+def _npy(a: np.ndarray) -> bytes:
+    if a.dtype.hasobject or a.dtype.kind not in "biufcUS?":
+        raise WireError(f"an array of dtype {a.dtype} is not plain data")
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(a).view(np.ndarray) if a.ndim else np.asarray(a),
+            allow_pickle=False)
+    return buf.getvalue()
+
+
+def _load_npy(b: bytes) -> np.ndarray:
+    try:
+        a = np.load(io.BytesIO(b), allow_pickle=False)
+    except Exception as e:  # noqa: BLE001 - any malformed blob
+        raise WireError(f"bad array: {e}") from None
+    if not isinstance(a, np.ndarray) or a.dtype.hasobject:
+        raise WireError("bad array")
+    return a
+
+
+def encode(value: object) -> bytes:
+    """value -> bytes (raises WireError for anything that is not plain data)."""
+    blobs: list[bytes] = []
+    count = [0]
+
+    def enc(v, depth):
+        count[0] += 1
+        if depth > MAX_DEPTH or count[0] > MAX_ITEMS:
+            raise WireError("value nested too deeply or too large")
+        if v is None or type(v) in (bool, str):
+            return v
+        if isinstance(v, bool):
+            return bool(v)
+        if isinstance(v, int) and not isinstance(v, np.generic):
+            return {"int": int.__repr__(v)}
+        if isinstance(v, float) and not isinstance(v, np.generic):
+            return {"float": float.__repr__(v)}
+        if isinstance(v, str):
+            return str.__str__(v)
+        if isinstance(v, np.ndarray):
+            blobs.append(_npy(v))
+            return {"nd": len(blobs) - 1}
+        if isinstance(v, np.generic):
+            blobs.append(_npy(np.asarray(v)))
+            return {"sc": len(blobs) - 1}
+        if isinstance(v, complex):
+            return {"complex": [float(v.real), float(v.imag)]}
+        if isinstance(v, tuple):
+            return {"tuple": [enc(x, depth + 1) for x in v]}
+        if isinstance(v, list):
+            return [enc(x, depth + 1) for x in v]
+        if isinstance(v, dict):
+            return {"dict": [[enc(k, depth + 1), enc(x, depth + 1)] for k, x in v.items()]}
+        if isinstance(v, np.random.Generator):
+            bg = v.bit_generator
+            name = type(bg).__name__
+            if name not in BIT_GENERATORS:
+                raise WireError(f"a Generator over {name} is not supported")
+            return {"rng": enc(bg.state, depth + 1)}
+        cls = type(v)
+        mod = getattr(cls, "__module__", "") or ""
+        if mod.startswith(OBJECT_PACKAGES) and isinstance(getattr(v, "__dict__", None), dict):
+            return {"obj": f"{mod}:{cls.__qualname__}",
+                    "attrs": enc(dict(v.__dict__), depth + 1)}
+        raise WireError(f"a {cls.__name__} is not plain data (numbers, strings, arrays, "
+                        "lists, tuples, dicts)")
+
+    doc = json.dumps(enc(value, 0), allow_nan=False).encode()
+    parts = [struct.pack("<QQ", len(doc), len(blobs)), doc]
+    for b in blobs:
+        parts += [struct.pack("<Q", len(b)), b]
+    return b"".join(parts)
+
+
+def _resolve_class(path: str) -> type:
+    mod, _, qual = path.partition(":")
+    if not mod.startswith(OBJECT_PACKAGES) or not qual.isidentifier():
+        raise WireError(f"class {path} is not allowed")
+    cls = getattr(importlib.import_module(mod), qual, None)
+    if not isinstance(cls, type):
+        raise WireError(f"no class {path}")
+    return cls
+
+
+def decode(data: bytes) -> object:
+    """bytes -> value; builds only plain data (see the module docstring)."""
+    try:
+        njson, nblobs = struct.unpack_from("<QQ", data, 0)
+        pos = 16
+        doc = json.loads(data[pos:pos + njson])
+        pos += njson
+        blobs = []
+        for _ in range(nblobs):
+            (n,) = struct.unpack_from("<Q", data, pos)
+            pos += 8
+            blobs.append(data[pos:pos + n])
+            pos += n
+    except (struct.error, ValueError) as e:
+        raise WireError(f"malformed message: {e}") from None
+
+    def dec(v, depth):
+        if depth > MAX_DEPTH:
+            raise WireError("value nested too deeply")
+        if v is None or isinstance(v, (bool, str)):
+            return v
+        if isinstance(v, list):
+            return [dec(x, depth + 1) for x in v]
+        if not isinstance(v, dict) or len(v) not in (1, 2):
+            raise WireError("malformed value")
+        (tag, x), *rest = v.items()
+        if tag == "int":
+            return int(x)
+        if tag == "float":
+            return float(x)
+        if tag == "complex":
+            return complex(float(x[0]), float(x[1]))
+        if tag == "nd":
+            return _load_npy(blobs[int(x)])
+        if tag == "sc":
+            return _load_npy(blobs[int(x)])[()]
+        if tag == "tuple":
+            return tuple(dec(y, depth + 1) for y in x)
+        if tag == "dict":
+            out = {}
+            for k, y in x:
+                k = dec(k, depth + 1)
+                if isinstance(k, (list, dict, np.ndarray)):
+                    raise WireError("unhashable dict key")
+                out[k] = dec(y, depth + 1)
+            return out
+        if tag == "rng":
+            state = dec(x, depth + 1)
+            name = state.get("bit_generator") if isinstance(state, dict) else None
+            if name not in BIT_GENERATORS:
+                raise WireError(f"bit generator {name!r} is not allowed")
+            bg = getattr(np.random, name)()
+            bg.state = state
+            return np.random.Generator(bg)
+        if tag == "obj":
+            cls = _resolve_class(str(x))
+            attrs = dec(rest[0][1], depth + 1) if rest else {}
+            if not isinstance(attrs, dict) or not all(isinstance(k, str) for k in attrs):
+                raise WireError("malformed object")
+            obj = cls.__new__(cls)
+            obj.__dict__.update(attrs)
+            return obj
+        raise WireError(f"unknown tag {tag!r}")
+
+    return dec(doc, 0)
+
+
+def sync(orig: object, new: object) -> object:
+    """Copy what a call did to its arguments (`new`, decoded) into the caller's `orig`, in place.
+
+    Arrays are overwritten element by element, dicts and lists updated, generators take
+    the new state; returns the object the caller should hold (orig when it could be kept).
+    """
+    if isinstance(orig, np.ndarray) and isinstance(new, np.ndarray):
+        if orig.shape == new.shape and orig.flags.writeable and not np.array_equal(orig, new,
+                                                                                   equal_nan=False):
+            try:
+                np.copyto(orig, new, casting="unsafe")
+            except (TypeError, ValueError):
+                pass
+        return orig
+    if isinstance(orig, np.random.Generator) and isinstance(new, np.random.Generator):
+        if type(orig.bit_generator) is type(new.bit_generator):
+            orig.bit_generator.state = new.bit_generator.state
+        return orig
+    if isinstance(orig, dict) and isinstance(new, dict):
+        for k in list(orig):
+            if k not in new:
+                del orig[k]
+        for k, v in new.items():
+            orig[k] = sync(orig[k], v) if k in orig else v
+        return orig
+    if isinstance(orig, list) and isinstance(new, list):
+        if len(orig) == len(new):
+            for i, v in enumerate(new):
+                orig[i] = sync(orig[i], v)
+        else:
+            orig[:] = new
+        return orig
+    if isinstance(orig, tuple) and isinstance(new, tuple) and len(orig) == len(new):
+        for a, b in zip(orig, new):
+            sync(a, b)
+        return orig
+    mod = getattr(type(orig), "__module__", "") or ""
+    if mod.startswith(OBJECT_PACKAGES) and type(orig) is type(new) and hasattr(orig, "__dict__"):
+        sync(orig.__dict__, new.__dict__)
+        return orig
+    return new

@@ -1,0 +1,59 @@
+"""Grade every submission of a module in sandboxed workers, into nbgrader's gradebook.
+
+Reads SUBMITTED_DIR/<student>/<module>/<module>.ipynb (nbgrader's layout; default
+./submitted under the course root) and writes autograded/<student>/<module>/, reports/<module>/
+(<student>.json, <student>.html, grades.csv) and gradebook.db. Interrupted runs resume:
+submissions already graded (same file, same source) are not graded again.
+
+examples:
+  course grade 02
+  course grade 02 submitted --jobs 2 --timeout 60 --memory 2048
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+HELP = "grade a class's submissions (instructors)"
+
+
+def add_arguments(p) -> None:
+    p.add_argument("module", help="module id: 02, 02_backprop or backprop")
+    p.add_argument("submitted", nargs="?", default=None,
+                   help="nbgrader's submitted folder (default: submitted/ under the course root)")
+    p.add_argument("--root", default=None,
+                   help="where autograded/, reports/ and gradebook.db go (default: the course root)")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                   help="submissions graded in parallel (default: number of cores)")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="wall-clock seconds per task and per cell (default: each task's own)")
+    p.add_argument("--memory", type=int, default=1024, help="address-space limit of a worker, MB")
+    p.add_argument("--no-gradebook", action="store_true", help="skip gradebook.db")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+
+def run(args) -> int:
+    from autograder.batch import grade_class, summary
+    from autograder.tasks import UnknownModule, get_module
+    from course import ROOT
+
+    try:
+        module = get_module(args.module)
+    except UnknownModule as e:
+        print(str(e).strip("'\""), file=sys.stderr)
+        return 2
+    root = Path(args.root).resolve() if args.root else ROOT
+    submitted = Path(args.submitted).resolve() if args.submitted else root / "submitted"
+    if not submitted.is_dir():
+        print(f"no folder {submitted}", file=sys.stderr)
+        return 2
+    result = grade_class(module.id, submitted, root, jobs=args.jobs, timeout=args.timeout,
+                         memory_mb=args.memory, progress=not args.quiet,
+                         gradebook=not args.no_gradebook)
+    print(summary(module, result))
+    print(f"grades: {result.csv}")
+    if result.db_url:
+        print(f"gradebook: {result.db_url}")
+    return 0

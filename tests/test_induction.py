@@ -1,0 +1,53 @@
+"""Module 01: the reference passes, the stub fails, every catalogued mistake is caught."""
+
+import numpy as np
+import pytest
+from module_suite import module_tests
+
+from autograder.catalogue import scenarios
+from autograder.catalogue.induction import VARIANTS
+from autograder.checks import induction as checks
+from autograder.result import CheckFailed
+from autograder.testing import grade_solution
+from course import induction as ref
+
+(solution_results, test_reference_solution_scores_full_marks,
+ test_released_exercise_scores_zero_with_not_implemented,
+ test_mistake_fails_its_task_with_its_hint) = module_tests("01_induction")
+
+
+def test_catalogue_has_at_least_eight_scenarios_and_five_variants():
+    assert len(scenarios("01")) >= 8
+    assert len(VARIANTS) >= 5
+    assert all(v.task == "" for v in VARIANTS)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_variant_passes_every_task(variant):
+    results = grade_solution("01", variant.replace)
+    failed = {t: r.text() for t, r in results.items() if not r.passed}
+    assert not failed, failed
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 10, 31, 100, 997])
+def test_reference_split_is_a_partition(n):
+    """Does the reference split cover range(n) exactly once, for tiny n too?"""
+    tr, va, te = ref.split_indices(n, (0.6, 0.2, 0.2), np.random.default_rng(n))
+    assert np.array_equal(np.sort(np.concatenate([tr, va, te])), np.arange(n))
+
+
+def test_normal_equations_are_caught_on_every_seed():
+    """Is the ill-conditioned problem hard enough for the normal equations on all seeds?"""
+    def normal(X, y):
+        return np.linalg.solve(X.T @ X, X.T @ y)
+    for seed in range(10):
+        try:
+            assert checks.ill_excess(normal, seed) > checks.ILL_EXCESS_TOL
+        except CheckFailed as e:  # solve found the matrix singular: caught with the hint
+            assert "condition number" in e.hint
+        assert checks.ill_excess(ref.fit_least_squares, seed) < checks.ILL_EXCESS_TOL / 10
+
+
+def test_gradient_descent_reaches_the_closed_form():
+    for seed in range(10):
+        assert checks.gd_gap(ref.fit_linear_gd, seed) < checks.GD_GAP_TOL / 100
