@@ -14,6 +14,7 @@ instructor source; only solution cells (by grade id) come from the submission.
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import html
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -288,7 +290,7 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
 # ------------------------------------------------------------------------------ writing results
 def autograded_notebook(source: Source, out: Outcome) -> nbformat.NotebookNode:
     """The released notebook, the student's solution cells, and our feedback as test outputs."""
-    nb = nbformat.from_dict(json.loads(nbformat.writes(source.release)))
+    nb = copy.deepcopy(source.release)
     by_gid = {t.grade_id: t for t in source.module.tasks}
     for cell in nb.cells:
         m = nbgrader_meta(cell)
@@ -376,10 +378,18 @@ def write_csv(root: Path, module: Module, outcomes: list[Outcome]) -> Path:
 
 
 # ------------------------------------------------------------------------------ gradebook
+def _alembic_on_path() -> None:
+    """nbgrader's Gradebook runs `alembic` from PATH: make it this interpreter's."""
+    bindir = str(Path(sys.executable).parent)
+    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+
+
 def ensure_assignment(db_url: str, module_id: str) -> None:
     """Create the assignment in the gradebook the way nbgrader does (generate_assignment)."""
     from nbgrader.api import Gradebook, MissingEntry
 
+    _alembic_on_path()
     with Gradebook(db_url) as gb:
         try:
             gb.find_notebook(module_id, module_id)
@@ -404,18 +414,22 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
     from nbgrader.api import Gradebook
     from nbgrader.preprocessors import SaveAutoGrades
 
+    _alembic_on_path()
     mid = source.module.id
     db_url = f"sqlite:///{root / 'gradebook.db'}"
     ensure_assignment(db_url, mid)
-    with Gradebook(db_url) as gb:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # SQLAlchemy's autoflush notes inside nbgrader
+        with Gradebook(db_url) as gb:
+            for o in outcomes:
+                gb.update_or_create_student(o.student)
+                gb.update_or_create_submission(mid, o.student)
+        pp = SaveAutoGrades()
         for o in outcomes:
-            gb.update_or_create_student(o.student)
-            gb.update_or_create_submission(mid, o.student)
-    pp = SaveAutoGrades()
-    for o in outcomes:
-        nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb", as_version=4)
-        pp.preprocess(nb, {"nbgrader": {"notebook": mid, "assignment": mid, "student": o.student,
-                                        "db_url": db_url}})
+            nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb",
+                               as_version=4)
+            pp.preprocess(nb, {"nbgrader": {"notebook": mid, "assignment": mid,
+                                            "student": o.student, "db_url": db_url}})
     return db_url
 
 

@@ -123,14 +123,21 @@ def _describe(ns: dict, names) -> dict:
     return out
 
 
-def worker_main() -> None:
+def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
     """The worker's loop: protocol on private descriptors, 0/1/2 pointed at /dev/null."""
     from course.isolation import isolated
 
-    rfd, wfd = os.dup(0), os.dup(1)
+    if rfd is None:
+        rfd, wfd = os.dup(0), os.dup(1)
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
+    keep = sorted({rfd, wfd, null})
+    lo = 3
+    for fd in keep + [4096]:
+        if fd >= lo:
+            os.closerange(lo, fd)
+            lo = fd + 1
     np.seterr(all="ignore")
     ns: dict = {"__name__": "__student__"}
     while True:
@@ -250,7 +257,8 @@ if uid is not None and os.getuid() == 0:
         for d in dirs + files:
             os.chown(os.path.join(root, d), uid, uid)
     os.chown(work, uid, uid)
-for name, value in cfg["rlimits"].items():
+zyg = cfg.get("zygote")
+for name, value in ({} if zyg else cfg["rlimits"]).items():
     try:
         resource.setrlimit(getattr(resource, name), (value, value))
         done.append(f"{name}={value}")
@@ -262,15 +270,112 @@ if uid is not None and os.getuid() == 0:
     os.setuid(uid)
     done.append(f"uid {uid}")
 sys.path[:] = [os.path.join(work, "lib")] + cfg["stdlib"] + cfg["site"]
+zcfg = {"rlimits": cfg["rlimits"], "ctl": cfg.get("ctl"), "work": work}
 cfg = None
 import autograder.sandbox as sb
 from autograder import wire
-sys.stdout.flush()
-os.write(1, b"")
+if zyg:
+    sb.preload()
 data = wire.encode({"hello": done})
 os.write(1, struct.pack("<Q", len(data)) + data)
-sb.worker_main()
+if zyg:
+    sb.zygote_main(zcfg)
+else:
+    sb.worker_main()
 '''
+
+
+def preload() -> None:
+    """What every worker imports anyway, loaded once in the zygote (as root, before any
+    student code): numpy, matplotlib with Agg, and the course package."""
+    import importlib
+    import pkgutil
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+
+    import course
+    for m in pkgutil.iter_modules(course.__path__):
+        if not m.ispkg:
+            try:
+                importlib.import_module(f"course.{m.name}")
+            except Exception:  # noqa: BLE001 - a module that cannot load here is loaded on demand
+                pass
+
+
+def _kill_uid(pid: int, uid: int) -> None:
+    import signal
+
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            target()
+        except OSError:
+            pass
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/status") as f:
+                uids = next(line for line in f if line.startswith("Uid:")).split()[1:]
+            if str(uid) in uids:
+                os.kill(int(d), signal.SIGKILL)
+        except (OSError, StopIteration, ValueError):
+            pass
+
+
+def zygote_main(cfg: dict) -> None:
+    """Fork one worker per request (its socket arrives by SCM_RIGHTS); kill on request."""
+    import json
+    import resource
+    import signal
+    import socket
+
+    ctl = socket.socket(fileno=cfg["ctl"])
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # children are reaped automatically
+    while True:
+        try:
+            msg, fds, _, _ = socket.recv_fds(ctl, 65536, 4)
+        except OSError:
+            os._exit(0)
+        if not msg:
+            os._exit(0)
+        req = json.loads(msg)
+        if req.get("op") == "fork" and fds:
+            uid, fd = int(req["uid"]), fds[0]
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    os.setsid()
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    ctl.close()
+                    work = os.path.join(cfg["work"], f"w{uid}")
+                    os.makedirs(work, exist_ok=True)
+                    os.chown(work, uid, uid)
+                    os.chdir(work)
+                    os.environ["HOME"] = work
+                    for name, value in cfg["rlimits"].items():
+                        try:
+                            resource.setrlimit(getattr(resource, name), (value, value))
+                        except (ValueError, OSError):
+                            pass
+                    if os.getuid() == 0:
+                        os.setgroups([])
+                        os.setgid(uid)
+                        os.setuid(uid)
+                    worker_main(fd, fd)
+                finally:
+                    os._exit(70)
+            for f in fds:
+                os.close(f)
+            ctl.send(json.dumps({"pid": pid}).encode())
+        elif req.get("op") == "kill":
+            _kill_uid(int(req["pid"]), int(req["uid"]))
+            ctl.send(b'{"ok": 1}')
+        else:
+            for f in fds:
+                os.close(f)
+            ctl.send(b'{"error": 1}')
 
 STUB_AUTOGRADER = '''"""A stub: inside the sandbox, test cells never run and check() does nothing."""
 
@@ -342,7 +447,7 @@ class Sandbox:
     """Settings shared by all workers of a grading run."""
 
     def __init__(self, memory_mb: int = 1024, cpu_seconds: int = 600, hide: list[str] | None = None,
-                 isolate_fs: bool | None = None):
+                 isolate_fs: bool | None = None, use_zygote: bool | None = None):
         global _FILES
         if _FILES is None:
             _FILES = _course_files()
@@ -352,6 +457,39 @@ class Sandbox:
         self.namespaces = can if isolate_fs is None else (isolate_fs and can)
         self.hide = _default_hide(list(hide or []))
         self.python = sys.executable
+        self.use_zygote = self.namespaces if use_zygote is None else use_zygote
+        self._zygote: Zygote | None = None
+        self._zlock = __import__("threading").Lock()
+
+    def zygote(self, start: bool = True) -> Zygote | None:
+        """The shared fork server (started on first use), or None when not used."""
+        if not self.use_zygote:
+            return None
+        with self._zlock:
+            if self._zygote is not None and not self._zygote.alive():
+                self._zygote.close()
+                self._zygote = None
+            if self._zygote is None and start:
+                try:
+                    self._zygote = Zygote(self)
+                except WorkerDied:
+                    self.use_zygote = False
+            return self._zygote
+
+    def drop_zygote(self) -> None:
+        with self._zlock:
+            if self._zygote is not None:
+                self._zygote.close()
+            self._zygote = None
+
+    def close(self) -> None:
+        self.drop_zygote()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001
+            pass
 
     def isolation(self) -> list[str]:
         """What each worker gets (the hello message of a probe worker)."""
@@ -404,45 +542,174 @@ def _uid_for(pid: int) -> int:
     return 200_000 + pid % 60_000
 
 
+def _env() -> dict[str, str]:
+    return {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg",
+            "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+class Zygote:
+    """A root process inside the namespaces with numpy, matplotlib and `course` imported; it
+    forks one worker per submission (then drops to the worker's uid), so a worker starts in
+    milliseconds. Workers are killed through it (they live in its PID namespace)."""
+
+    def __init__(self, sandbox: Sandbox):
+        import socket
+        import subprocess
+        import threading
+
+        self.lock = threading.Lock()
+        self.ctl, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.proc = subprocess.Popen(sandbox.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, env=_env(), cwd="/",
+                                     start_new_session=True, pass_fds=[theirs.fileno()])
+        cfg = sandbox.config(None)
+        cfg["zygote"], cfg["ctl"] = True, theirs.fileno()
+        data = __import__("json").dumps(cfg).encode()
+        try:
+            self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
+            self.proc.stdin.flush()
+            msg = read_message(self.proc.stdout.fileno(), time.monotonic() + 120)
+        except (OSError, EOFError, TimeoutError, wire.WireError) as e:
+            self.close()
+            raise WorkerDied(f"the sandbox did not start: {e}") from None
+        finally:
+            theirs.close()
+        self.hello = [h for h in msg.get("hello", []) if not h.startswith("RLIMIT")] + [
+            f"{k}={v}" for k, v in cfg["rlimits"].items()] + ["uid per worker", "forked from a zygote"]
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def _request(self, req: dict, fds=()) -> dict:
+        import json
+        import socket
+
+        with self.lock:
+            try:
+                self.ctl.settimeout(30)
+                socket.send_fds(self.ctl, [json.dumps(req).encode()], list(fds))
+                return json.loads(self.ctl.recv(65536) or b"{}")
+            except (OSError, ValueError) as e:
+                raise WorkerDied(f"the sandbox is gone: {e}") from None
+
+    def fork(self, uid: int):
+        import socket
+
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            reply = self._request({"op": "fork", "uid": uid}, [theirs.fileno()])
+        finally:
+            theirs.close()
+        if "pid" not in reply:
+            mine.close()
+            raise WorkerDied("the sandbox could not start a worker")
+        return int(reply["pid"]), mine
+
+    def kill(self, pid: int, uid: int) -> None:
+        try:
+            self._request({"op": "kill", "pid": pid, "uid": uid})
+        except WorkerDied:
+            pass
+
+    def close(self) -> None:
+        import signal
+
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.proc.kill()
+        self.proc.wait()
+        for f in (self.proc.stdin, self.proc.stdout, self.ctl):
+            try:
+                f.close()
+            except OSError:
+                pass
+        self.proc = None
+
+
+_UID_LOCK = __import__("threading").Lock()
+_NEXT_UID = [0]
+
+
+def _next_uid() -> int:
+    """A fresh uid for each worker (so RLIMIT_NPROC and kill-by-uid concern it alone)."""
+    with _UID_LOCK:
+        _NEXT_UID[0] += 1
+        return 200_000 + (os.getpid() % 1000) * 1000 + _NEXT_UID[0] % 1000
+
+
 class Worker:
-    """One worker process; `call` and `load` raise WorkerDied/WorkerTimeout."""
+    """One worker process (forked by the zygote, or spawned); raises WorkerDied/WorkerTimeout."""
 
     def __init__(self, sandbox: Sandbox):
         self.sb = sandbox
-        self.proc = None
+        self.proc = None          # spawned mode
+        self.sock = None          # zygote mode
+        self.pid = self.uid = None
+        self.rfd = self.wfd = None
         self.hello: list[str] = []
 
     def start(self, timeout: float = 60.0) -> None:
+        z = self.sb.zygote()
+        if z is not None:
+            try:
+                self.uid = _next_uid()
+                self.pid, self.sock = z.fork(self.uid)
+                self.rfd = self.wfd = self.sock.fileno()
+                self.hello = z.hello
+                return
+            except WorkerDied:
+                self.sb.drop_zygote()
+        try:
+            self._spawn(timeout)
+        except WorkerDied:
+            if not self.sb.namespaces:
+                raise
+            # no namespaces here (e.g. a container without CAP_SYS_ADMIN): uid and rlimits only
+            self.sb.namespaces = False
+            self._spawn(timeout)
+
+    def _spawn(self, timeout: float) -> None:
+        import json
         import subprocess
 
-        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "OPENBLAS_NUM_THREADS": "1",
-               "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg",
-               "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
-        cwd = "/"
         self.proc = subprocess.Popen(self.sb.command(), stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-                                     cwd=cwd, start_new_session=True, close_fds=True)
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env(),
+                                     cwd="/", start_new_session=True, close_fds=True)
         uid = _uid_for(self.proc.pid) if os.geteuid() == 0 else None
         cfg = self.sb.config(uid)
         if not self.sb.namespaces:
             self._tmp = cfg["workdir"]
-        import json
         data = json.dumps(cfg).encode()
+        self.rfd, self.wfd = self.proc.stdout.fileno(), self.proc.stdin.fileno()
         try:
             self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
             self.proc.stdin.flush()
-            msg = read_message(self.proc.stdout.fileno(), time.monotonic() + timeout)
-        except (OSError, EOFError, TimeoutError) as e:
+            msg = read_message(self.rfd, time.monotonic() + timeout)
+        except (OSError, EOFError, TimeoutError, wire.WireError) as e:
             self.kill()
             raise WorkerDied(f"the sandbox did not start: {e}") from None
         self.hello = msg.get("hello", [])
 
     def alive(self) -> bool:
+        if self.sock is not None:
+            return True
         return self.proc is not None and self.proc.poll() is None
 
     def kill(self) -> None:
         import signal
 
+        if self.sock is not None:
+            z = self.sb.zygote(start=False)
+            if z is not None:
+                z.kill(self.pid, self.uid)
+            self.sock.close()
+            self.sock = None
+            return
         if self.proc is None:
             return
         try:
@@ -466,19 +733,19 @@ class Worker:
             shutil.rmtree(tmp, ignore_errors=True)
 
     def send(self, msg: dict) -> None:
-        if not self.alive():
+        if not self.alive() or self.wfd is None:
             raise WorkerDied("the worker process is not running")
         try:
-            write_message(self.proc.stdin.fileno(), msg)
+            write_message(self.wfd, msg)
         except OSError:
             self.kill()
             raise WorkerDied("the worker process ended") from None
 
     def receive(self, deadline: float) -> dict:
-        if self.proc is None:
+        if not self.alive() or self.rfd is None:
             raise WorkerDied("the worker process is not running")
         try:
-            msg = read_message(self.proc.stdout.fileno(), deadline)
+            msg = read_message(self.rfd, deadline)
         except TimeoutError:
             self.kill()
             raise WorkerTimeout("no answer before the deadline") from None

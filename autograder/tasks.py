@@ -216,6 +216,27 @@ def check(task_id: str, *fns: object, hidden: bool = False) -> None:
     print(res.text(hint_level=0))
     sys.stdout.flush()
     if not res.passed:
+        _quiet_tracebacks()
         err = CheckFailed(f"task {res.task} {res.name}: {res.summary}")
         raise err.with_traceback(None) from None
     return None
+
+
+def _quiet_tracebacks() -> None:
+    """In IPython, show a failed check as one error line, without the test cell's source
+    (which would reveal hidden tests in nbgrader's feedback). The cell still errors."""
+    ip = None
+    try:
+        from IPython import get_ipython
+
+        ip = get_ipython()
+    except ImportError:
+        pass
+    if ip is None or getattr(ip, "_course_quiet", False):
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        shell._showtraceback(etype, value, [f"{etype.__name__}: {value}"])
+
+    ip.set_custom_exc((CheckFailed,), handler)
+    ip._course_quiet = True

@@ -144,10 +144,13 @@ def layer_stats(params, x, y, activation="relu"):
             "grad_norm": grad_norms(params, x, y, activation)}
 
 
-def train(params, X, y, activation="relu", steps=300, lr=0.1, batch_size=64, rng=None):
+def train(params, X, y, activation="relu", steps=300, lr=0.1, batch_size=64, rng=None,
+          clip=None):
     """Minibatch SGD in place on the mean softmax cross-entropy; returns per-step losses (steps,).
 
-    Batches are drawn with replacement from `rng` (a np.random.Generator).
+    Batches are drawn with replacement from `rng` (a np.random.Generator). clip: if given,
+    every step's gradient is rescaled to norm at most `clip` (over all parameters), which
+    keeps a rare huge gradient of a deep ReLU net from throwing the weights away.
     """
     rng = np.random.default_rng(0) if rng is None else rng
     losses = np.empty(steps)
@@ -155,7 +158,12 @@ def train(params, X, y, activation="relu", steps=300, lr=0.1, batch_size=64, rng
         idx = rng.integers(0, X.shape[0], size=batch_size)
         scores, caches = nn.mlp_forward(params, X[idx], activation)
         losses[t], dscores = nn.softmax_cross_entropy(scores, y[idx])
-        nn.sgd_step(params, nn.mlp_backward(dscores, caches, activation), lr)
+        grads = nn.mlp_backward(dscores, caches, activation)
+        if clip is not None:
+            norm = np.sqrt(sum(float(np.sum(g * g)) for g in grads.values()))
+            if norm > clip:
+                grads = {k: g * (clip / norm) for k, g in grads.items()}
+        nn.sgd_step(params, grads, lr)
     return losses
 
 

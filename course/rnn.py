@@ -13,9 +13,8 @@ import numpy as np
 
 
 def sigmoid(x):
-    """1 / (1 + exp(-x)) without overflow for large |x|."""
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """1 / (1 + exp(-x)), written as (1 + tanh(x / 2)) / 2: the same, and never overflows."""
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
 # ----------------------------------------------------------------------------- vanilla RNN
@@ -83,7 +82,8 @@ def lstm_step_forward(x, h_prev, c_prev, Wx, Wh, b):
     """
     H = h_prev.shape[1]
     a = x @ Wx + h_prev @ Wh + b
-    i, f, o = sigmoid(a[:, :H]), sigmoid(a[:, H:2 * H]), sigmoid(a[:, 2 * H:3 * H])
+    ifo = sigmoid(a[:, :3 * H])              # the three gates at once
+    i, f, o = ifo[:, :H], ifo[:, H:2 * H], ifo[:, 2 * H:]
     g = np.tanh(a[:, 3 * H:])
     c_next = f * c_prev + i * g
     tc = np.tanh(c_next)

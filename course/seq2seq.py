@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, \
-    lstm_step_forward
+from course.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
 from course.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
     BOS,
     EOS,
@@ -26,6 +25,7 @@ from course.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
     make_vocab,
     pad_batch,
     padding_fraction,
+    symbols,
     tokens_to_ids,
 )
 
@@ -305,3 +305,35 @@ def train_seq2seq(src, tgt, V, rng, steps=300, batch_size=32, E=16, H=32, lr=0.0
             if step >= steps:
                 break
     return params, losses
+
+
+# ----------------------------------------------------------------------------- plots
+
+def plot_curves(curves, ylabel="accuracy", ax=None):
+    """curves: {label: [(step, value), ...]} -> one line per label against training steps."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.5, 3.5))
+    for label, pts in curves.items():
+        pts = np.asarray(pts, dtype=float)
+        ax.plot(pts[:, 0], pts[:, 1], marker="o", ms=3, label=label)
+    ax.set_xlabel("training step")
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(0, 1.02)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_accuracy_by_length(acc, ax=None, label=None):
+    """acc: {length: exact-match accuracy} -> bar chart against sequence length."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 3.5))
+    ks = sorted(acc)
+    ax.bar(ks, [acc[k] for k in ks], label=label)
+    ax.set_xlabel("source length (tokens, without EOS)")
+    ax.set_ylabel("held-out exact match")
+    ax.set_ylim(0, 1.02)
+    return ax

@@ -28,6 +28,14 @@ SCENARIOS = [
     Scenario("momentum-grads-scaled-in-place", "4.1",
              {"state[k] -= lr * grads[k]": "grads[k] *= lr\n        state[k] -= grads[k]"},
              "grads[k] *= lr changes the caller's gradients"),
+    Scenario("momentum-returns-new-dicts", "4.1",
+             {MOMENTUM: "        pass\n    new_state = {k: mu * state[k] - lr * grads[k] for k in params}\n"
+                        "    return {k: params[k] + new_state[k] for k in params}, new_state\n"},
+             "update params and state in place"),
+    Scenario("momentum-rebinds-local-dicts", "4.1",
+             {MOMENTUM: "        pass\n    state = {k: mu * state[k] - lr * grads[k] for k in params}\n"
+                        "    params = {k: params[k] + state[k] for k in params}\n"},
+             "does not change the caller's dict"),
     Scenario("nesterov-gradient-at-params", "4.2",
              {"g = objective.grad(ahead)": "g = objective.grad(params)"},
              "must be taken at the look-ahead point"),

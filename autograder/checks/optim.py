@@ -25,7 +25,7 @@ RTOL = 1e-9            # float64 round-off between equivalent formulations is ~1
 MAX_FRACTION = 0.6     # momentum must reach the target in at most this fraction of SGD's steps
 SPEEDUP = dict(n=20, kappa=100.0, lr=1.0, mu=0.9, target_ratio=1e-6)
 MIN_ACCURACY = 0.9     # 4.5: training accuracy on spirals after the budget below
-MAX_LOSS = 0.4         # 4.5: full-data training loss after the budget below
+MAX_LOSS = 0.27        # 4.5: full-data training loss (reference <= 0.21, plain SGD >= 0.34)
 TRAIN = dict(lr=0.1, mu_max=0.9, epochs=40, batch_size=32)
 
 
@@ -95,6 +95,11 @@ def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng,
 # --- 4.1 momentum ----------------------------------------------------------------------------
 
 
+UNCHANGED = ("params and state are unchanged: update the caller's dicts in place (params[k] += "
+             "..., state[k] = ...); assigning a new dict to the name params inside the "
+             "function does not change the caller's dict")
+
+
 def _mom(update):
     """A momentum-like rule from update(p, v, g, lr, mu) -> (new p, new v)."""
     def rule(params, grads, state, lr, mu):
@@ -123,6 +128,7 @@ MOMENTUM_MISTAKES = [
      _mom(lambda p, v, g, lr, mu: (p + mu * (v - lr * g), mu * (v - lr * g)))),
     ("minus-velocity", "params should move by +v: v already points downhill",
      _mom(lambda p, v, g, lr, mu: (p - (mu * v - lr * g), mu * v - lr * g))),
+    ("unchanged", UNCHANGED, _mom(lambda p, v, g, lr, mu: (p, v))),
     ("lr-outside", "this is the form v <- mu * v + g, p <- p - lr * v; here state[k] holds the "
      "step itself: v <- mu * v - lr * g, p <- p + v",
      _mom(lambda p, v, g, lr, mu: (p - lr * (mu * v + g), mu * v + g))),
@@ -190,6 +196,7 @@ NESTEROV_MISTAKES = [
                                                                   mu * v + lr * g))),
     ("state-not-stored", "state was not updated: store the new velocity in state[k]",
      _nest(lambda p, v, mu: p + mu * v, lambda p, v, g, lr, mu: (p + mu * v - lr * g, v))),
+    ("unchanged", UNCHANGED, _nest(lambda p, v, mu: p, lambda p, v, g, lr, mu: (p, v))),
     ("old-velocity", "params moved by the old velocity: compute the new v first, then p <- p + v",
      _nest(lambda p, v, mu: p + mu * v, lambda p, v, g, lr, mu: (p + v, mu * v - lr * g))),
 ]
@@ -358,7 +365,7 @@ def check_train(train_mlp_momentum, *, seed):
     else:
         hint = ("the loss fell, but too slowly: is the velocity state created once, before "
                 "the loop, and does t count steps over all epochs?")
-    expect(ok, f"after {TRAIN['epochs']} epochs the training accuracy is {acc:.2f} and the "
+    expect(ok, f"after {TRAIN['epochs']} epochs the training accuracy is {acc:.3f} and the "
            f"loss {loss:.3f}; expected accuracy >= {MIN_ACCURACY} and loss <= {MAX_LOSS}",
            f"mean minibatch loss over the first 10% of steps {first:.3f}, over the last "
            f"10% {last:.3f}; lr = {TRAIN['lr']}, mu_max = {TRAIN['mu_max']}", hint=hint)

@@ -1,0 +1,93 @@
+"""Mistakes students make in module 03, each an edit of solutions/03_init/03_init.py.
+
+VARIANTS are correct but different implementations: each must pass every task.
+"""
+
+from autograder.catalogue import Scenario
+
+GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
+UNIF = "W = rng.uniform(-bound, bound, size=(fan_in, fan_out))"
+XN = "W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in + fan_out)), rng)"
+XU = "W = uniform_init(fan_in, fan_out, np.sqrt(6.0 / (fan_in + fan_out)), rng)"
+HE = "W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)"
+ORTHO = "W = gain * (q if fan_in >= fan_out else q.T)"
+QR = """    big, small = max(fan_in, fan_out), min(fan_in, fan_out)
+    q, r = np.linalg.qr(rng.normal(size=(big, small)))
+    q = q * np.sign(np.diag(r))
+    W = gain * (q if fan_in >= fan_out else q.T)"""
+GAIN = 'gain2 = 0.5 if activation == "relu" else 1.0'
+STD = "std = np.array([h.std() for h in hidden])"
+DEAD = "np.mean(np.all(h <= 0, axis=0))"
+NORM = 'np.linalg.norm(grads[f"W{i}"])'
+
+SCENARIOS = [
+    Scenario("relu-factor-missing", "3.1", {GAIN: "gain2 = 1.0"},
+             "multiply the variance by 1/2"),
+    Scenario("relu-factor-on-std", "3.1", {GAIN: 'gain2 = 0.25 if activation == "relu" else 1.0'},
+             "the 1/2 multiplies the variance, not the std"),
+    Scenario("returns-variance", "3.1", {"stds.append(np.sqrt(var))": "stds.append(var)"},
+             "take the square root"),
+    Scenario("gaussian-variance-as-std", "3.2",
+             {GAUSS: "W = rng.normal(0.0, std**2, size=(fan_in, fan_out))"},
+             "you used std**2 where the std was meant"),
+    Scenario("gaussian-global-rng", "3.2",
+             {GAUSS: "W = np.random.normal(0.0, std, size=(fan_in, fan_out))"},
+             "global numpy RNG"),
+    Scenario("uniform-fresh-rng", "3.2",
+             {UNIF: "W = np.random.default_rng().uniform(-bound, bound, size=(fan_in, fan_out))"},
+             "do not create a new generator inside"),
+    Scenario("xavier-uniform-without-sqrt3", "3.3",
+             {XU: "W = uniform_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in + fan_out)), rng)"},
+             "U[-a, a] has variance a**2/3"),
+    Scenario("xavier-fan-in-only", "3.3",
+             {XN: "W = gaussian_init(fan_in, fan_out, np.sqrt(1.0 / fan_in), rng)"},
+             "Xavier averages fan_in and fan_out"),
+    Scenario("xavier-called-he", "3.4",
+             {HE: "W = gaussian_init(fan_in, fan_out, np.sqrt(1.0 / fan_in), rng)"},
+             "shrinks by about 1/sqrt(2)"),
+    Scenario("he-fan-out-for-fan-in", "3.4",
+             {HE: "W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_out), rng)"},
+             "you used fan_out for fan_in"),
+    Scenario("he-variance-as-std", "3.4",
+             {HE: "W = gaussian_init(fan_in, fan_out, 2.0 / fan_in, rng)"},
+             "you used the variance 2/fan_in as the std"),
+    Scenario("orthogonal-without-gain", "3.5", {ORTHO: "W = q if fan_in >= fan_out else q.T"},
+             "the gain is missing"),
+    Scenario("orthogonal-transposed", "3.5",
+             {ORTHO: "W = gain * (q.T if fan_in >= fan_out else q)"}, "transposed"),
+    Scenario("stats-of-preactivations", "3.6",
+             {STD: "std = np.array([v.std() for v in forward_record(params, x, activation)[0][:-1]])"},
+             "std of the pre-activations"),
+    Scenario("dead-as-zero-entries", "3.6", {DEAD: "np.mean(h <= 0)"},
+             "this is the fraction of zero entries"),
+    Scenario("grad-norm-squared", "3.6", {NORM: 'np.sum(grads[f"W{i}"] ** 2)'},
+             "not sum(g**2)"),
+]
+
+VARIANTS = [
+    Scenario("standard-normal-times-std", "", {
+        GAUSS: "W = std * rng.standard_normal((fan_in, fan_out))"}),
+    Scenario("uniform-from-random", "", {
+        UNIF: "W = bound * (2.0 * rng.random((fan_in, fan_out)) - 1.0)"}),
+    Scenario("xavier-without-helpers", "", {
+        XN: "W = rng.normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), (fan_in, fan_out))",
+        XU: "limit = np.sqrt(6.0 / (fan_in + fan_out))\n    "
+            "W = rng.uniform(-limit, limit, (fan_in, fan_out))"}),
+    Scenario("he-float32", "", {
+        HE: "W = (np.sqrt(2.0) / np.sqrt(fan_in) * rng.standard_normal((fan_in, fan_out)))"
+            ".astype(np.float32)"}),
+    Scenario("orthogonal-via-svd", "", {
+        QR: "    u, _, vt = np.linalg.svd(rng.normal(size=(fan_in, fan_out)), "
+            "full_matrices=False)\n    W = gain * (u @ vt)"}),
+    Scenario("predicted-std-closed-form", "", {
+        """    stds = []
+    for _ in range(depth):
+        stds.append(np.sqrt(var))
+        var = var * width * weight_std**2 * gain2""":
+        """    layers = np.arange(depth)
+    stds = np.sqrt(var * (width * weight_std**2 * gain2) ** layers)"""}),
+    Scenario("layer-stats-einsum", "", {
+        NORM: 'np.sqrt(np.einsum("ij,ij->", grads[f"W{i}"], grads[f"W{i}"]))',
+        DEAD: "np.sum((h > 0).sum(axis=0) == 0) / h.shape[1]",
+        STD: "std = np.array([np.sqrt(np.mean((h - h.mean()) ** 2)) for h in hidden])"}),
+]

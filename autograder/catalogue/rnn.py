@@ -1,0 +1,129 @@
+"""Mistakes students make in module 05, each an edit of solutions/05_rnn/05_rnn.py.
+
+VARIANTS are correct but different implementations: each must pass every task.
+"""
+
+from autograder.catalogue import Scenario
+
+SCENARIOS = [
+    Scenario("rnn-tanh-derivative-of-h-prev", "5.1",
+             {"da = dh_next * (1 - h_next**2)": "da = dh_next * (1 - h_prev**2)"},
+             "taken at this step's output"),
+    Scenario("rnn-dh-prev-not-transposed", "5.1",
+             {"dh_prev = da @ Wh.T\n    dWx": "dh_prev = da @ Wh\n    dWx"},
+             "its transpose maps the gradient back"),
+    Scenario("rnn-dh-not-accumulated", "5.2",
+             {"rnn_step_backward(dh[:, t] + dh_prev, cache[t])": "rnn_step_backward(dh[:, t], cache[t])"},
+             "plus the dh_prev"),
+    Scenario("rnn-forward-off-by-one", "5.2",
+             {"h_prev, step_cache = rnn_step_forward(x[:, t], h_prev, Wx, Wh, b)\n        h[:, t] = h_prev":
+              "h_new, step_cache = rnn_step_forward(x[:, t], h_prev, Wx, Wh, b)\n        h[:, t] = h_prev\n"
+              "        h_prev = h_new"},
+             "off-by-one in time"),
+    Scenario("rnn-weights-not-summed", "5.2",
+             {"dWx = dWx + dWx_t\n        dWh = dWh + dWh_t\n        db = db + db_t\n    dx = np.stack":
+              "dWx = dWx_t\n        dWh = dWh_t\n        db = db_t\n    dx = np.stack"},
+             "sum their gradients over all time steps"),
+    Scenario("lstm-gate-order-swapped", "5.3",
+             {"o = sigmoid(a[:, 2 * H:3 * H])\n    g = np.tanh(a[:, 3 * H:4 * H])":
+              "o = sigmoid(a[:, 3 * H:4 * H])\n    g = np.tanh(a[:, 2 * H:3 * H])"},
+             "the documented order is i, f, o, g"),
+    Scenario("lstm-cell-tanh-derivative", "5.3",
+             {"cache = (x, h_prev, c_prev, Wx, Wh, i, f, o, g, tanh_c)":
+              "cache = (x, h_prev, c_prev, Wx, Wh, i, f, o, g, c_next)",
+              "x, h_prev, c_prev, Wx, Wh, i, f, o, g, tanh_c = cache":
+              "x, h_prev, c_prev, Wx, Wh, i, f, o, g, c_next = cache\n    tanh_c = np.tanh(c_next)",
+              "dc = dc_next + dh_next * o * (1 - tanh_c**2)": "dc = dc_next + dh_next * o * (1 - c_next**2)"},
+             "not 1 - c_next**2"),
+    Scenario("lstm-forget-gate-on-h-prev", "5.3",
+             {"c_next = f * c_prev + i * g": "c_next = f * h_prev + i * g"},
+             "multiplies the previous cell state c_prev"),
+    Scenario("lstm-dc-missing-h-path", "5.3",
+             {"dc = dc_next + dh_next * o * (1 - tanh_c**2)": "dc = dc_next"},
+             "through h_next too"),
+    Scenario("lstm-dh-not-accumulated", "5.4",
+             {"dh[:, t] + dh_prev, dc_prev, cache[t])": "dh[:, t], dc_prev, cache[t])"},
+             "plus the dh_prev"),
+    Scenario("lstm-dc-not-carried", "5.4",
+             {"        dx[:, t] = dx_t\n": "        dx[:, t] = dx_t\n        dc_step0 = dc_prev\n"
+              "        dc_prev = np.zeros((N, H))\n",
+              "dh0, dc0 = dh_prev, dc_prev": "dh0, dc0 = dh_prev, dc_step0"},
+             "the cell gradient flows back in time too"),
+    Scenario("lstm-dc-last-ignored", "5.4",
+             {"dc_prev = np.zeros((N, H)) if dc_last is None else dc_last": "dc_prev = np.zeros((N, H))"},
+             "start the cell gradient from it"),
+    Scenario("gradient-norms-off-by-one", "5.5",
+             {"d = d * (1 - h[:, t] ** 2)": "d = d * (1 - h[:, t - 1] ** 2)"},
+             "off-by-one in time"),
+    Scenario("gradient-norms-not-transposed", "5.5", {"d = d @ Wh.T": "d = d @ Wh"}, "not by Wh"),
+    Scenario("clip-per-parameter", "5.6",
+             {"clipped = {k: g * scale for k, g in grads.items()}":
+              "clipped = {k: g * min(1.0, max_norm / np.linalg.norm(g)) for k, g in grads.items()}"},
+             "clip by the global norm over all parameters together"),
+    Scenario("clip-always-rescaled", "5.6",
+             {"    if total_norm > max_norm:\n        scale = max_norm / total_norm":
+              "    scale = max_norm / total_norm"},
+             "must stay unchanged"),
+    Scenario("clip-zero-division", "5.6",
+             {"    if total_norm > max_norm:\n        scale = max_norm / total_norm":
+              "    scale = min(1.0, max_norm / total_norm)"},
+             "a zero gradient must stay zero"),
+    Scenario("classifier-gradient-on-all-steps", "5.7",
+             {"dh[:, -1] = dh_last": "dh[:] = dh_last[:, None]"},
+             "leave the other steps zero"),
+    Scenario("classifier-gradient-on-first-step", "5.7",
+             {"dh[:, -1] = dh_last": "dh[:, 0] = dh_last"},
+             "off-by-one in time"),
+]
+
+VARIANTS = [
+    Scenario("einsum-rnn-step", "", {
+        "h_next = np.tanh(x @ Wx + h_prev @ Wh + b)":
+        "h_next = np.tanh(np.einsum('nd,dh->nh', x, Wx) + np.einsum('nk,kh->nh', h_prev, Wh) + b)",
+        "dWx = x.T @ da\n    dWh = h_prev.T @ da\n    db = da.sum(axis=0)\n    ### END SOLUTION\n"
+        "    return dx, dh_prev, dWx, dWh, db":
+        "dWx = np.einsum('nd,nh->dh', x, da)\n    dWh = np.einsum('nk,nh->kh', h_prev, da)\n"
+        "    db = np.einsum('nh->h', da)\n    ### END SOLUTION\n    return dx, dh_prev, dWx, dWh, db"}),
+    Scenario("split-gates-own-sigmoid", "", {
+        "    i = sigmoid(a[:, 0:H])\n    f = sigmoid(a[:, H:2 * H])\n    o = sigmoid(a[:, 2 * H:3 * H])\n"
+        "    g = np.tanh(a[:, 3 * H:4 * H])":
+        "    a_i, a_f, a_o, a_g = np.split(a, 4, axis=1)\n    squash = lambda z: 1 / (1 + np.exp(-z))\n"
+        "    i, f, o, g = squash(a_i), squash(a_f), squash(a_o), np.tanh(a_g)"}),
+    Scenario("lists-and-stack", "", {
+        "    h = np.zeros((N, T, h0.shape[1]))\n    cache = []\n    h_prev = h0\n    for t in range(T):\n"
+        "        h_prev, step_cache = rnn_step_forward(x[:, t], h_prev, Wx, Wh, b)\n"
+        "        h[:, t] = h_prev\n        cache.append(step_cache)":
+        "    states, cache = [], []\n    h_prev = h0\n    for t in range(T):\n"
+        "        h_prev, step_cache = rnn_step_forward(x[:, t], h_prev, Wx, Wh, b)\n"
+        "        states.append(h_prev)\n        cache.append(step_cache)\n    h = np.stack(states, axis=1)",
+        "        h[:, t] = h_prev\n        c[:, t] = c_prev\n        cache.append(step_cache)":
+        "        h[:, t], c[:, t] = h_prev, c_prev\n        cache = cache + [step_cache]"}),
+    Scenario("preallocated-bptt", "", {
+        "    dx_steps = []\n    dWx, dWh, db = 0.0, 0.0, 0.0\n":
+        "    D = cache[0][0].shape[1]\n    dx = np.zeros((N, T, D))\n"
+        "    dWx, dWh, db = np.zeros((D, H)), np.zeros((H, H)), np.zeros(H)\n",
+        "        dx_steps.append(dx_t)\n        dWx = dWx + dWx_t\n        dWh = dWh + dWh_t\n"
+        "        db = db + db_t\n"
+        "    dx = np.stack(dx_steps[::-1], axis=1)\n":
+        "        dx[:, t] = dx_t\n        dWx += dWx_t\n        dWh += dWh_t\n        db += db_t\n"}),
+    Scenario("in-place-clip", "", {
+        "    total_norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))\n    scale = 1.0\n"
+        "    if total_norm > max_norm:\n        scale = max_norm / total_norm\n"
+        "    clipped = {k: g * scale for k, g in grads.items()}":
+        "    total_norm = np.linalg.norm(np.concatenate([g.ravel() for g in grads.values()]))\n"
+        "    if total_norm > max_norm:\n        for k in grads:\n"
+        "            grads[k] *= max_norm / total_norm\n"
+        "    clipped = grads"}),
+    Scenario("norms-as-sqrt-sum", "", {
+        "    d = dh_last\n    norms = [np.linalg.norm(d)]":
+        "    d = dh_last.copy()\n    norms = [np.sqrt(np.sum(d * d))]",
+        "        norms.append(np.linalg.norm(d))\n    norms = np.array(norms)":
+        "        norms.append(np.sqrt(np.sum(d * d)))\n    norms = np.asarray(norms, dtype=np.float64)"}),
+    Scenario("manual-output-layer", "", {
+        "    scores, out_cache = linear_forward(h[:, -1], params[\"Wy\"], params[\"by\"])\n"
+        "    loss, dscores = softmax_cross_entropy(scores, y)\n"
+        "    dh_last, dWy, dby = linear_backward(dscores, out_cache)\n":
+        "    h_last = h[:, -1]\n    scores = h_last @ params[\"Wy\"] + params[\"by\"]\n"
+        "    loss, dscores = softmax_cross_entropy(scores, y)\n"
+        "    dh_last, dWy, dby = dscores @ params[\"Wy\"].T, h_last.T @ dscores, dscores.sum(axis=0)\n"}),
+]

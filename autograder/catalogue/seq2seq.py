@@ -1,0 +1,200 @@
+"""Mistakes students make in module 06, each an edit of solutions/06_seq2seq/06_seq2seq.py,
+and correct variants (task "") that must pass every task."""
+
+from autograder.catalogue import Scenario
+
+SCENARIOS = [
+    Scenario("unknown-token-not-unk", "6.1",
+             {"ids = [stoi.get(t, UNK) for t in tokens] + [EOS]":
+              "ids = [stoi[t] for t in tokens] + [EOS]"}, "stoi.get(t, UNK)"),
+    Scenario("no-eos-appended", "6.1",
+             {"ids = [stoi.get(t, UNK) for t in tokens] + [EOS]":
+              "ids = [stoi.get(t, UNK) for t in tokens]"}, "append EOS"),
+    Scenario("mask-inverted", "6.2",
+             {"mask = np.zeros((len(seqs), T), dtype=bool)":
+              "mask = np.ones((len(seqs), T), dtype=bool)",
+              "mask[i, :len(s)] = True": "mask[i, :len(s)] = False"}, "True on real tokens"),
+    Scenario("loader-drops-last-short-batch", "6.3",
+             {"for i in range(0, len(order), batch_size)]":
+              "for i in range(0, len(order) - batch_size + 1, batch_size)]"},
+             "the last, short batch was dropped"),
+    Scenario("loader-uses-global-rng", "6.3",
+             {"order = rng.permutation(len(src))": "order = np.random.permutation(len(src))"},
+             "never np.random"),
+    Scenario("teacher-forcing-off-by-one", "6.4",
+             {"dec_in[:, 1:] = tgt[:, :-1]": "dec_in[:, 1:] = tgt[:, 1:]"},
+             "must be target t-1"),
+    Scenario("loss-not-masked", "6.5",
+             {"m = mask.astype(np.float64)\n    count": "m = np.ones(mask.shape)\n    count"},
+             "padded positions count in your loss"),
+    Scenario("encoder-ignores-mask", "6.6",
+             {"h = np.where(m, h_new, h)\n        c = np.where(m, c_new, c)":
+              "h, c = h_new, c_new"}, "keep the state unchanged"),
+    Scenario("encoder-state-not-passed", "6.7",
+             {"lstm_forward(x, h0, c0, params[\"dec_Wx\"]":
+              "lstm_forward(x, 0 * h0, 0 * c0, params[\"dec_Wx\"]"},
+             "does not start from the encoder's final state"),
+    Scenario("no-gradient-into-encoder", "6.7",
+             {"grads.update(encoder_backward(dh0, dc0, enc_cache))":
+              "grads.update(encoder_backward(0 * dh0, 0 * dc0, enc_cache))"},
+             "send the decoder's dh0, dc0 back"),
+    Scenario("greedy-does-not-stop-at-eos", "6.8",
+             {"out[:, t] = np.where(done, PAD, prev)": "out[:, t] = prev"},
+             "write PAD after it"),
+    Scenario("beam-compares-unnormalised-scores", "6.9",
+             {"key=lambda f: f[1] / len(f[0]))": "key=lambda f: f[1])"},
+             "compare logp / len"),
+    Scenario("pad-counted-in-accuracy", "6.10",
+             {"token = right.sum() / tgt_mask.sum()": "token = np.mean(p == tgt)"},
+             "PAD positions count as correct"),
+    Scenario("update-never-applied", "6.11",
+             {"            adam_step(params, grads, state, lr)\n":
+              "            pass\n"}, "is each step's gradient applied"),
+]
+
+VARIANTS = [
+    Scenario("pad-batch-vectorised", "", {
+        """    T = max(len(s) for s in seqs)
+    ids = np.full((len(seqs), T), pad, dtype=np.int64)
+    mask = np.zeros((len(seqs), T), dtype=bool)
+    for i, s in enumerate(seqs):
+        ids[i, :len(s)] = s
+        mask[i, :len(s)] = True
+""": """    lengths = np.array([len(s) for s in seqs])
+    mask = np.arange(lengths.max())[None, :] < lengths[:, None]
+    ids = np.full(mask.shape, pad, dtype=np.int64)
+    ids[mask] = np.concatenate([np.asarray(s, dtype=np.int64) for s in seqs])
+"""}),
+    Scenario("loader-shuffle-in-place-python-sort", "", {
+        """    order = rng.permutation(len(src))
+    if bucket:
+        lengths = np.array([len(src[i]) for i in order])
+        order = order[np.argsort(lengths, kind="stable")]
+    chunks = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    if bucket:
+        chunks = [chunks[k] for k in rng.permutation(len(chunks))]
+""": """    perm = np.arange(len(src))
+    rng.shuffle(perm)
+    if bucket:
+        perm = np.array(sorted(perm, key=lambda j: len(src[j])), dtype=np.int64)
+    n_batches = -(-len(perm) // batch_size)
+    chunks = [perm[k * batch_size:(k + 1) * batch_size] for k in range(n_batches)]
+    if bucket:
+        rng.shuffle(chunks)
+"""}),
+    Scenario("masked-ce-take-along-axis", "", {
+        """    n_idx, t_idx = np.indices(targets.shape)
+    loss = -np.sum(logp[n_idx, t_idx, targets] * m) / count
+    dlogits = np.exp(logp)
+    dlogits[n_idx, t_idx, targets] -= 1
+    dlogits *= (m / count)[:, :, None]
+""": """    picked = np.take_along_axis(logp, targets[..., None], axis=-1)[..., 0]
+    loss = float(-(picked * m).sum() / count)
+    onehot = np.eye(logits.shape[-1])[targets]
+    dlogits = np.einsum("ntv,nt->ntv", np.exp(logp) - onehot, m) / count
+"""}),
+    Scenario("encoder-arithmetic-mask-own-cache", "", {
+        """        h = np.where(m, h_new, h)
+        c = np.where(m, c_new, c)
+        steps.append(step)
+    cache = (src, src_mask, steps, params)""": """        keep = m.astype(float)
+        h = keep * h_new + (1.0 - keep) * h
+        c = keep * c_new + (1.0 - keep) * c
+        steps.append((step, keep))
+    cache = {"src": src, "steps": steps, "params": params}""",
+        """    src, src_mask, steps, params = cache
+    grads = {k: np.zeros_like(params[k]) for k in ("E_src", "enc_Wx", "enc_Wh", "enc_b")}
+    for t in reversed(range(src.shape[1])):
+        m = src_mask[:, t, None]
+        dx, dh_prev, dc_prev, dWx, dWh, db = lstm_step_backward(dh * m, dc * m, steps[t])
+        grads["enc_Wx"] += dWx
+        grads["enc_Wh"] += dWh
+        grads["enc_b"] += db
+        np.add.at(grads["E_src"], src[:, t], dx)
+        dh = np.where(m, dh_prev, dh)
+        dc = np.where(m, dc_prev, dc)
+""": """    src, params = cache["src"], cache["params"]
+    dWx, dWh, db = 0.0, 0.0, 0.0
+    dE = np.zeros_like(params["E_src"])
+    for t, (step, keep) in reversed(list(enumerate(cache["steps"]))):
+        dx, dh_prev, dc_prev, a, b_, c_ = lstm_step_backward(keep * dh, keep * dc, step)
+        dWx, dWh, db = dWx + a, dWh + b_, db + c_
+        for n in range(src.shape[0]):
+            dE[src[n, t]] += dx[n]
+        dh = keep * dh_prev + (1.0 - keep) * dh
+        dc = keep * dc_prev + (1.0 - keep) * dc
+    grads = {"E_src": dE, "enc_Wx": dWx, "enc_Wh": dWh, "enc_b": db}
+"""}),
+    Scenario("loss-tensordot-and-loops", "", {
+        'grads = {"W_out": np.einsum("nth,ntv->hv", h, dlogits),':
+        'grads = {"W_out": np.tensordot(h, dlogits, axes=([0, 1], [0, 1])),',
+        'dh = dlogits @ params["W_out"].T': 'dh = np.einsum("ntv,hv->nth", dlogits, params["W_out"])',
+        """    grads["E_tgt"] = np.zeros_like(params["E_tgt"])
+    np.add.at(grads["E_tgt"], dec_in, dx)""": """    dE_tgt = np.zeros(params["E_tgt"].shape)
+    for v in np.unique(dec_in):
+        dE_tgt[v] = dx[dec_in == v].sum(axis=0)
+    grads["E_tgt"] = dE_tgt"""}),
+    Scenario("greedy-per-example-loop", "", {
+        """    N = src.shape[0]
+    out = np.full((N, max_len), PAD, dtype=np.int64)
+    logp = np.zeros(N)
+    prev = np.full(N, BOS)
+    done = np.zeros(N, dtype=bool)
+    for t in range(max_len):
+        lp, h, c = decoder_step(params, prev, h, c)
+        prev = lp.argmax(axis=1)
+        out[:, t] = np.where(done, PAD, prev)
+        logp += np.where(done, 0.0, lp[np.arange(N), prev])
+        done = done | (prev == EOS)
+        if done.all():
+            break
+""": """    N = src.shape[0]
+    out = np.zeros((N, max_len), dtype=np.int64)
+    logp = np.zeros(N)
+    for n in range(N):
+        hn, cn, token = h[n:n + 1], c[n:n + 1], BOS
+        for t in range(max_len):
+            scores, hn, cn = decoder_step(params, np.array([token]), hn, cn)
+            token = int(np.argmax(scores[0]))
+            out[n, t] = token
+            logp[n] += scores[0].max()
+            if token == EOS:
+                break
+"""}),
+    Scenario("beam-python-sorted-candidates", "", {
+        """        total = np.array([b[1] for b in live])[:, None] + lp
+        best = np.argsort(-total, axis=None, kind="stable")[:beam_width]
+        new = []
+        for k in best:
+            b, v = divmod(int(k), total.shape[1])
+            cand = (live[b][0] + [v], float(total[b, v]), hs[b], cs[b])
+""": """        cands = [(live[b][1] + float(lp[b, v]), b, v) for b in range(len(live))
+                 for v in range(lp.shape[1])]
+        cands.sort(key=lambda x: -x[0])
+        new = []
+        for score, b, v in cands[:beam_width]:
+            cand = (live[b][0] + [v], score, hs[b], cs[b])
+"""}),
+    Scenario("accuracy-loops", "", {
+        """    N, T = tgt.shape
+    p = np.full((N, T), PAD)
+    k = min(T, pred.shape[1])
+    p[:, :k] = pred[:, :k]
+    right = (p == tgt) & tgt_mask
+    exact = np.mean(np.all(right | ~tgt_mask, axis=1))
+    token = right.sum() / tgt_mask.sum()
+""": """    n_right, n_tokens, n_exact = 0, 0, 0
+    for i in range(tgt.shape[0]):
+        ok = True
+        for t in range(tgt.shape[1]):
+            if not tgt_mask[i, t]:
+                continue
+            hit = t < pred.shape[1] and pred[i, t] == tgt[i, t]
+            n_right += hit
+            n_tokens += 1
+            ok = ok and hit
+        n_exact += ok
+    exact = n_exact / tgt.shape[0]
+    token = n_right / n_tokens
+"""}),
+]

@@ -1,0 +1,490 @@
+"""Checks of module 03: the variance recursion, initialisers, signal propagation, trainability.
+
+Initialisers are judged statistically on large non-square matrices (tolerances from the
+sample size), for determinism under an explicit rng, and behaviourally: a deep net built
+with them must (or must not) train with the reference layers of course/nn.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.compare import Mistake, compare, describe, expect
+from autograder.result import CheckFailed
+from autograder.tasks import Module, Task
+from course import init as ref
+from course import nn
+from course.data import gaussian_blobs
+
+Z = 6.0  # tolerances are Z standard errors of the statistic: false alarms ~1e-9
+
+
+# --- statistics of one weight matrix --------------------------------------------------------
+
+def _fans(rng):
+    """Distinct fans, at least 1.5x apart, sometimes fan_in > fan_out, sometimes <."""
+    a, b = int(rng.integers(200, 320)), int(rng.integers(60, 130))
+    return (a, b) if rng.random() < 0.5 else (b, a)
+
+
+def _matrix(name, W, fan_in, fan_out):
+    if not isinstance(W, np.ndarray):
+        raise CheckFailed(f"{name} returned a {describe(W)}, expected an array "
+                          f"({fan_in}, {fan_out})")
+    if W.shape != (fan_in, fan_out):
+        details = [f"{name}({fan_in}, {fan_out}, ...) returned shape {W.shape}; expected "
+                   f"(fan_in, fan_out) = ({fan_in}, {fan_out})"]
+        hint = None
+        if W.shape == (fan_out, fan_in):
+            hint = ("the matrix is transposed: W is (fan_in, fan_out) and used as x @ W, "
+                    "as in module 02")
+        raise CheckFailed(f"{name} has the wrong shape", details, hint=hint, mistake="transposed")
+    if W.dtype.kind != "f" or not np.all(np.isfinite(W)):
+        raise CheckFailed(f"{name} should return finite floats", [f"got {describe(W)}"])
+    return W.astype(np.float64)
+
+
+def _std_tolerance(sigma, n, kurtosis):
+    """Z standard errors of the sample std of n draws: sd(s) ~ sigma sqrt((kurtosis - 1) / 4n)."""
+    return Z * sigma * np.sqrt((kurtosis - 1.0) / (4.0 * n))
+
+
+def std_hint(got, candidates, tol):
+    """The first (hint, mistake) whose std is within tol of `got`, else (None, None)."""
+    for mistake, value, hint in candidates:
+        if abs(got - value) <= tol:
+            return hint, mistake
+    return None, None
+
+
+def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candidates=()):
+    """Mean 0, std `std` (within sampling error), Gaussian or uniform shape.
+
+    formula: how the expected std is computed, for the message ("sqrt(2/fan_in)").
+    candidates: [(mistake, std that mistake gives, hint)].
+    """
+    W = _matrix(name, W, fan_in, fan_out)
+    n = W.size
+    kurt = 1.8 if uniform else 3.0
+    mean, s = float(W.mean()), float(W.std())
+    tol_m = Z * std / np.sqrt(n)
+    tol_s = _std_tolerance(std, n, kurt)
+    if abs(s - std) > tol_s:
+        hint, mistake = std_hint(s, candidates, tol_s)
+        raise CheckFailed(
+            f"your {name} gives weight std {s:.4g} for fan_in {fan_in}, fan_out {fan_out}; "
+            f"expected {formula} = {std:.4g}",
+            [f"measured on {n} entries, so the sample std is within ±{tol_s:.2g} of the truth",
+             f"ratio got / expected = {s / std:.4g}"],
+            hint=hint or "compare your formula with the expected one: variance or std? fan_in "
+                         "or fan_out? a missing factor?", mistake=mistake)
+    expect(abs(mean) <= tol_m, f"{name}'s weights have mean {mean:.3g}; expected 0",
+           f"measured on {n} entries: |mean| should be below {tol_m:.2g}",
+           hint="draw symmetrically around 0: U[-a, a] or N(0, std**2)")
+    top = float(np.abs(W).max())
+    if uniform:
+        bound = std * np.sqrt(3.0)
+        expect(top <= bound * (1 + 1e-12) and top >= bound * 0.99,
+               f"{name}'s largest |weight| is {top:.4g}; a uniform U[-a, a] with std {std:.4g} "
+               f"has a = sqrt(3) * std = {bound:.4g}",
+               hint="draw uniformly: rng.uniform(-a, a, size=...)", mistake="not-uniform")
+    else:
+        expect(top >= 2.5 * std, f"{name}'s largest |weight| is only {top / std:.2f} std: "
+               "these do not look Gaussian",
+               f"{n} Gaussian draws reach beyond 3.5 std", hint="draw from rng.normal",
+               mistake="not-gaussian")
+    return W
+
+
+def check_rng_use(name, call, seed):
+    """Same rng state -> same W; the global RNG must not matter; the given rng must advance.
+
+    call(rng) -> W. The global RNG's state is restored afterwards.
+    """
+    saved = np.random.get_state()
+    try:
+        np.random.seed(1000 + seed)
+        w1 = np.asarray(call(np.random.default_rng(seed)))
+        np.random.seed(2000 + seed)
+        w2 = np.asarray(call(np.random.default_rng(seed)))
+        if w1.shape != w2.shape or not np.array_equal(w1, w2):
+            np.random.seed(3000 + seed)
+            w3 = np.asarray(call(np.random.default_rng(seed)))
+            np.random.seed(3000 + seed)
+            w4 = np.asarray(call(np.random.default_rng(seed)))
+            if w3.shape == w4.shape and np.array_equal(w3, w4):
+                raise CheckFailed(
+                    f"{name} depends on numpy's global random state",
+                    ["two calls with generators in the same state gave different weights; "
+                     "after re-seeding np.random the same way they agreed"],
+                    hint="it uses the global numpy RNG (np.random.normal, np.random.randn...): "
+                         "draw from the rng argument instead (rng.normal(...))",
+                    mistake="global-rng")
+            raise CheckFailed(f"{name} is not reproducible",
+                              ["two calls with generators in the same state gave different "
+                               "weights"],
+                              hint="draw every random number from the rng argument; do not "
+                                   "create a new generator inside", mistake="fresh-rng")
+    finally:
+        np.random.set_state(saved)
+    rng = np.random.default_rng(seed)
+    before = rng.bit_generator.state
+    call(rng)
+    expect(rng.bit_generator.state != before, f"{name} did not draw from the rng it was given",
+           hint="use rng.normal / rng.uniform, so a seeded rng gives a repeatable network",
+           mistake="rng-unused")
+
+
+# --- deep nets on a small classification task -----------------------------------------------
+
+C = 4
+TANH = {"depth": 20, "width": 32, "steps": 150, "lr": 0.1, "batch": 64, "clip": None}
+RELU = {"depth": 30, "width": 32, "steps": 200, "lr": 0.05, "batch": 64, "clip": 1.0}
+TRAIN_FRACTION = 0.5    # trains: final loss < 0.5 ln C
+STALL_FRACTION = 0.9    # does not train: final loss > 0.9 ln C
+VANISHED = 1e-8         # at tiny init every weight gradient norm is below this
+
+
+def task_data(seed, n=256, dim=16):
+    """Four Gaussian blobs in 16-D, standardised: X (n, dim), y (n,)."""
+    X, y = gaussian_blobs(n, C, dim, spread=2.0, rng=np.random.default_rng(seed))
+    return (X - X.mean(0)) / X.std(0), y
+
+
+def build_net(call, sizes, rng):
+    """params from call(fan_in, fan_out, rng) -> W for every layer; zero biases."""
+    ws = []
+    for a, b in zip(sizes[:-1], sizes[1:]):
+        w = call(a, b, rng)
+        if not isinstance(w, np.ndarray) or w.shape != (a, b):
+            raise CheckFailed("the initialiser returned the wrong shape inside a deep net",
+                              [f"for fan_in {a}, fan_out {b} it returned {describe(w)}"])
+        ws.append(w)
+    return ref.deep_params(sizes, ws)
+
+
+def trainability(call, activation, cfg, seed):
+    """Build a deep net with call(fan_in, fan_out, rng), train it with the reference layers.
+
+    Returns (final loss on the data set, params at init, X, y).
+    """
+    X, y = task_data(seed)
+    rng = np.random.default_rng(10_000 + seed)
+    sizes = [X.shape[1]] + [cfg["width"]] * (cfg["depth"] - 1) + [C]
+    params = build_net(call, sizes, rng)
+    init = {k: v.copy() for k, v in params.items()}
+    with np.errstate(all="ignore"):
+        ref.train(params, X, y, activation, cfg["steps"], cfg["lr"], cfg["batch"], rng,
+                  clip=cfg["clip"])
+    loss = ref.full_loss(params, X, y, activation)
+    return (float("inf") if not np.isfinite(loss) else loss), init, X, y
+
+
+def shrink_per_layer(params, X, activation):
+    """Geometric-mean factor by which the pre-activation std changes per hidden layer."""
+    s = ref.measured_std(params, X, activation)
+    with np.errstate(all="ignore"):
+        return float((s[-2] / s[0]) ** (1.0 / (len(s) - 2))) if s[0] > 0 else 0.0
+
+
+def _setup(cfg, activation):
+    clip = f", gradient norm clipped at {cfg['clip']:g}" if cfg["clip"] else ""
+    return (f"a {cfg['depth']}-layer {activation} net of width {cfg['width']} on {C} Gaussian "
+            f"blobs, {cfg['steps']} SGD steps, lr {cfg['lr']}, batch {cfg['batch']}{clip}")
+
+
+def require_trains(name, call, activation, cfg, seed, hint=None, mistake=None):
+    loss, init, X, _ = trainability(call, activation, cfg, seed)
+    threshold = TRAIN_FRACTION * np.log(C)
+    if not loss < threshold:
+        f = shrink_per_layer(init, X, activation)
+        details = [_setup(cfg, activation),
+                   f"loss after training {loss:.3f}; expected below {threshold:.3f} "
+                   f"(half of ln {C} = {np.log(C):.3f}, the loss of a net that knows nothing)",
+                   f"at init the activation std changes by a factor {f:.3g} per layer, "
+                   f"{f ** (cfg['depth'] - 2):.2g} over {cfg['depth'] - 2} layers"]
+        if activation == "relu" and abs(f - 2 ** -0.5) < 0.06:
+            details.append(f"the signal shrinks by about 1/sqrt(2) = {2 ** -0.5:.3f} per layer: "
+                           "ReLU zeroes half of each layer's second moment and the weights "
+                           "do not make up for it")
+        raise CheckFailed(f"with {name} the deep {activation} net did not train", details,
+                          hint=hint, mistake=mistake)
+    return loss
+
+
+# --- 3.1 variance recursion -----------------------------------------------------------------
+
+def check_predicted_std(predicted_std, *, seed):
+    rng = np.random.default_rng(seed)
+    for activation in ("linear", "relu", "tanh"):
+        width, depth = int(rng.integers(20, 300)), int(rng.integers(4, 12))
+        weight_std = float(rng.uniform(0.5, 2.0) / np.sqrt(width))
+        input_std = float(rng.uniform(0.5, 2.0))
+        got = predicted_std(width, depth, weight_std, activation, input_std)
+        g = ref.GAIN2[activation]
+        ell = np.arange(1, depth + 1)
+        # the exact formula: std_l = input_std * (sqrt(n) sigma)^l * sqrt(g)^(l - 1)
+        exact = input_std * (np.sqrt(width) * weight_std) ** ell * np.sqrt(g) ** (ell - 1)
+        call = f"predicted_std({width}, {depth}, {weight_std:.4g}, {activation!r}, {input_std:.3g})"
+        got = np.asarray(got, dtype=np.float64) if isinstance(got, (list, tuple)) else got
+        compare({"std": got}, {"std": exact}, rtol=1e-8, what=f"the recursion for {call}",
+                mistakes=[
+            Mistake("relu-factor-missing", "ReLU keeps only half of the second moment: "
+                    "multiply the variance by 1/2 at every layer after the first",
+                    lambda e=ell: {"std": input_std * (np.sqrt(width) * weight_std) ** e}),
+            Mistake("relu-factor-on-std", "the 1/2 multiplies the variance, not the std",
+                    lambda e=ell, g=g: {"std": input_std * (np.sqrt(width) * weight_std) ** e
+                                        * g ** (e - 1)}),
+            Mistake("relu-factor-on-input", "the input x is not a ReLU output: the factor 1/2 "
+                    "applies from layer 2 on", lambda e=ell, g=g: {
+                        "std": input_std * (np.sqrt(width) * weight_std) ** e * np.sqrt(g) ** e}),
+            Mistake("variance-not-std", "you returned variances: take the square root",
+                    lambda x=exact: {"std": x**2}),
+            Mistake("std-as-variance", "weight_std is a standard deviation: Var[W] = "
+                    "weight_std**2", lambda e=ell, g=g: {
+                        "std": input_std * (width * weight_std) ** (e / 2) * np.sqrt(g) ** (e - 1)}),
+            Mistake("off-by-one", "entry 0 is layer 1, whose variance already has one factor "
+                    "width * weight_std**2", lambda x=exact: {
+                        "std": x / (np.sqrt(width) * weight_std)}),
+        ])
+
+
+# --- 3.2 Gaussian and uniform ---------------------------------------------------------------
+
+def check_gaussian_uniform(gaussian_init, uniform_init, *, seed):
+    rng = np.random.default_rng(seed)
+    fi, fo = _fans(rng)
+    std = float(rng.uniform(0.05, 0.5))
+    W = gaussian_init(fi, fo, std, np.random.default_rng(seed))
+    check_statistics("gaussian_init", W, fi, fo, std, "std", uniform=False, candidates=[
+        ("variance-as-std", std**2, "you used std**2 where the std was meant: "
+         "rng.normal's scale is the standard deviation"),
+        ("sqrt-of-std", np.sqrt(std), "the std is already a standard deviation: do not take "
+         "its square root")])
+    check_rng_use("gaussian_init", lambda r: gaussian_init(fi, fo, std, r), seed)
+    bound = float(rng.uniform(0.05, 0.5))
+    W = uniform_init(fi, fo, bound, np.random.default_rng(seed))
+    check_statistics("uniform_init", W, fi, fo, bound / np.sqrt(3), "bound / sqrt(3)",
+                     uniform=True, candidates=[
+        ("bound-times-sqrt3", bound * np.sqrt(3), "the bound is a, the std is a / sqrt(3)"),
+        ("half-range", bound / 2 / np.sqrt(3), "draw from U[-bound, bound], not "
+         "U[-bound/2, bound/2]")])
+    check_rng_use("uniform_init", lambda r: uniform_init(fi, fo, bound, r), seed)
+    # behaviour: a 20-layer tanh net trains at std 1/sqrt(fan_in), not at std 0.01
+    require_trains("gaussian_init(std = 1/sqrt(fan_in))",
+                   lambda a, b, r: gaussian_init(a, b, 1.0 / np.sqrt(a), r), "tanh", TANH, seed)
+    tiny = lambda a, b, r: gaussian_init(a, b, 0.01, r)  # noqa: E731
+    loss, init, X, y = trainability(tiny, "tanh", TANH, seed)
+    norms = ref.grad_norms(init, X, y, "tanh")
+    stall = STALL_FRACTION * np.log(C)
+    expect(loss > stall, f"with gaussian_init(std = 0.01) the 20-layer tanh net trained "
+           f"(loss {loss:.3f}); a net this deep should not move from so small an init",
+           f"expected a loss above {stall:.3f}; does gaussian_init use its std argument?")
+    expect(float(norms.max()) < VANISHED, "at std 0.01 the weight gradients should vanish",
+           "per-layer gradient norms: " + " ".join(f"{v:.1e}" for v in norms),
+           f"expected all below {VANISHED:g}; does gaussian_init use its std argument?")
+
+
+# --- 3.3 Xavier -----------------------------------------------------------------------------
+
+def _xavier_candidates(fi, fo):
+    return [
+        ("xavier-fan-in-only", np.sqrt(1 / fi), "Var[W] = 1/fan_in uses fan_in only: Xavier "
+         "averages fan_in and fan_out, Var[W] = 2/(fan_in + fan_out)"),
+        ("xavier-fan-out-only", np.sqrt(1 / fo), "Var[W] = 1/fan_out uses fan_out only: Xavier "
+         "averages fan_in and fan_out, Var[W] = 2/(fan_in + fan_out)"),
+        ("xavier-missing-2", np.sqrt(1 / (fi + fo)), "a missing factor 2: Var[W] = "
+         "2/(fan_in + fan_out)"),
+        ("variance-as-std", 2 / (fi + fo), "you used the variance 2/(fan_in + fan_out) as the "
+         "std: take its square root"),
+        ("he-not-xavier", np.sqrt(2 / fi), "this is He's 2/fan_in, not Xavier's "
+         "2/(fan_in + fan_out)"),
+    ]
+
+
+def check_xavier(xavier_normal, xavier_uniform, *, seed):
+    rng = np.random.default_rng(seed)
+    fi, fo = _fans(rng)
+    std = np.sqrt(2.0 / (fi + fo))
+    W = xavier_normal(fi, fo, np.random.default_rng(seed))
+    check_statistics("xavier_normal", W, fi, fo, std, "sqrt(2/(fan_in + fan_out))",
+                     uniform=False, candidates=_xavier_candidates(fi, fo))
+    check_rng_use("xavier_normal", lambda r: xavier_normal(fi, fo, r), seed)
+    W = xavier_uniform(fi, fo, np.random.default_rng(seed))
+    a = np.sqrt(6.0 / (fi + fo))
+    check_statistics("xavier_uniform", W, fi, fo, std,
+                     f"sqrt(2/(fan_in + fan_out)) (bound a = sqrt(6/(fan_in + fan_out)) = {a:.4g})",
+                     uniform=True, candidates=[
+        ("uniform-without-sqrt3", std / np.sqrt(3), "U[-a, a] has variance a**2/3: with "
+         "a = sqrt(2/(fan_in + fan_out)) the std is sqrt(3) too small; use "
+         "a = sqrt(3) * std = sqrt(6/(fan_in + fan_out))")] + _xavier_candidates(fi, fo))
+    check_rng_use("xavier_uniform", lambda r: xavier_uniform(fi, fo, r), seed)
+    for name, fn in (("xavier_normal", xavier_normal), ("xavier_uniform", xavier_uniform)):
+        require_trains(name, fn, "tanh", TANH, seed)
+
+
+# --- 3.4 He ---------------------------------------------------------------------------------
+
+def _he_candidates(fi, fo):
+    return [
+        ("xavier-called-he", np.sqrt(1 / fi), "this is Xavier's 1/fan_in: ReLU zeroes half of "
+         "the second moment, so He doubles it, Var[W] = 2/fan_in"),
+        ("xavier-called-he", np.sqrt(2 / (fi + fo)), "this is Xavier's 2/(fan_in + fan_out): "
+         "He uses Var[W] = 2/fan_in"),
+        ("fan-out-for-fan-in", np.sqrt(2 / fo), "you used fan_out for fan_in: Var[W] = "
+         "2/fan_in, with fan_in = the number of inputs (W.shape[0])"),
+        ("variance-as-std", 2 / fi, "you used the variance 2/fan_in as the std: take its "
+         "square root"),
+        ("std-sqrt2-missing", 1 / np.sqrt(2 * fi), "Var[W] = 2/fan_in, not 1/(2 fan_in)"),
+    ]
+
+
+def check_he(he_init, *, seed):
+    rng = np.random.default_rng(seed)
+    fi, fo = _fans(rng)
+    std = np.sqrt(2.0 / fi)
+    W = he_init(fi, fo, np.random.default_rng(seed))
+    W = _matrix("he_init", W, fi, fo)
+    s = float(W.std())
+    hint, mistake = std_hint(s, _he_candidates(fi, fo), _std_tolerance(std, W.size, 3.0))
+    if mistake is not None:
+        hint = (f"your he_init gives weight std {s:.3g} for fan_in {fi}; expected "
+                f"sqrt(2/fan_in) = {std:.3g}: {hint}")
+    # behaviour first: the 30-layer ReLU net of He et al. (2015, Fig. 3) must train
+    require_trains("he_init", he_init, "relu", RELU, seed, hint=hint, mistake=mistake)
+    check_statistics("he_init", W, fi, fo, std, "sqrt(2/fan_in)", uniform=False,
+                     candidates=_he_candidates(fi, fo))
+    check_rng_use("he_init", lambda r: he_init(fi, fo, r), seed)
+
+
+# --- 3.5 orthogonal -------------------------------------------------------------------------
+
+def check_orthogonal(orthogonal_init, *, seed):
+    rng = np.random.default_rng(seed)
+    fi, fo = _fans(rng)
+    fi, fo = fi // 2, fo // 2
+    gain = float(rng.choice([np.sqrt(2.0), 1.5, 0.8]))
+    for a, b in ((fi, fo), (fo, fi), (fi, fi)):
+        W = _matrix("orthogonal_init", orthogonal_init(a, b, np.random.default_rng(seed),
+                                                       gain=gain), a, b)
+        gram = W.T @ W if a >= b else W @ W.T
+        which = "W.T @ W" if a >= b else "W @ W.T"
+        k = gram.shape[0]
+        dev = float(np.abs(gram - gain**2 * np.eye(k)).max())
+        if dev > 1e-10:
+            diag = float(np.mean(np.diag(gram)))
+            off = float(np.abs(gram - np.diag(np.diag(gram))).max())
+            hint, mistake = None, None
+            if off < 1e-10:
+                for m, v, h in (
+                        ("orthogonal-without-gain", 1.0, "the columns are orthonormal but the gain "
+                         "is missing: multiply by gain"),
+                        ("gain-squared", gain**4, "the gain is applied twice (or squared): "
+                         "multiply by gain once"),
+                        ("gain-sqrt", gain, "multiply by gain, not by sqrt(gain)")):
+                    if abs(diag - v) < 1e-8:
+                        hint, mistake = h, m
+                        break
+            elif a != b:
+                hint = ("for a non-square W only one side can be orthonormal: the columns when "
+                        "fan_in >= fan_out, the rows when fan_in < fan_out")
+            raise CheckFailed(
+                f"orthogonal_init({a}, {b}, gain={gain:.4g}) is not gain * orthogonal",
+                [f"{which} should be gain**2 * I = {gain**2:.4g} I to 1e-10; "
+                 f"max deviation {dev:.2e}",
+                 f"mean diagonal {diag:.6g}, largest off-diagonal |entry| {off:.2e}"],
+                hint=hint or "orthonormalise a Gaussian matrix: np.linalg.qr", mistake=mistake)
+    check_rng_use("orthogonal_init", lambda r: orthogonal_init(fi, fo, r, gain=gain), seed)
+    # default gain 1 and products of many: every singular value stays at 1 (Saxe et al. 2014)
+    n, depth = 24, 40
+    mats = [orthogonal_init(n, n, rng) for _ in range(depth)]
+    sv = ref.product_singular_values([np.asarray(m, dtype=np.float64) for m in mats])
+    dev = float(np.abs(sv - 1).max())
+    expect(dev < 1e-10, f"the product of {depth} orthogonal_init({n}, {n}, rng) matrices has "
+           f"singular values from {sv.min():.4g} to {sv.max():.4g}; expected all 1 to 1e-10",
+           hint="is the default gain 1.0?")
+
+
+# --- 3.6 signal propagation -----------------------------------------------------------------
+
+def _stats_net(rng, activation):
+    depth = int(rng.integers(3, 6))
+    sizes = [int(s) for s in rng.integers(4, 10, size=depth + 1)]
+    scale = {"tanh": 2.5, "relu": 1.2, "linear": 1.0}[activation]
+    params = ref.init_net(sizes, "gaussian", rng, std=1.0)
+    for i in range(1, depth + 1):
+        params[f"W{i}"] *= scale / np.sqrt(sizes[i - 1])
+        params[f"b{i}"] = rng.normal(scale=0.3, size=sizes[i])
+    if activation == "relu":  # kill a few units for sure
+        for i in range(1, depth):
+            params[f"b{i}"][: max(1, sizes[i] // 3)] = -50.0
+    x = rng.normal(size=(int(rng.integers(8, 20)), sizes[0]))
+    y = rng.integers(0, sizes[-1], size=x.shape[0])
+    return params, x, y
+
+
+def check_layer_stats(layer_stats, *, seed):
+    rng = np.random.default_rng(seed)
+    for activation in ("tanh", "relu"):
+        params, x, y = _stats_net(rng, activation)
+        got = layer_stats({k: v.copy() for k, v in params.items()}, x.copy(), y.copy(), activation)
+        expect(isinstance(got, dict), "layer_stats should return a dict",
+               f"got {describe(got)}; keys 'std', 'frozen', 'grad_norm'")
+        exp = ref.layer_stats(params, x, y, activation)
+        missing = sorted(set(exp) - set(got))
+        expect(not missing, f"layer_stats has no {', '.join(missing)}",
+               "return {'std': ..., 'frozen': ..., 'grad_norm': ...}")
+        got = {k: np.asarray(got[k], dtype=np.float64) if isinstance(got[k], (list, tuple))
+               else got[k] for k in exp}
+        ys = ref.preactivations(params, x, activation)
+        act = nn.ACTIVATIONS[activation][0]
+        hs = [act(v)[0] for v in ys[:-1]]
+        _, caches = nn.mlp_forward(params, x, activation)
+        grads = nn.mlp_backward(nn.softmax_cross_entropy(nn.mlp_forward(params, x, activation)[0],
+                                                         y)[1], caches, activation)
+        L = len(ys)
+        compare(got, exp, rtol=1e-6, what=f"the reference ({activation} net, {L} layers)",
+                mistakes=[
+            Mistake("preactivation-std", "this is the std of the pre-activations x @ W + b: "
+                    "measure each hidden layer's output, after the nonlinearity",
+                    lambda: {"std": np.array([np.std(v) for v in ys[:-1]])}),
+            Mistake("dead-per-entry", "a dead ReLU is a unit that is 0 on every example: "
+                    "this is the fraction of zero entries", lambda: {
+                        "frozen": np.array([np.mean(h <= 0) for h in hs])}),
+            Mistake("saturated-preactivation", "saturation is |tanh output| > 0.99, measured "
+                    "after the nonlinearity", lambda: {
+                        "frozen": np.array([np.mean(np.abs(v) > 0.99) for v in ys[:-1]])}),
+            Mistake("grad-norm-squared", "the norm is sqrt(sum(g**2)), not sum(g**2)",
+                    lambda: {"grad_norm": exp["grad_norm"] ** 2}),
+            Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",
+                    lambda: {"grad_norm": np.array([np.linalg.norm(grads[f"b{i}"])
+                                                    for i in range(1, L + 1)])}),
+        ])
+
+
+# --- the module ---------------------------------------------------------------------------
+
+MODULE = Module("03_init", "Initialisation", (
+    Task("3.1", "predicted_std", 2, ("predicted_std",), check_predicted_std, help=(
+        "write Var[y_1] first, then how Var[y_l] follows from Var[y_{l-1}]",
+        "a linear layer multiplies the variance by width * weight_std**2; ReLU halves the "
+        "second moment it passes on; near zero tanh passes it unchanged",
+        "std_l = input_std * (sqrt(width) * weight_std)**l * sqrt(g)**(l - 1), g = 1/2 for "
+        "ReLU, 1 otherwise")),
+    Task("3.2", "gaussian_uniform", 2, ("gaussian_init", "uniform_init"),
+         check_gaussian_uniform),
+    Task("3.3", "xavier", 2, ("xavier_normal", "xavier_uniform"), check_xavier,
+         isolate={"gaussian_init": "course.init:gaussian_init",
+                  "uniform_init": "course.init:uniform_init"}, help=(
+             "Var[W] = 2/(fan_in + fan_out) for both",
+             "U[-a, a] has variance a**2/3, so a = sqrt(3 * Var[W])")),
+    Task("3.4", "he_init", 3, ("he_init",), check_he,
+         isolate={"gaussian_init": "course.init:gaussian_init"}, help=(
+             "ReLU halves the second moment; the weights must double it back",
+             "Var[W] = 2/fan_in; fan_in = W.shape[0], the number of inputs of each unit")),
+    Task("3.5", "orthogonal_init", 2, ("orthogonal_init",), check_orthogonal, help=(
+        "np.linalg.qr of a Gaussian (max(fan_in, fan_out), min(fan_in, fan_out)) matrix gives "
+        "orthonormal columns",
+        "transpose when fan_in < fan_out; multiply by gain at the end")),
+    Task("3.6", "layer_stats", 3, ("layer_stats",), check_layer_stats),
+))

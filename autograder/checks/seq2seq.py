@@ -1,0 +1,642 @@
+"""Checks of module 06: vocabulary, loader, masked loss, encoder-decoder, decoding, training.
+
+Each check draws sizes and values from its seed and compares the student's outputs with the
+reference in `course.seq2seq` (exactly for ids and masks, by relative error for numbers),
+and gradients also with central differences at tiny sizes in float64.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from autograder.compare import Mistake, compare, expect, named, unpack
+from autograder.result import CheckFailed
+from autograder.tasks import Module, Task
+from course import seq2seq as ref
+from course.gradcheck import numerical_gradient
+from course.seq2seq import BOS, EOS, PAD, UNK
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _ints(name, got, exp):
+    """Fail unless `got` is an integer array equal to `exp` (same shape)."""
+    arr = np.asarray(got) if got is not None else None
+    expect(arr is not None and arr.dtype.kind in "iu", f"{name} should be an integer array",
+           f"got {type(got).__name__}{'' if arr is None else ' of dtype ' + str(arr.dtype)}")
+    expect(arr.shape == exp.shape, f"{name} has the wrong shape",
+           f"{name}: expected shape {exp.shape}, got {arr.shape}")
+    if not np.array_equal(arr, exp):
+        where = tuple(int(i) for i in np.argwhere(arr != exp)[0])
+        raise CheckFailed(f"{name} differs from the reference",
+                          [f"first difference at {list(where)}: expected {exp[where]}, "
+                           f"got {arr[where]}", f"expected {exp.tolist()}"[:300],
+                           f"got      {arr.tolist()}"[:300]])
+    return arr
+
+
+def _random_seqs(rng, n, lo, hi, V):
+    """n id lists of lengths lo..hi over ids 4..V-1, each ending with EOS."""
+    return [[int(v) for v in rng.integers(4, V, size=int(rng.integers(lo, hi + 1)))] + [EOS]
+            for _ in range(n)]
+
+
+def _near_numerical(name, got, num, tol=1e-6):
+    """Fail unless |got - num| <= tol * max|num| everywhere (central differences at h = 1e-6
+    are accurate to about 1e-9 of the gradient's scale, not of each tiny entry)."""
+    got = np.asarray(got, dtype=np.float64)
+    err = np.abs(got - num) / max(float(np.max(np.abs(num))), 1e-8)
+    if err.max() > tol:
+        where = tuple(int(i) for i in np.unravel_index(np.argmax(err), err.shape))
+        raise CheckFailed(f"{name} differs from central differences",
+                          [f"{name}: worst at {list(where)}: numerical {num[where]:.6g}, yours "
+                           f"{got[where]:.6g} (error {err.max():.1e} of the largest entry)"])
+
+
+def _params(rng, V, E, H, scale=0.5):
+    return ref.seq2seq_init(V, V, E, H, rng, scale=scale)
+
+
+def _grad_outputs(loss, grads):
+    out = {"loss": np.float64(loss)}
+    out.update({f"d{k}": v for k, v in grads.items()})
+    return out
+
+
+# ----------------------------------------------------------------------------- 6.1 vocabulary
+
+def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
+    rng = np.random.default_rng(seed)
+    syms = [f"w{k}" for k in range(int(rng.integers(5, 9)))]
+    stoi, itos = ref.make_vocab([syms])
+    toks = [syms[int(i)] for i in rng.integers(0, len(syms), size=6)] + ["never-seen"]
+    toks.insert(int(rng.integers(0, 6)), "also-unknown")
+    exp = ref.tokens_to_ids(toks, stoi)
+    try:
+        got = tokens_to_ids(list(toks), dict(stoi))
+    except KeyError as e:
+        raise CheckFailed(f"tokens_to_ids raised KeyError {e}", [f"tokens: {toks}"],
+                          hint="a token missing from the vocabulary must become UNK: "
+                          "stoi.get(t, UNK)", mistake="no-unk") from None
+    got = [int(v) for v in got] if isinstance(got, (list, tuple, np.ndarray)) else got
+    if got != exp:
+        hint = None
+        if got == exp[:-1]:
+            hint = "append EOS after the tokens: the decoder must learn where to stop"
+        raise CheckFailed("tokens_to_ids differs from the reference",
+                          [f"tokens {toks}", f"expected {exp}", f"got      {got}"], hint=hint)
+    ids = [BOS] + exp[:-1] + [EOS] + [int(v) for v in rng.integers(4, len(itos), size=3)] + [PAD]
+    ids.insert(3, PAD)
+    exp_t = ref.ids_to_tokens(ids, itos)
+    got_t = ids_to_tokens(list(ids), list(itos))
+    if list(got_t) != exp_t:
+        hint = None
+        if len(got_t) > len(exp_t):
+            hint = "stop at the first EOS: what follows it is not part of the sequence"
+        raise CheckFailed("ids_to_tokens differs from the reference",
+                          [f"ids {ids}", f"expected {exp_t}", f"got      {list(got_t)}"], hint=hint)
+
+
+# ----------------------------------------------------------------------------- 6.2 padding
+
+def check_pad_batch(pad_batch, *, seed):
+    rng = np.random.default_rng(seed)
+    seqs = _random_seqs(rng, int(rng.integers(3, 7)), 0, 6, 12)
+    seqs[int(rng.integers(len(seqs)))] = [EOS]          # a length-1 sequence
+    exp_ids, exp_mask = ref.pad_batch(seqs)
+    ids, mask = unpack("pad_batch", pad_batch([list(s) for s in seqs]), ("ids", "mask"))
+    m = np.asarray(mask)
+    expect(m.dtype == bool, "mask should be a boolean array", f"got dtype {m.dtype}",
+           hint="mask = ids-array-shaped bools, True on real tokens")
+    if m.shape == exp_mask.shape and np.array_equal(m, ~exp_mask):
+        raise CheckFailed("mask is inverted", hint="the mask is True on real tokens, False on "
+                          "padding", mistake="mask-inverted")
+    left = np.array([[PAD] * (exp_ids.shape[1] - len(s)) + s for s in seqs])
+    if np.asarray(ids).shape == left.shape and np.array_equal(ids, left):
+        raise CheckFailed("ids are padded on the left", hint="pad on the right: the sequence "
+                          "starts at column 0", mistake="left-padding")
+    _ints("ids", ids, exp_ids)
+    _ints("mask (as 0/1)", np.asarray(m, dtype=np.int64), exp_mask.astype(np.int64))
+    # the padding value is a parameter
+    ids2, _ = unpack("pad_batch", pad_batch([list(s) for s in seqs], pad=-1), ("ids", "mask"))
+    _ints("ids with pad=-1", ids2, ref.pad_batch(seqs, pad=-1)[0])
+
+
+# ----------------------------------------------------------------------------- 6.3 loader
+
+def _epoch(make_batches, src, tgt, bs, seed, bucket):
+    out = make_batches([list(s) for s in src], [list(t) for t in tgt], bs,
+                       np.random.default_rng(seed), bucket=bucket)
+    expect(isinstance(out, (list, tuple)) and all(isinstance(b, dict) for b in out),
+           "make_batches should return a list of dicts", f"got {type(out).__name__}")
+    keys = {"idx", "src", "src_mask", "tgt", "tgt_mask"}
+    for b in out:
+        missing = keys - set(b)
+        expect(not missing, f"a batch has no {', '.join(sorted(missing))}",
+               f"each batch needs the keys {sorted(keys)}")
+    return out
+
+
+def loader_padding(make_batches, src, tgt, bs, seed, bucket):
+    """Fraction of padded source cells in one epoch (for the check and the benchmark)."""
+    return ref.padding_fraction(_epoch(make_batches, src, tgt, bs, seed, bucket))
+
+
+def check_make_batches(make_batches, *, seed):
+    rng = np.random.default_rng(seed)
+    bs = int(rng.integers(3, 7))
+    n = bs * int(rng.integers(5, 9)) + int(rng.integers(1, bs))     # a short last batch
+    src = _random_seqs(rng, n, 0, 11, 15)
+    tgt = _random_seqs(rng, n, 0, 7, 15)
+    for bucket in (False, True):
+        batches = _epoch(make_batches, src, tgt, bs, seed, bucket)
+        seen = np.concatenate([np.asarray(b["idx"]).reshape(-1) for b in batches]) \
+            if batches else np.zeros(0, dtype=int)
+        counts = np.bincount(seen.astype(np.int64), minlength=n)
+        if len(seen) == n - n % bs and not np.any(counts > 1):
+            raise CheckFailed(f"{n % bs} examples never appear in the epoch (bucket={bucket})",
+                              [f"n = {n}, batch_size = {bs}: {len(batches)} batches"],
+                              hint="the last, short batch was dropped: keep it, every example "
+                              "is used once per epoch", mistake="drop-last")
+        expect(len(seen) == n and np.all(counts == 1),
+               f"the epoch does not hold every example exactly once (bucket={bucket})",
+               f"{n} examples; {int(np.sum(counts == 0))} missing, "
+               f"{int(np.sum(counts > 1))} repeated")
+        sizes = [len(b["idx"]) for b in batches]
+        expect(sorted(sizes)[1:] == [bs] * (len(sizes) - 1),
+               f"batch sizes {sizes}: expected {bs} each except one shorter batch")
+        for b in batches:
+            idx = np.asarray(b["idx"])
+            for key, data in (("src", src), ("tgt", tgt)):
+                e_ids, e_mask = ref.pad_batch([data[i] for i in idx])
+                _ints(f"batch {key}", b[key], e_ids)
+                _ints(f"batch {key}_mask", np.asarray(b[key + "_mask"], dtype=np.int64),
+                      e_mask.astype(np.int64))
+        again = _epoch(make_batches, src, tgt, bs, seed, bucket)
+        expect([list(np.asarray(b["idx"])) for b in again] ==
+               [list(np.asarray(b["idx"])) for b in batches],
+               f"two epochs with the same rng seed differ (bucket={bucket})",
+               hint="shuffle with the rng you are given (rng.permutation), never np.random")
+        other = _epoch(make_batches, src, tgt, bs, seed + 1000, bucket)
+        expect([list(np.asarray(b["idx"])) for b in other] !=
+               [list(np.asarray(b["idx"])) for b in batches],
+               f"epochs with different rng seeds are identical (bucket={bucket})",
+               hint="shuffle the examples (and, with bucketing, the order of the batches)")
+    plain = loader_padding(make_batches, src, tgt, bs, seed, False)
+    bucketed = loader_padding(make_batches, src, tgt, bs, seed, True)
+    best = ref.padding_fraction(ref.make_batches(src, tgt, bs, rng, bucket=True))
+    expect(bucketed <= max(0.5 * plain, best + 0.05),
+           f"bucketing leaves {bucketed:.0%} of the source padded, without it {plain:.0%}",
+           f"sorting by length would leave about {best:.0%}",
+           hint="with bucket=True sort the shuffled order by source length before cutting it")
+    # a batch size larger than the data set: one batch with everything
+    few = _epoch(make_batches, src[:3], tgt[:3], 10, seed, False)
+    expect(len(few) == 1 and sorted(np.asarray(few[0]["idx"]).tolist()) == [0, 1, 2],
+           "with batch_size 10 and 3 examples there should be one batch of 3",
+           f"got {len(few)} batches of sizes {[len(b['idx']) for b in few]}")
+
+
+# ----------------------------------------------------------------------------- 6.4 teacher forcing
+
+def check_shift_right(shift_right, *, seed):
+    rng = np.random.default_rng(seed)
+    N, T = int(rng.integers(2, 5)), int(rng.integers(3, 7))
+    tgt = rng.integers(3, 20, size=(N, T))
+    exp = ref.shift_right(tgt, BOS)
+    got = np.asarray(shift_right(tgt.copy(), BOS))
+    if got.shape == exp.shape and np.array_equal(got, exp):
+        return
+    hint = None
+    if got.shape == tgt.shape and np.array_equal(got[:, 1:], tgt[:, 1:]):
+        hint = "the decoder input at step t must be target t-1, not target t"
+    elif got.shape == tgt.shape and np.array_equal(got[:, :-1], tgt[:, 1:]):
+        hint = "you shifted left: the decoder input at step t must be target t-1, not t+1"
+    elif got.shape == (N, T + 1):
+        hint = "dec_in keeps the target's length T: drop the last target token"
+    elif got.shape == tgt.shape and np.array_equal(got[:, 1:], exp[:, 1:]):
+        hint = "the first decoder input must be BOS"
+    if hint:
+        raise CheckFailed("dec_in differs from the reference", [f"tgt[0]    {tgt[0].tolist()}",
+                          f"expected   {exp[0].tolist()}", f"got        {got[0].tolist()}"],
+                          hint=hint, mistake="teacher-forcing-shift")
+    _ints("dec_in", got, exp)
+
+
+# ----------------------------------------------------------------------------- 6.5 masked loss
+
+def _mask(rng, N, T):
+    lens = rng.integers(1, T + 1, size=N)
+    lens[0] = T
+    return np.arange(T)[None, :] < lens[:, None]
+
+
+def check_masked_cross_entropy(masked_cross_entropy, *, seed):
+    rng = np.random.default_rng(seed)
+    N, T, V = int(rng.integers(2, 5)), int(rng.integers(3, 6)), int(rng.integers(4, 8))
+    mask = _mask(rng, N, T)
+    logits = rng.normal(scale=2.0, size=(N, T, V))
+    targets = np.where(mask, rng.integers(3, V, size=(N, T)), PAD)
+    loss, d = ref.masked_cross_entropy(logits, targets, mask)
+    full = np.ones_like(mask)
+    loss_all, d_all = ref.masked_cross_entropy(logits, targets, full)
+    M, NT = mask.sum(), mask.size
+    got = named("masked_cross_entropy", masked_cross_entropy(logits.copy(), targets.copy(),
+                                                             mask.copy()), ("loss", "dlogits"))
+    compare(got, {"loss": np.float64(loss), "dlogits": d}, mistakes=[
+        Mistake("loss-not-masked", "padded positions count in your loss: multiply by the mask "
+                "and divide by the number of real tokens",
+                lambda: {"loss": np.float64(loss_all), "dlogits": d_all}),
+        Mistake("mean-over-all-cells", f"you divide by all N*T = {NT} cells; divide by the "
+                f"{M} real tokens", lambda: {"loss": np.float64(loss * M / NT),
+                                             "dlogits": d * M / NT}),
+        Mistake("grad-not-masked", "dlogits is not zero at padded positions: multiply it by "
+                "the mask", lambda: {"dlogits": d_all * NT / M}),
+        Mistake("mean-over-sequences", f"you divide by N = {N} sequences; divide by the {M} "
+                "real tokens", lambda: {"loss": np.float64(loss * M / N), "dlogits": d * M / N}),
+    ])
+    # changing padded logits changes neither loss nor gradient
+    noisy = np.where(mask[..., None], logits, rng.normal(scale=50.0, size=logits.shape))
+    got2 = named("masked_cross_entropy", masked_cross_entropy(noisy, targets.copy(), mask.copy()),
+                 ("loss", "dlogits"))
+    try:
+        compare(got2, {"loss": np.float64(loss), "dlogits": d}, rtol=1e-9,
+                what="the loss with other values at padded positions")
+    except CheckFailed as e:
+        e.hint = e.hint or "the loss and its gradient must not depend on padded positions"
+        raise
+
+
+# ----------------------------------------------------------------------------- 6.6 encoder
+
+ENC_KEYS = ("E_src", "enc_Wx", "enc_Wh", "enc_b")
+
+
+def _tiny(rng, V=None):
+    V = V or int(rng.integers(6, 9))
+    E, H = int(rng.integers(2, 4)), int(rng.integers(3, 5))
+    return V, E, H
+
+
+def _unmasked_encoder(params, src):
+    ones = np.ones(src.shape, dtype=bool)
+    return ref.encoder_forward(params, src, ones)
+
+
+def check_encoder(encoder_forward, encoder_backward, *, seed):
+    rng = np.random.default_rng(seed)
+    V, E, H = _tiny(rng)
+    params = _params(rng, V, E, H)
+    src, mask = ref.pad_batch(_random_seqs(rng, 4, 0, 4, V))
+    src[~mask] = PAD
+    h, c, cache = unpack("encoder_forward", encoder_forward(params, src.copy(), mask.copy()),
+                         ("h", "c", "cache"))
+    eh, ec, ecache = ref.encoder_forward(params, src, mask)
+    uh, uc, _ = _unmasked_encoder(params, src)
+    compare({"h": h, "c": c}, {"h": eh, "c": ec}, mistakes=[
+        Mistake("encoder-ignores-mask", "your state also reads the padding: at a padded step "
+                "keep the state unchanged (np.where(mask_t, new, old))",
+                lambda: {"h": uh, "c": uc}),
+    ])
+    dh, dc = rng.normal(size=(4, H)), rng.normal(size=(4, H))
+    grads = encoder_backward(dh.copy(), dc.copy(), cache)
+    expect(isinstance(grads, dict), "encoder_backward should return a dict of gradients",
+           f"got {type(grads).__name__}")
+    exp = ref.encoder_backward(dh, dc, ecache)
+    missing = [k for k in ENC_KEYS if k not in grads]
+    expect(not missing, f"encoder_backward has no gradient for {', '.join(missing)}",
+           f"return {{{', '.join(ENC_KEYS)}}}")
+    compare({k: grads[k] for k in ENC_KEYS}, exp, mistakes=[
+        Mistake("padded-steps-block-gradient", "at a padded step the gradient must pass "
+                "through to the previous state unchanged",
+                lambda: _blocked_encoder_backward(dh, dc, ecache)),
+    ])
+    # central differences through the student's forward pass
+    def f(k):
+        def fn(w):
+            p = {**params, k: w}
+            hh, cc, _ = encoder_forward(p, src, mask)
+            return float(np.sum(hh * dh) + np.sum(cc * dc))
+        return fn
+    for k in ("enc_Wh", "E_src"):
+        _near_numerical(k, grads[k], numerical_gradient(f(k), params[k].copy()))
+
+
+def _blocked_encoder_backward(dh, dc, cache):
+    src, mask, caches, e_shape = cache
+    out = {"E_src": np.zeros(e_shape), "enc_Wx": np.zeros_like(caches[0][3]),
+           "enc_Wh": np.zeros_like(caches[0][4]), "enc_b": np.zeros(caches[0][4].shape[1])}
+    for t in reversed(range(len(caches))):
+        m = mask[:, t, None]
+        dx, dh, dc, dWx, dWh, db = ref.lstm_step_backward(dh * m, dc * m, caches[t])
+        out["enc_Wx"] += dWx
+        out["enc_Wh"] += dWh
+        out["enc_b"] += db
+        np.add.at(out["E_src"], src[:, t], dx)
+    return out
+
+
+# ----------------------------------------------------------------------------- 6.7 whole model
+
+def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=True,
+                  shift=True):
+    """The reference loss with one piece removed, for recognising mistakes."""
+    h0, c0, enc_cache = ref.encoder_forward(params, src, smask)
+    if not handoff:
+        h0, c0 = np.zeros_like(h0), np.zeros_like(c0)
+    dec_in = ref.shift_right(tgt, BOS) if shift else tgt
+    x = params["E_tgt"][dec_in]
+    h, _, dcache = ref.lstm_forward(x, h0, c0, params["dec_Wx"], params["dec_Wh"], params["dec_b"])
+    logits = h @ params["W_out"] + params["b_out"]
+    loss, dl = ref.masked_cross_entropy(logits, tgt, tmask)
+    g = {"W_out": np.einsum("nth,ntv->hv", h, dl), "b_out": dl.sum(axis=(0, 1))}
+    dx, dh0, dc0, g["dec_Wx"], g["dec_Wh"], g["dec_b"] = ref.lstm_backward(dl @ params["W_out"].T,
+                                                                          dcache)
+    g["E_tgt"] = np.zeros_like(params["E_tgt"])
+    np.add.at(g["E_tgt"], dec_in, dx)
+    if handoff and back_to_encoder:
+        g.update(ref.encoder_backward(dh0, dc0, enc_cache))
+    else:
+        g.update({k: np.zeros_like(params[k]) for k in ENC_KEYS})
+    return _grad_outputs(loss, g)
+
+
+def check_seq2seq_loss(seq2seq_loss, *, seed):
+    rng = np.random.default_rng(seed)
+    V, E, H = _tiny(rng)
+    params = _params(rng, V, E, H)
+    N = 3
+    src, smask = ref.pad_batch(_random_seqs(rng, N, 1, 4, V))
+    tgt, tmask = ref.pad_batch(_random_seqs(rng, N, 0, 3, V))
+    args = (src, smask, tgt, tmask)
+    loss, grads = unpack("seq2seq_loss", seq2seq_loss(params, *(a.copy() for a in args)),
+                         ("loss", "grads"))
+    expect(isinstance(grads, dict), "grads should be a dict with one array per parameter",
+           f"got {type(grads).__name__}")
+    missing = sorted(set(params) - set(grads))
+    expect(not missing, f"grads has no entry for {', '.join(missing)}",
+           "return one gradient per parameter, keyed like params")
+    exp = _loss_variant(params, *args)
+    got = _grad_outputs(loss, {k: grads[k] for k in params})
+    for kw, hint in (({"handoff": False}, "the decoder does not start from the encoder's final "
+                      "state (h, c): pass them to lstm_forward as h0, c0"),
+                     ({"shift": False}, "the decoder reads the target itself: its input at "
+                      "step t must be target t-1 (shift_right)")):
+        wrong = _loss_variant(params, *args, **kw)["loss"]
+        if np.isscalar(loss) and abs(float(loss) - wrong) <= 1e-9 * abs(wrong) \
+                and abs(wrong - exp["loss"]) > 1e-6 * abs(exp["loss"]):
+            raise CheckFailed("loss differs from the reference",
+                              [f"expected {exp['loss']:.6g}, got {float(loss):.6g}"], hint=hint,
+                              mistake=next(iter(kw)))
+    compare(got, exp, mistakes=[
+        Mistake("encoder-state-not-passed", "the decoder does not start from the encoder's "
+                "final state (h, c): pass them to lstm_forward as h0, c0",
+                lambda: _loss_variant(params, *args, handoff=False)),
+        Mistake("no-gradient-to-encoder", "the encoder's gradients are zero: send the "
+                "decoder's dh0, dc0 back through encoder_backward",
+                lambda: _loss_variant(params, *args, back_to_encoder=False)),
+        Mistake("no-teacher-forcing-shift", "the decoder reads the target itself: its input "
+                "at step t must be target t-1 (shift_right)",
+                lambda: _loss_variant(params, *args, shift=False)),
+    ])
+
+    def f(k):
+        return lambda w: float(seq2seq_loss({**params, k: w}, *args)[0])
+    for k in ("enc_Wh", "E_src", "dec_Wh"):     # through the encoder-to-decoder hand-off
+        _near_numerical(f"d{k}", grads[k], numerical_gradient(f(k), params[k].copy()))
+
+
+# ----------------------------------------------------------------------------- 6.8 greedy
+
+def _decoding_model(rng, V=None):
+    V, E, H = _tiny(rng, V)
+    params = _params(rng, V, E, H, scale=1.0)
+    params["b_out"][EOS] += 1.0          # so that sequences end at different steps
+    params["b_out"][[PAD, BOS]] -= 3.0
+    return params, V
+
+
+def _greedy_no_stop(params, src, mask, max_len):
+    h, c, _ = ref.encoder_forward(params, src, mask)
+    N = src.shape[0]
+    out, logp = np.zeros((N, max_len), dtype=np.int64), np.zeros(N)
+    tok, done = np.full(N, BOS), np.zeros(N, dtype=bool)
+    for t in range(max_len):
+        lp, h, c = ref.decoder_step(params, tok, h, c)
+        tok = lp.argmax(axis=1)
+        out[:, t] = tok
+        logp += lp[np.arange(N), tok]
+        done |= tok == EOS
+        if done.all():
+            break
+    return out, logp
+
+
+def check_greedy_decode(greedy_decode, *, seed):
+    rng = np.random.default_rng(seed)
+    params, V = _decoding_model(rng)
+    src, mask = ref.pad_batch(_random_seqs(rng, 6, 1, 5, V))
+    max_len = 7
+    out, logp = unpack("greedy_decode", greedy_decode(params, src.copy(), mask.copy(), max_len),
+                       ("out", "logp"))
+    eo, el = ref.greedy_decode(params, src, mask, max_len)
+    no, nl = _greedy_no_stop(params, src, mask, max_len)
+    o = np.asarray(out)
+    if o.shape == eo.shape and not np.array_equal(o, eo) and np.array_equal(o, no):
+        raise CheckFailed("greedy_decode goes on after EOS",
+                          [f"expected {eo[0].tolist()}", f"got      {o[0].tolist()}"],
+                          hint="a sequence is finished once it emits EOS: write PAD after it",
+                          mistake="no-stop-at-eos")
+    _ints("out", out, eo)
+    compare({"logp": logp}, {"logp": el}, mistakes=[
+        Mistake("logp-after-eos", "logp keeps adding after EOS: stop adding once a sequence "
+                "is finished", lambda: {"logp": nl}),
+    ])
+
+
+# ----------------------------------------------------------------------------- 6.9 beam
+
+def _beam_raw(params, src, width, max_len):
+    """The reference beam search choosing by total (unnormalised) logp."""
+    src = np.asarray(src)[None, :]
+    h, c, _ = ref.encoder_forward(params, src, np.ones(src.shape, dtype=bool))
+    alive, finished = [([], 0.0, h[0], c[0])], []
+    for _ in range(max_len):
+        toks = np.array([s[-1] if s else BOS for s, _, _, _ in alive])
+        lp, hs, cs = ref.decoder_step(params, toks, np.stack([a[2] for a in alive]),
+                                      np.stack([a[3] for a in alive]))
+        total = np.array([a[1] for a in alive])[:, None] + lp
+        new = []
+        for f in np.argsort(-total, axis=None, kind="stable")[:width]:
+            b, v = divmod(int(f), lp.shape[1])
+            hyp = (alive[b][0] + [v], float(total[b, v]), hs[b], cs[b])
+            (finished if v == EOS else new).append(hyp)
+        alive = new
+        if not alive:
+            break
+    best = max(finished + alive, key=lambda a: a[1])
+    return best[0], best[1]
+
+
+def _beam_cases(rng, params, V, width, max_len, k=4):
+    """k sources, preferring ones where length normalisation changes the answer."""
+    diff, same = [], []
+    for _ in range(40):
+        s = np.array(_random_seqs(rng, 1, 1, 4, V)[0])
+        (diff if ref.beam_search(params, s, width, max_len)[0]
+         != _beam_raw(params, s, width, max_len)[0] else same).append(s)
+        if len(diff) >= k - 1 and same:
+            break
+    return (diff[:k - 1] + same)[:k]
+
+
+def beam_margin(beam_search, params, src, width, max_len):
+    """Length-normalised beam score minus greedy score (>= 0 expected)."""
+    toks, lp = beam_search(params, src, width, max_len)
+    out, glp = ref.greedy_decode(params, src[None], np.ones((1, len(src)), bool), max_len)
+    g = out[0].tolist()
+    g = g[:g.index(EOS) + 1] if EOS in g else g
+    return lp / len(toks) - glp[0] / len(g)
+
+
+def check_beam_search(beam_search, *, seed):
+    rng = np.random.default_rng(seed)
+    params, V = _decoding_model(rng)
+    max_len, width = 6, int(rng.integers(2, 4))
+    for s in _beam_cases(rng, params, V, width, max_len):
+        # width 1 is greedy
+        toks, lp = unpack("beam_search", beam_search(params, s.copy(), 1, max_len),
+                          ("tokens", "logp"))
+        go, gl = ref.greedy_decode(params, s[None], np.ones((1, len(s)), bool), max_len)
+        g = go[0].tolist()
+        g = g[:g.index(EOS) + 1] if EOS in g else g
+        toks = [int(v) for v in toks]
+        expect(toks == g, "beam_search with beam_width 1 differs from greedy decoding",
+               f"source {s.tolist()}", f"greedy {g}", f"yours  {toks}")
+        compare({"logp": lp}, {"logp": gl[0]}, what="greedy's logp (beam_width 1)")
+        # width > 1: the reference's answer
+        toks, lp = unpack("beam_search", beam_search(params, s.copy(), width, max_len),
+                          ("tokens", "logp"))
+        toks = [int(v) for v in toks]
+        et, el = ref.beam_search(params, s, width, max_len)
+        rt, _ = _beam_raw(params, s, width, max_len)
+        if toks != et:
+            hint = None
+            if toks == rt:
+                hint = ("you compared total log-probabilities across lengths, which favours "
+                        "short sequences: compare logp / len")
+            raise CheckFailed(f"beam_search (beam_width {width}) returns another sequence",
+                              [f"source {s.tolist()}", f"expected {et} (logp {el:.4f})",
+                               f"got      {toks}"], hint=hint, mistake="beam-unnormalised"
+                              if hint else None)
+        score = ref.score_sequence(params, s, toks)
+        compare({"logp": lp}, {"logp": score}, what="the model's log-probability of your sequence")
+        m = beam_margin(lambda *a, r=(toks, lp): r, params, s, width, max_len)
+        expect(m >= -1e-9, "the beam's length-normalised score is below greedy's",
+               f"beam {toks}, greedy {g}; difference {m:.3g}")
+
+
+# ----------------------------------------------------------------------------- 6.10 accuracy
+
+def check_sequence_accuracy(sequence_accuracy, *, seed):
+    rng = np.random.default_rng(seed)
+    N = 8
+    tgt, tmask = ref.pad_batch(_random_seqs(rng, N, 1, 5, 9))
+    T = tgt.shape[1]
+    pred = np.full((N, T + int(rng.integers(-1, 3))), PAD)
+    for i in range(N):                      # half right, half with a wrong token or length
+        seq = [int(v) for v in tgt[i][tmask[i]]]
+        if i % 2:
+            j = int(rng.integers(len(seq)))
+            seq[j] = 4 + (seq[j] - 3) % 5 if seq[j] != EOS else 5
+        seq = seq[:pred.shape[1]]
+        pred[i, :len(seq)] = seq
+    exact, token = ref.sequence_accuracy(pred, tgt, tmask)
+    p = np.full((N, T), PAD)
+    k = min(T, pred.shape[1])
+    p[:, :k] = pred[:, :k]
+    pad_token = float(np.mean(p == tgt))
+    got = named("sequence_accuracy", sequence_accuracy(pred.copy(), tgt.copy(), tmask.copy()),
+                ("exact", "token"))
+    compare(got, {"exact": np.float64(exact), "token": np.float64(token)}, mistakes=[
+        Mistake("pad-in-accuracy", "PAD positions count as correct tokens: average over the "
+                "real target positions only (the mask)", lambda: {"token": np.float64(pad_token)}),
+    ])
+
+
+# ----------------------------------------------------------------------------- 6.11 training
+
+TRAIN_TASK = dict(name="reverse", min_len=2, max_len=4, n_symbols=5)
+TRAIN_STEPS, TRAIN_THRESHOLD = 300, 0.5
+
+
+def trained_exact_match(train_seq2seq, seed, steps=TRAIN_STEPS):
+    """Held-out greedy exact match after training with the student's loop (the benchmark's
+    margin), and the losses."""
+    kw = {k: v for k, v in TRAIN_TASK.items() if k != "name"}
+    src, tgt = ref.make_task(TRAIN_TASK["name"], 1000, np.random.default_rng(seed), **kw)
+    stoi, itos = ref.make_vocab([ref.symbols(TRAIN_TASK["n_symbols"])])
+    s, t = ref.encode_pairs(src, tgt, stoi)
+    hs, ht = ref.encode_pairs(*ref.make_task(TRAIN_TASK["name"], 200,
+                                             np.random.default_rng(seed + 100), **kw), stoi)
+    out = named("train_seq2seq", train_seq2seq(s, t, len(itos), np.random.default_rng(seed),
+                                                steps=steps), ("params", "losses"))
+    params, losses = out["params"], np.asarray(out["losses"], dtype=float)
+    expect(isinstance(params, dict) and set(params) >= set(ref.seq2seq_init(4, 4, 1, 1,
+                                                            np.random.default_rng(0))),
+           "params should be the dict from seq2seq_init, trained")
+    expect(losses.shape == (steps,), f"losses should hold one loss per step ({steps})",
+           f"got {losses.shape}")
+    expect(np.all(np.isfinite(losses)), "the loss became nan or inf",
+           hint="is the gradient clipped? is the step Adam's, with the given lr?")
+    return ref.evaluate(params, hs, ht)[0], losses
+
+
+def check_training(train_seq2seq, *, seed):
+    acc, losses = trained_exact_match(train_seq2seq, seed)
+    k = TRAIN_STEPS // 10
+    expect(acc >= TRAIN_THRESHOLD,
+           f"held-out exact match {acc:.0%} after {TRAIN_STEPS} steps; expected at least "
+           f"{TRAIN_THRESHOLD:.0%} (reversal of 2-4 symbols)",
+           f"mean loss over the first 10% of steps {losses[:k].mean():.3f}, "
+           f"over the last 10% {losses[-k:].mean():.3f}",
+           hint="is each step's gradient applied (adam_step)? does every epoch use "
+           "make_batches with the rng you are given?")
+
+
+# ----------------------------------------------------------------------------- the module
+
+LOADER = {"pad_batch": "course.seq2seq:pad_batch"}
+MODEL = {"shift_right": "course.seq2seq:shift_right",
+         "masked_cross_entropy": "course.seq2seq:masked_cross_entropy",
+         "encoder_forward": "course.seq2seq:encoder_forward",
+         "encoder_backward": "course.seq2seq:encoder_backward"}
+TRAINING = {**LOADER, **MODEL, "make_batches": "course.seq2seq:make_batches",
+            "seq2seq_loss": "course.seq2seq:seq2seq_loss"}
+
+MODULE = Module("06_seq2seq", "Sequence to sequence", (
+    Task("6.1", "vocab", 1, ("tokens_to_ids", "ids_to_tokens"), check_vocab),
+    Task("6.2", "pad_batch", 1, ("pad_batch",), check_pad_batch),
+    Task("6.3", "make_batches", 3, ("make_batches",), check_make_batches, isolate=LOADER, help=(
+        "one epoch = a permutation of range(n) from rng, cut into slices of batch_size",
+        "range(0, n, batch_size) keeps the short last slice",
+        "bucket: order = order[np.argsort(lengths[order], kind='stable')], then shuffle the "
+        "list of batches")),
+    Task("6.4", "shift_right", 1, ("shift_right",), check_shift_right),
+    Task("6.5", "masked_cross_entropy", 2, ("masked_cross_entropy",),
+         check_masked_cross_entropy, help=(
+             "check the loss first, then the gradient",
+             "loss = -(log p at the targets * mask).sum() / mask.sum()",
+             "dlogits = (softmax - onehot) * mask[..., None] / mask.sum()")),
+    Task("6.6", "encoder", 3, ("encoder_forward", "encoder_backward"), check_encoder),
+    Task("6.7", "seq2seq_loss", 3, ("seq2seq_loss",), check_seq2seq_loss, isolate=MODEL, help=(
+        "the decoder's lstm_forward starts from the encoder's (h, c)",
+        "lstm_backward returns dh0, dc0: they are the encoder's dh, dc",
+        "embedding gradients: np.add.at(dE, ids, dx)")),
+    Task("6.8", "greedy_decode", 2, ("greedy_decode",), check_greedy_decode, isolate=MODEL),
+    Task("6.9", "beam_search", 3, ("beam_search",), check_beam_search, isolate=MODEL),
+    Task("6.10", "sequence_accuracy", 1, ("sequence_accuracy",), check_sequence_accuracy),
+    Task("6.11", "training", 3, ("train_seq2seq",), check_training, isolate=TRAINING,
+         seeds=(0,), hidden_seeds=(1,), timeout=60.0),
+))
+
+__all__ = ["MODULE", "UNK", "beam_margin", "loader_padding", "trained_exact_match"]

@@ -1,0 +1,397 @@
+"""Helpers for the end-to-end suite: servers started by the test, and JupyterLab pages read like a student.
+
+Nothing here imports Playwright at module level, so the suite can be collected (and skipped
+with a reason) on a machine without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BIN = Path(sys.executable).parent
+
+# "2.1 linear_forward  FAIL  not implemented: ...  [0/1]": CheckResult.lines()[0]
+VERDICT = re.compile(r"^(?P<task>\d+\.\d+) (?P<name>\w+)  (?P<verdict>PASS|FAIL)  (?P<summary>.*)  "
+                     r"\[(?P<score>[\d.]+)/(?P<points>[\d.]+)\]$", re.M)
+TEST_CELL = re.compile(r'^check\("(?P<task>\d+\.\d+)"')
+
+
+def missing_tools() -> str | None:
+    """Why the e2e suite cannot run here, or None."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} not found (apt-get install chromium chromium-driver; see .ci/e2e-setup.sh)"
+    import importlib.util
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright for Python not installed (pip install playwright; see .ci/e2e-setup.sh)"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def jupyter_env(home: Path) -> dict[str, str]:
+    """An environment whose Jupyter and JupyterLab state lives in `home`, not the user's.
+
+    JupyterLab settings: every cell stays in the page (no windowing: the reader sees all
+    outputs), and no news or update pop-ups over the screenshots.
+    """
+    config = home / "jupyter-config"
+    config.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:  # CI containers run as root; Jupyter refuses to unless told
+        (config / "jupyter_server_config.json").write_text(
+            json.dumps({"ServerApp": {"allow_root": True}}))
+    settings = home / "lab-settings" / "@jupyterlab"
+    for ext, name, value in [
+            ("notebook-extension", "tracker", {"windowingMode": "none"}),
+            ("apputils-extension", "notification", {"fetchNews": "false", "checkForUpdates": False}),
+    ]:
+        (settings / ext).mkdir(parents=True, exist_ok=True)
+        (settings / ext / f"{name}.jupyterlab-settings").write_text(json.dumps(value))
+    return {**os.environ,
+            "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+            "JUPYTER_CONFIG_DIR": str(config),
+            "JUPYTER_RUNTIME_DIR": str(home / "jupyter-runtime"),
+            "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
+            "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab-workspaces"),
+            "PYTHONWARNINGS": "ignore"}
+
+
+@dataclass
+class Server:
+    """A Jupyter server run as a subprocess in its own process group; stop() ends all of it."""
+
+    cmd: list[str]
+    cwd: Path
+    env: dict[str, str]
+    port: int
+    token: str
+    log: Path
+    proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 120.0) -> Server:
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        out = self.log.open("wb")
+        self.proc = subprocess.Popen(self.cmd, cwd=self.cwd, env=self.env, stdout=out,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"server not up after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """Shut the kernels down through the API, then SIGTERM the server's process group.
+
+        The group is the server's own (start_new_session), so only what the test started ends.
+        """
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self._shutdown_kernels()
+        pgid = self.proc.pid
+        for sig, wait in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 5.0)):
+            try:
+                os.killpg(pgid, sig)
+            except ProcessLookupError:
+                break
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline and _group_alive(pgid):
+                self.proc.poll()  # reap the leader, so only live members keep the group
+                time.sleep(0.2)
+            if not _group_alive(pgid):
+                break
+        self.proc.wait(timeout=5)
+
+    def _shutdown_kernels(self) -> None:
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/kernels?token={self.token}", timeout=5) as r:
+                kernels = json.load(r)
+            for k in kernels:
+                req = urllib.request.Request(f"{self.url}/api/kernels/{k['id']}?token={self.token}",
+                                             method="DELETE")
+                urllib.request.urlopen(req, timeout=10).close()
+        except OSError:
+            pass
+
+    def log_tail(self, n: int = 30) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no log)"
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def launch_browser(playwright, user_data_dir: Path, viewport=(1200, 800)):
+    """Debian's Chromium, headless, with a fresh profile; never a downloaded browser."""
+    ctx = playwright.chromium.launch_persistent_context(
+        str(user_data_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+        viewport={"width": viewport[0], "height": viewport[1]})
+    ctx.set_default_timeout(60_000)
+    return ctx
+
+
+def screenshot(locator_or_page, path: Path) -> Path:
+    """PNG of an element or the page, reduced to a 64-colour palette to stay small."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    locator_or_page.screenshot(path=str(path))
+    try:
+        from PIL import Image
+        with Image.open(path) as im:
+            small = im.convert("RGB").quantize(colors=64)
+        small.save(path, optimize=True)
+    except ImportError:
+        pass
+    return path
+
+
+# ---------------------------------------------------------------- JupyterLab, as a student uses it
+
+def open_notebook(page, server: Server, relpath: str) -> None:
+    page.goto(f"{server.url}/lab/tree/{relpath}?token={server.token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
+    wait_idle(page, timeout=90)
+
+
+def notebook(page):
+    return page.locator(".jp-NotebookPanel:visible .jp-Notebook")
+
+
+def wait_idle(page, timeout: float = 120.0) -> None:
+    """Until the kernel is idle, no cell is queued or running ([*]), twice in a row."""
+    deadline = time.monotonic() + timeout
+    calm = 0
+    while time.monotonic() < deadline:
+        status = page.locator(".jp-Notebook-ExecutionIndicator").first.get_attribute("data-status")
+        prompts = _prompts(page)
+        calm = calm + 1 if status == "idle" and not any("*" in p for p in prompts) else 0
+        if calm >= 2:
+            return
+        page.wait_for_timeout(300)
+    raise TimeoutError(f"kernel still busy after {timeout:.0f} s (status {status!r})")
+
+
+def menu(page, top: str, command: str) -> None:
+    """Click a main-menu item: menu(page, 'Run', 'runmenu:run-all')."""
+    page.get_by_role("menuitem", name=top, exact=True).click()
+    page.locator(f'.lm-Menu li[data-command="{command}"]').click()
+
+
+def run_all_cells(page, timeout: float = 180.0) -> int:
+    """Clear outputs, Run > Run All Cells; when a failing cell stops the run, go on from the next one.
+
+    JupyterLab stops "Run All" at the first cell that raises (a failing check does), so this
+    selects the first cell left unrun ("[ ]") and uses Run > Run Selected Cell and All Below,
+    as a student would, until every code cell has run. Returns the number of runs it took.
+    """
+    menu(page, "Edit", "editmenu:clear-all")
+    _wait_for(page, lambda: all(p.strip() == "[ ]:" for p in _prompts(page)), 10, "outputs cleared")
+    _run_and_wait(page, lambda: menu(page, "Run", "runmenu:run-all"), timeout)
+    deadline = time.monotonic() + timeout
+    runs = 1
+    while time.monotonic() < deadline:
+        prompts = _prompts(page)
+        unrun = [i for i, p in enumerate(prompts) if not re.search(r"\[\d+\]", p)]
+        if os.environ.get("E2E_DEBUG"):
+            print(f"run {runs}: {' '.join(p.strip(':') for p in prompts)}")
+        if not unrun:
+            return runs
+        select_cell(page, unrun[0])
+        _run_and_wait(page, lambda: menu(page, "Run", "notebook:run-all-below"), timeout)
+        runs += 1
+    raise TimeoutError("cells still unrun after repeated Run Selected Cell and All Below")
+
+
+def select_cell(page, code_index: int) -> None:
+    """Make the code cell at `code_index` the active cell (command mode), checking it took."""
+    cell = notebook(page).locator(".jp-CodeCell").nth(code_index)
+    for _ in range(5):
+        cell.locator(".jp-InputPrompt").click()
+        if "jp-mod-active" in (cell.get_attribute("class") or ""):
+            return
+        page.wait_for_timeout(300)
+    raise AssertionError(f"could not select code cell {code_index}")
+
+
+def _wait_for(page, predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for: {what}")
+        page.wait_for_timeout(100)
+
+
+def _prompts(page) -> list[str]:
+    return notebook(page).locator(".jp-CodeCell .jp-InputPrompt").all_text_contents()
+
+
+def _run_and_wait(page, click, timeout: float) -> None:
+    """Click a run command, wait until the prompts change (the run started), then until idle."""
+    before = _prompts(page)
+    click()
+    deadline = time.monotonic() + 10
+    while _prompts(page) == before and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    wait_idle(page, timeout)
+
+
+@dataclass
+class Cell:
+    index: int            # among code cells
+    source: str
+    stdout: str
+    errors: str           # stderr / traceback text
+
+
+def code_cells(page) -> list[Cell]:
+    """Every code cell's source and what its output area shows, as text."""
+    rows = notebook(page).locator(".jp-CodeCell").evaluate_all("""els => els.map(e => ({
+        source: Array.from(e.querySelectorAll('.jp-InputArea-editor .cm-line'))
+                    .map(l => l.textContent).join('\\n'),
+        outputs: Array.from(e.querySelectorAll('.jp-OutputArea-output'))
+                    .map(o => [o.dataset.mimeType || '', o.textContent])}))""")
+    cells = []
+    for i, r in enumerate(rows):
+        out = "\n".join(t for m, t in r["outputs"] if m != "application/vnd.jupyter.stderr")
+        err = "\n".join(t for m, t in r["outputs"] if m == "application/vnd.jupyter.stderr")
+        cells.append(Cell(i, r["source"], out, err))
+    return cells
+
+
+@dataclass
+class Verdict:
+    task: str
+    name: str
+    passed: bool
+    summary: str
+    line: str
+
+
+@dataclass
+class PageReport:
+    """What the test cells show: a verdict per task, and the test cells showing none."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)   # task -> what the cell shows instead
+
+    def expect_all_shown(self) -> None:
+        if self.missing:
+            raise AssertionError("no check output on the page for "
+                                 + "; ".join(f"task {t} (cell shows {s!r})"
+                                             for t, s in self.missing.items()))
+
+
+def parse_verdicts(text: str) -> dict[str, Verdict]:
+    return {m["task"]: Verdict(m["task"], m["name"], m["verdict"] == "PASS", m["summary"], m[0])
+            for m in VERDICT.finditer(text)}
+
+
+def read_test_cells(cells: list[Cell]) -> PageReport:
+    """The verdict line each test cell (`check("N.K", ...)`) prints, read from its output area.
+
+    A test cell whose output lacks its own task's verdict line is reported in `missing`,
+    with the first line of what it shows (an error alone is not a verdict).
+    """
+    report = PageReport()
+    for cell in cells:
+        m = TEST_CELL.match(cell.source.strip())
+        if not m:
+            continue
+        task = m["task"]
+        found = parse_verdicts(cell.stdout).get(task)
+        if found is None:
+            shown = (cell.stdout.strip() or cell.errors.strip() or "nothing").splitlines()
+            report.missing[task] = shown[-1][:200] if shown else "nothing"
+        else:
+            report.verdicts[task] = found
+    return report
+
+
+def edit_line(page, cell_startswith: str, old: str, new_lines: list[str]) -> str:
+    """Type over one line of a code cell in the editor (CodeMirror 6), with the keyboard.
+
+    Clicks the line containing `old` in the code cell whose source starts with
+    `cell_startswith`, selects it from the end to its indentation, types the new lines
+    (Enter keeps the indentation) and leaves edit mode. Returns the cell's new source.
+    """
+    cell = notebook(page).locator(".jp-CodeCell").filter(
+        has=page.locator(".cm-line").filter(has_text=cell_startswith)).first
+    line = cell.locator(".cm-line").filter(has_text=old).first
+    line.scroll_into_view_if_needed()
+    line.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")
+    for i, text in enumerate(new_lines):
+        if i:
+            page.keyboard.press("Enter")
+        page.keyboard.type(text)
+    page.keyboard.press("Escape")
+    return "\n".join(cell.locator(".cm-line").all_text_contents())
+
+
+def save(page, path: Path, expect: str, timeout: float = 30.0) -> None:
+    """Ctrl+S, then wait until the file on disk holds `expect`."""
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and expect in path.read_text():
+            return
+        page.wait_for_timeout(300)
+    raise TimeoutError(f"{path} not saved with {expect!r}")
+
+
+def scroll_to(locator) -> None:
+    """Scroll so the element is at the top of the notebook view."""
+    locator.evaluate("e => e.scrollIntoView({block: 'start'})")
+
+
+# ---------------------------------------------------------------- the course's own commands
+
+def course_cmd(*args: str) -> list[str]:
+    exe = BIN / "course"
+    if exe.exists():
+        return [str(exe), *args]
+    return [sys.executable, "-m", "course.cli", *args]
+
+
+def course_check(notebook_path: Path, env: dict[str, str]) -> tuple[int, str]:
+    proc = subprocess.run(course_cmd("check", "02", "--notebook", str(notebook_path)),
+                          capture_output=True, text=True, env=env, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def copy_tree(src: Path, dest: Path) -> None:
+    shutil.copytree(src, dest, dirs_exist_ok=True)

@@ -1,0 +1,57 @@
+"""Module 03: the reference passes, the stub fails, every catalogued mistake is caught."""
+
+import numpy as np
+import pytest
+from module_suite import module_tests
+
+from autograder.catalogue import scenarios
+from autograder.catalogue.init import VARIANTS
+from autograder.checks import init as checks
+from autograder.testing import grade_solution
+from course import init as ref
+
+(solution_results, test_reference_solution_scores_full_marks,
+ test_released_exercise_scores_zero_with_not_implemented,
+ test_mistake_fails_its_task_with_its_hint) = module_tests("03_init")
+
+
+def test_catalogue_has_at_least_eight_scenarios_and_five_variants():
+    assert len(scenarios("03")) >= 8
+    assert len(VARIANTS) >= 5
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_variant_passes_every_task(variant):
+    """Does a correct but different implementation get full marks?"""
+    results = grade_solution("03", variant.replace)
+    failed = {t: r.text() for t, r in results.items() if not r.passed}
+    assert not failed, failed
+
+
+def test_predicted_std_matches_measurement_for_linear_layers():
+    """Is the variance recursion what a wide linear net actually does?"""
+    n, depth, s = 512, 10, 1.1 / np.sqrt(512)
+    rng = np.random.default_rng(0)
+    params = ref.init_net([n] * (depth + 1), "gaussian", rng, std=s)
+    measured = ref.measured_std(params, rng.normal(size=(400, n)), "linear")
+    predicted = ref.predicted_std(n, depth, s)
+    assert np.allclose(measured, predicted, rtol=0.1)
+
+
+def test_tiny_init_gradients_vanish_and_he_beats_xavier_at_depth_30():
+    """Do the behavioural checks' nets behave as the module claims?"""
+    X, y = checks.task_data(0)
+    tiny = ref.init_net([16] + [32] * 19 + [4], "gaussian",
+                        np.random.default_rng(0), std=0.01)
+    assert ref.grad_norms(tiny, X, y, "tanh").max() < 1e-15
+    he = checks.trainability(ref.he_init, "relu", checks.RELU, 0)[0]
+    xavier = checks.trainability(ref.xavier_normal, "relu", checks.RELU, 0)[0]
+    assert he < checks.TRAIN_FRACTION * np.log(checks.C) < checks.STALL_FRACTION * np.log(checks.C) < xavier
+
+
+def test_checks_leave_the_global_rng_alone():
+    """Does a check that seeds np.random restore its state?"""
+    np.random.seed(123)
+    before = np.random.get_state()[1].copy()
+    checks.check_rng_use("gaussian_init", lambda r: ref.gaussian_init(5, 3, 1.0, r), 0)
+    assert np.array_equal(np.random.get_state()[1], before)
