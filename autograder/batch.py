@@ -410,9 +410,13 @@ def ensure_assignment(db_url: str, module_id: str) -> None:
 
 
 def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
-    """Student, submission, grade and comment rows via nbgrader's API and SaveAutoGrades."""
+    """Student, submission, grade and comment rows via nbgrader's API.
+
+    Scores and comments are set exactly as nbgrader's SaveAutoGrades does (from the test cells'
+    outputs of the autograded notebook, with nbgrader.utils), in one gradebook session.
+    """
+    from nbgrader import utils
     from nbgrader.api import Gradebook
-    from nbgrader.preprocessors import SaveAutoGrades
 
     _alembic_on_path()
     mid = source.module.id
@@ -424,12 +428,23 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
             for o in outcomes:
                 gb.update_or_create_student(o.student)
                 gb.update_or_create_submission(mid, o.student)
-        pp = SaveAutoGrades()
-        for o in outcomes:
-            nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb",
-                               as_version=4)
-            pp.preprocess(nb, {"nbgrader": {"notebook": mid, "assignment": mid,
-                                            "student": o.student, "db_url": db_url}})
+            for o in outcomes:
+                nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb",
+                                   as_version=4)
+                for cell in nb.cells:
+                    gid = nbgrader_meta(cell).get("grade_id")
+                    if utils.is_grade(cell):
+                        grade = gb.find_grade(gid, mid, mid, o.student)
+                        grade.auto_score, _ = utils.determine_grade(cell)
+                        grade.needs_manual_grade = (grade.manual_score is not None
+                                                    or grade.auto_score is None)
+                    if utils.is_solution(cell) or utils.is_task(cell):
+                        comment = gb.find_comment(gid, mid, mid, o.student)
+                        unchanged = cell.metadata.nbgrader.get("checksum") == \
+                            utils.compute_checksum(cell)
+                        comment.auto_comment = "No response." if unchanged and \
+                            not utils.is_task(cell) else None
+                gb.db.commit()
     return db_url
 
 

@@ -133,6 +133,18 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     keep = sorted({rfd, wfd, null})
+    me = os.getpid()
+
+    def forked_child():   # a process the student forks never speaks on the protocol channel
+        for fd in {rfd, wfd}:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    os.register_at_fork(after_in_child=forked_child)
+    for fd in keep:
+        os.set_inheritable(fd, False)
     lo = 3
     for fd in keep + [4096]:
         if fd >= lo:
@@ -168,6 +180,8 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                     errors[label] = f"{err['type']}: {err['message'][:300]}{line}"
                 finally:
                     _alarm(0)
+                if os.getpid() != me:
+                    os._exit(0)
             write_message(wfd, {"loaded": errors})
         elif op == "describe":
             write_message(wfd, {"names": _describe(ns, msg["names"])})
@@ -187,6 +201,8 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                 reply = {"timeout": True}
             except BaseException as e:  # noqa: BLE001 - reported to the grader, which judges
                 reply = {"error": _error(e)}
+            if os.getpid() != me:
+                os._exit(0)
             try:
                 write_message(wfd, reply)
             except wire.WireError as e:
@@ -297,7 +313,7 @@ def preload() -> None:
 
     import course
     for m in pkgutil.iter_modules(course.__path__):
-        if not m.ispkg:
+        if not m.ispkg and m.name not in ("build", "workspace"):   # tools, not student-facing
             try:
                 importlib.import_module(f"course.{m.name}")
             except Exception:  # noqa: BLE001 - a module that cannot load here is loaded on demand
@@ -565,6 +581,8 @@ class Zygote:
                                      start_new_session=True, pass_fds=[theirs.fileno()])
         cfg = sandbox.config(None)
         cfg["zygote"], cfg["ctl"] = True, theirs.fileno()
+        if os.geteuid() == 0:
+            cfg["rlimits"]["RLIMIT_NPROC"] = 64     # each worker has a uid of its own
         data = __import__("json").dumps(cfg).encode()
         try:
             self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
@@ -807,9 +825,15 @@ class Proxy:
         left = s.deadline - time.monotonic()
         if left <= 0:
             s.timed_out = True
-            s.worker.kill()
+            s.close()
             raise WorkerTimeout(f"timed out after {s.timeout:g} s")
-        w = s.worker
+        if s.died:
+            raise WorkerDied("your code ended the grading process (exit, kill, or out of memory)")
+        try:
+            w = s.ensure()
+        except (WorkerDied, WorkerTimeout) as e:
+            s.died = True
+            raise WorkerDied(f"could not run your code: {e}") from None
         try:
             w.send({"op": "call", "name": self._name, "isolate": self._isolate,
                     "args": list(args), "kwargs": kwargs, "timeout": left})

@@ -104,10 +104,13 @@ def encode(value: object) -> bytes:
 
 def _resolve_class(path: str) -> type:
     mod, _, qual = path.partition(":")
-    if not mod.startswith(OBJECT_PACKAGES) or not qual.isidentifier():
+    if not mod.startswith(OBJECT_PACKAGES) or not qual.isidentifier() or qual.startswith("_"):
         raise WireError(f"class {path} is not allowed")
-    cls = getattr(importlib.import_module(mod), qual, None)
-    if not isinstance(cls, type):
+    try:
+        cls = getattr(importlib.import_module(mod), qual, None)
+    except ImportError:
+        cls = None
+    if not isinstance(cls, type) or cls.__module__ != mod:
         raise WireError(f"no class {path}")
     return cls
 

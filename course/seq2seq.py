@@ -309,7 +309,7 @@ def train_seq2seq(src, tgt, V, rng, steps=300, batch_size=32, E=16, H=32, lr=0.0
 
 # ----------------------------------------------------------------------------- plots
 
-def plot_curves(curves, ylabel="accuracy", ax=None):
+def plot_curves(curves, ylabel="accuracy", ax=None, ylim=(0, 1.02)):
     """curves: {label: [(step, value), ...]} -> one line per label against training steps."""
     import matplotlib.pyplot as plt
 
@@ -320,7 +320,8 @@ def plot_curves(curves, ylabel="accuracy", ax=None):
         ax.plot(pts[:, 0], pts[:, 1], marker="o", ms=3, label=label)
     ax.set_xlabel("training step")
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, 1.02)
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.legend(fontsize=8)
     return ax
 

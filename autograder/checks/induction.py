@@ -80,7 +80,9 @@ def check_split_indices(split_indices, *, seed):
                 leak = "test examples leak into training" if (a, b) == ("train", "test") else \
                     f"the {a} and {b} sets overlap"
                 raise CheckFailed(f"index {both[0]} is in both {a}_idx and {b}_idx",
-                                  [f"in {call}: {both.size} indices are in both sets; {leak}"],
+                                  [f"in {call}: {both.size} "
+                                   f"{'index is' if both.size == 1 else 'indices are'} in both "
+                                   f"sets; {leak}"],
                                   mistake="split-leak",
                                   hint="draw ONE permutation and cut it into three "
                                        "consecutive, non-overlapping pieces")
@@ -337,8 +339,9 @@ def check_logistic_loss(logistic_loss, *, seed):
                         "not X @ w", lambda: {"grad": X.T @ (z - y) / N}),
             ])
     compare({"grad": got["grad"]}, {"grad": grad}, what="X.T @ (p - y) / N")
-    # numerical stability: logits in the hundreds must not give log(0)
-    big = w * 400.0 / max(1e-9, float(np.abs(z).max()))
+    # numerical stability: beyond |z| = 745, sigmoid(z) is exactly 0 or 1 and log(p) or
+    # log(1 - p) is log(0), whichever the sign of the largest logit
+    big = w * 1000.0 / max(1e-9, float(np.abs(z).max()))
     loss_b, grad_b = ref.logistic_loss(big, X, y)
     got = named("logistic_loss", logistic_loss(big.copy(), X.copy(), y.copy()), ("loss", "grad"))
     try:

@@ -187,6 +187,13 @@ def shrink_per_layer(params, X, activation):
         return float((s[-2] / s[0]) ** (1.0 / (len(s) - 2))) if s[0] > 0 else 0.0
 
 
+def predicted_factor(params, activation):
+    """sqrt(fan_in * Var[W] * GAIN2) averaged over the hidden (square) layers."""
+    L = nn.n_layers(params)
+    v = [params[f"W{i}"].shape[0] * float(np.mean(params[f"W{i}"] ** 2)) for i in range(2, L)]
+    return float(np.sqrt(np.mean(v) * ref.GAIN2[activation]))
+
+
 def _setup(cfg, activation):
     clip = f", gradient norm clipped at {cfg['clip']:g}" if cfg["clip"] else ""
     return (f"a {cfg['depth']}-layer {activation} net of width {cfg['width']} on {C} Gaussian "
@@ -203,10 +210,12 @@ def require_trains(name, call, activation, cfg, seed, hint=None, mistake=None):
                    f"(half of ln {C} = {np.log(C):.3f}, the loss of a net that knows nothing)",
                    f"at init the activation std changes by a factor {f:.3g} per layer, "
                    f"{f ** (cfg['depth'] - 2):.2g} over {cfg['depth'] - 2} layers"]
-        if activation == "relu" and abs(f - 2 ** -0.5) < 0.06:
-            details.append(f"the signal shrinks by about 1/sqrt(2) = {2 ** -0.5:.3f} per layer: "
-                           "ReLU zeroes half of each layer's second moment and the weights "
-                           "do not make up for it")
+        fp = predicted_factor(init, activation)
+        if activation == "relu" and abs(fp - 2 ** -0.5) < 0.05:
+            details.append(f"your weights predict a factor sqrt(fan_in * Var[W] / 2) = {fp:.3f}: "
+                           f"the signal shrinks by about 1/sqrt(2) = {2 ** -0.5:.3f} per layer, "
+                           "because ReLU zeroes half of each layer's second moment and the "
+                           "weights do not make up for it")
         raise CheckFailed(f"with {name} the deep {activation} net did not train", details,
                           hint=hint, mistake=mistake)
     return loss
@@ -217,36 +226,40 @@ def require_trains(name, call, activation, cfg, seed, hint=None, mistake=None):
 def check_predicted_std(predicted_std, *, seed):
     rng = np.random.default_rng(seed)
     for activation in ("linear", "relu", "tanh"):
-        width, depth = int(rng.integers(20, 300)), int(rng.integers(4, 12))
-        weight_std = float(rng.uniform(0.5, 2.0) / np.sqrt(width))
-        input_std = float(rng.uniform(0.5, 2.0))
-        got = predicted_std(width, depth, weight_std, activation, input_std)
-        g = ref.GAIN2[activation]
-        ell = np.arange(1, depth + 1)
-        # the exact formula: std_l = input_std * (sqrt(n) sigma)^l * sqrt(g)^(l - 1)
-        exact = input_std * (np.sqrt(width) * weight_std) ** ell * np.sqrt(g) ** (ell - 1)
-        call = f"predicted_std({width}, {depth}, {weight_std:.4g}, {activation!r}, {input_std:.3g})"
-        got = np.asarray(got, dtype=np.float64) if isinstance(got, (list, tuple)) else got
-        compare({"std": got}, {"std": exact}, rtol=1e-8, what=f"the recursion for {call}",
-                mistakes=[
-            Mistake("relu-factor-missing", "ReLU keeps only half of the second moment: "
-                    "multiply the variance by 1/2 at every layer after the first",
-                    lambda e=ell: {"std": input_std * (np.sqrt(width) * weight_std) ** e}),
-            Mistake("relu-factor-on-std", "the 1/2 multiplies the variance, not the std",
-                    lambda e=ell, g=g: {"std": input_std * (np.sqrt(width) * weight_std) ** e
-                                        * g ** (e - 1)}),
-            Mistake("relu-factor-on-input", "the input x is not a ReLU output: the factor 1/2 "
-                    "applies from layer 2 on", lambda e=ell, g=g: {
-                        "std": input_std * (np.sqrt(width) * weight_std) ** e * np.sqrt(g) ** e}),
-            Mistake("variance-not-std", "you returned variances: take the square root",
-                    lambda x=exact: {"std": x**2}),
-            Mistake("std-as-variance", "weight_std is a standard deviation: Var[W] = "
-                    "weight_std**2", lambda e=ell, g=g: {
-                        "std": input_std * (width * weight_std) ** (e / 2) * np.sqrt(g) ** (e - 1)}),
-            Mistake("off-by-one", "entry 0 is layer 1, whose variance already has one factor "
-                    "width * weight_std**2", lambda x=exact: {
-                        "std": x / (np.sqrt(width) * weight_std)}),
-        ])
+        _check_predicted_once(predicted_std, rng, activation)
+
+
+def _check_predicted_once(predicted_std, rng, activation):
+    width, depth = int(rng.integers(20, 300)), int(rng.integers(4, 12))
+    weight_std = float(rng.uniform(0.5, 2.0) / np.sqrt(width))
+    input_std = float(rng.uniform(0.5, 2.0))
+    got = predicted_std(width, depth, weight_std, activation, input_std)
+    g = ref.GAIN2[activation]
+    ell = np.arange(1, depth + 1)
+    # the exact formula: std_l = input_std * (sqrt(n) sigma)^l * sqrt(g)^(l - 1)
+    exact = input_std * (np.sqrt(width) * weight_std) ** ell * np.sqrt(g) ** (ell - 1)
+    call = f"predicted_std({width}, {depth}, {weight_std:.4g}, {activation!r}, {input_std:.3g})"
+    got = np.asarray(got, dtype=np.float64) if isinstance(got, (list, tuple)) else got
+    compare({"std": got}, {"std": exact}, rtol=1e-8, what=f"the recursion for {call}",
+            mistakes=[
+        Mistake("relu-factor-missing", "ReLU keeps only half of the second moment: "
+                "multiply the variance by 1/2 at every layer after the first",
+                lambda e=ell: {"std": input_std * (np.sqrt(width) * weight_std) ** e}),
+        Mistake("relu-factor-on-std", "the 1/2 multiplies the variance, not the std",
+                lambda e=ell, g=g: {"std": input_std * (np.sqrt(width) * weight_std) ** e
+                                    * g ** (e - 1)}),
+        Mistake("relu-factor-on-input", "the input x is not a ReLU output: the factor 1/2 "
+                "applies from layer 2 on", lambda e=ell, g=g: {
+                    "std": input_std * (np.sqrt(width) * weight_std) ** e * np.sqrt(g) ** e}),
+        Mistake("variance-not-std", "you returned variances: take the square root",
+                lambda x=exact: {"std": x**2}),
+        Mistake("std-as-variance", "weight_std is a standard deviation: Var[W] = "
+                "weight_std**2", lambda e=ell, g=g: {
+                    "std": input_std * (width * weight_std) ** (e / 2) * np.sqrt(g) ** (e - 1)}),
+        Mistake("off-by-one", "entry 0 is layer 1, whose variance already has one factor "
+                "width * weight_std**2", lambda x=exact: {
+                    "std": x / (np.sqrt(width) * weight_std)}),
+    ])
 
 
 # --- 3.2 Gaussian and uniform ---------------------------------------------------------------
@@ -426,40 +439,44 @@ def _stats_net(rng, activation):
 def check_layer_stats(layer_stats, *, seed):
     rng = np.random.default_rng(seed)
     for activation in ("tanh", "relu"):
-        params, x, y = _stats_net(rng, activation)
-        got = layer_stats({k: v.copy() for k, v in params.items()}, x.copy(), y.copy(), activation)
-        expect(isinstance(got, dict), "layer_stats should return a dict",
-               f"got {describe(got)}; keys 'std', 'frozen', 'grad_norm'")
-        exp = ref.layer_stats(params, x, y, activation)
-        missing = sorted(set(exp) - set(got))
-        expect(not missing, f"layer_stats has no {', '.join(missing)}",
-               "return {'std': ..., 'frozen': ..., 'grad_norm': ...}")
-        got = {k: np.asarray(got[k], dtype=np.float64) if isinstance(got[k], (list, tuple))
-               else got[k] for k in exp}
-        ys = ref.preactivations(params, x, activation)
-        act = nn.ACTIVATIONS[activation][0]
-        hs = [act(v)[0] for v in ys[:-1]]
-        _, caches = nn.mlp_forward(params, x, activation)
-        grads = nn.mlp_backward(nn.softmax_cross_entropy(nn.mlp_forward(params, x, activation)[0],
-                                                         y)[1], caches, activation)
-        L = len(ys)
-        compare(got, exp, rtol=1e-6, what=f"the reference ({activation} net, {L} layers)",
-                mistakes=[
-            Mistake("preactivation-std", "this is the std of the pre-activations x @ W + b: "
-                    "measure each hidden layer's output, after the nonlinearity",
-                    lambda: {"std": np.array([np.std(v) for v in ys[:-1]])}),
-            Mistake("dead-per-entry", "a dead ReLU is a unit that is 0 on every example: "
-                    "this is the fraction of zero entries", lambda: {
-                        "frozen": np.array([np.mean(h <= 0) for h in hs])}),
-            Mistake("saturated-preactivation", "saturation is |tanh output| > 0.99, measured "
-                    "after the nonlinearity", lambda: {
-                        "frozen": np.array([np.mean(np.abs(v) > 0.99) for v in ys[:-1]])}),
-            Mistake("grad-norm-squared", "the norm is sqrt(sum(g**2)), not sum(g**2)",
-                    lambda: {"grad_norm": exp["grad_norm"] ** 2}),
-            Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",
-                    lambda: {"grad_norm": np.array([np.linalg.norm(grads[f"b{i}"])
-                                                    for i in range(1, L + 1)])}),
-        ])
+        _check_stats_once(layer_stats, rng, activation)
+
+
+def _check_stats_once(layer_stats, rng, activation):
+    params, x, y = _stats_net(rng, activation)
+    got = layer_stats({k: v.copy() for k, v in params.items()}, x.copy(), y.copy(), activation)
+    expect(isinstance(got, dict), "layer_stats should return a dict",
+           f"got {describe(got)}; keys 'std', 'frozen', 'grad_norm'")
+    exp = ref.layer_stats(params, x, y, activation)
+    missing = sorted(set(exp) - set(got))
+    expect(not missing, f"layer_stats has no {', '.join(missing)}",
+           "return {'std': ..., 'frozen': ..., 'grad_norm': ...}")
+    got = {k: np.asarray(got[k], dtype=np.float64) if isinstance(got[k], (list, tuple))
+           else got[k] for k in exp}
+    ys = ref.preactivations(params, x, activation)
+    act = nn.ACTIVATIONS[activation][0]
+    hs = [act(v)[0] for v in ys[:-1]]
+    _, caches = nn.mlp_forward(params, x, activation)
+    grads = nn.mlp_backward(nn.softmax_cross_entropy(nn.mlp_forward(params, x, activation)[0],
+                                                     y)[1], caches, activation)
+    L = len(ys)
+    compare(got, exp, rtol=1e-6, what=f"the reference ({activation} net, {L} layers)",
+            mistakes=[
+        Mistake("preactivation-std", "this is the std of the pre-activations x @ W + b: "
+                "measure each hidden layer's output, after the nonlinearity",
+                lambda: {"std": np.array([np.std(v) for v in ys[:-1]])}),
+        Mistake("dead-per-entry", "a dead ReLU is a unit that is 0 on every example: "
+                "this is the fraction of zero entries", lambda: {
+                    "frozen": np.array([np.mean(h <= 0) for h in hs])}),
+        Mistake("saturated-preactivation", "saturation is |tanh output| > 0.99, measured "
+                "after the nonlinearity", lambda: {
+                    "frozen": np.array([np.mean(np.abs(v) > 0.99) for v in ys[:-1]])}),
+        Mistake("grad-norm-squared", "the norm is sqrt(sum(g**2)), not sum(g**2)",
+                lambda: {"grad_norm": exp["grad_norm"] ** 2}),
+        Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",
+                lambda: {"grad_norm": np.array([np.linalg.norm(grads[f"b{i}"])
+                                                for i in range(1, L + 1)])}),
+    ])
 
 
 # --- the module ---------------------------------------------------------------------------

@@ -215,7 +215,8 @@ print("gradient there", mse_loss(w_ne, X_demo, y_demo)[1].round(12))
 # %%
 X_bad = ill_conditioned(40, 6, 1e10, np.random.default_rng(3))
 y_bad = X_bad @ np.ones(6) + 0.01 * np.random.default_rng(4).normal(size=40)
-print(f"cond(X) = {np.linalg.cond(X_bad):.1e}, cond(X.T X) = {np.linalg.cond(X_bad.T @ X_bad):.1e}")
+cond = np.linalg.cond(X_bad)
+print(f"cond(X) = {cond:.1e}, so cond(X.T X) = cond(X)**2 = {cond**2:.1e}")
 for name, w in [("normal equations", fit_normal_equations(X_bad, y_bad)),
                 ("lstsq", np.linalg.lstsq(X_bad, y_bad, rcond=None)[0])]:
     print(f"{name:17s} loss {mse_loss(w, X_bad, y_bad)[0]:.6e}  |w| = {np.linalg.norm(w):.3g}")
@@ -528,9 +529,10 @@ print(f"chosen degree {best}; its test MSE, measured once: "
 # %% [markdown]
 # ### More data moves the bottom of the U
 #
-# The same sweep with 200 training points: high degrees no longer overfit much,
-# because 200 noisy points pin a degree-12 polynomial down, and the chosen degree grows.
-# How much capacity the data support depends on how much data there is.
+# The same sweep with 200 training points. The right side of the U flattens: 200 noisy
+# points pin a degree-12 polynomial down, so the extra capacity costs almost nothing, and
+# the gap between the training and validation curves nearly closes. How much capacity
+# the data support depends on how much data there is.
 
 # %% tags=["experiment"]
 x_tr2, y_tr2 = make_curve(200, np.random.default_rng(8))
@@ -538,8 +540,9 @@ tr2, va2, best2 = capacity_sweep(x_tr2, y_tr2, x_va, y_va, degrees)
 ax = plot_capacity(degrees, tr_err, va_err, best, label="(N = 20)")
 plot_capacity(degrees, tr2, va2, best2, ax=ax, label="(N = 200)")
 plt.show()
-print(f"N = 20: degree {best}, validation MSE {va_err.min():.3f}; "
-      f"N = 200: degree {best2}, validation MSE {va2.min():.3f}")
+for n_tr, tr_e, va_e, b in [(20, tr_err, va_err, best), (200, tr2, va2, best2)]:
+    print(f"N = {n_tr:3d}: chosen degree {b}, validation MSE {va_e.min():.3f}; at degree 12 "
+          f"train {tr_e[-1]:.3f}, validation {va_e[-1]:.3g}")
 
 # %% [markdown]
 # ### A note on rich models

@@ -46,8 +46,7 @@ import numpy as np
 from autograder import check
 from course.data import gaussian_blobs
 from course.init import full_loss, product_singular_values, train
-from course.init_plots import (plot_layer_histograms, plot_singular_values, plot_stds,
-                               plot_trainability)
+from course.init_plots import plot_layer_histograms, plot_singular_values, plot_stds, plot_trainability
 from course.nn import ACTIVATIONS, mlp_backward, mlp_forward, softmax_cross_entropy
 from course.plots import plot_losses
 

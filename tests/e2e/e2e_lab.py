@@ -27,7 +27,7 @@ BIN = Path(sys.executable).parent
 # "2.1 linear_forward  FAIL  not implemented: ...  [0/1]": CheckResult.lines()[0]
 VERDICT = re.compile(r"^(?P<task>\d+\.\d+) (?P<name>\w+)  (?P<verdict>PASS|FAIL)  (?P<summary>.*)  "
                      r"\[(?P<score>[\d.]+)/(?P<points>[\d.]+)\]$", re.M)
-TEST_CELL = re.compile(r'^check\("(?P<task>\d+\.\d+)"')
+TEST_CELL = re.compile(r'^\s*check\("(?P<task>\d+\.\d+)"', re.M)   # a test cell's check call
 
 
 def missing_tools() -> str | None:
@@ -83,6 +83,7 @@ class Server:
     port: int
     token: str
     log: Path
+    workdir: Path | None = None
     proc: subprocess.Popen | None = None
 
     @property
@@ -235,6 +236,28 @@ def run_all_cells(page, timeout: float = 180.0) -> int:
     raise TimeoutError("cells still unrun after repeated Run Selected Cell and All Below")
 
 
+def run_cells(page, first: int, count: int, timeout: float = 120.0) -> None:
+    """Select code cell `first` and press Shift+Enter `count` times (run, go to the next cell)."""
+    select_cell(page, first)
+    cells = notebook(page).locator(".jp-CodeCell")
+    for i in range(first, first + count):
+        prompt = cells.nth(i).locator(".jp-InputPrompt")
+        before = prompt.text_content()
+        page.keyboard.press("Shift+Enter")
+        _wait_for(page, lambda p=prompt, b=before: p.text_content() != b, 10, f"cell {i} to start")
+        wait_idle(page, timeout)
+        if i + 1 < first + count:   # Shift+Enter moved on; markdown cells in between are run too
+            select_cell(page, i + 1)
+
+
+def cell_index(page, startswith: str) -> int:
+    """Index among code cells of the first cell whose source starts with `startswith`."""
+    for cell in code_cells(page):
+        if cell.source.lstrip().startswith(startswith):
+            return cell.index
+    raise LookupError(f"no code cell starts with {startswith!r}")
+
+
 def select_cell(page, code_index: int) -> None:
     """Make the code cell at `code_index` the active cell (command mode), checking it took."""
     cell = notebook(page).locator(".jp-CodeCell").nth(code_index)
@@ -327,7 +350,7 @@ def read_test_cells(cells: list[Cell]) -> PageReport:
     """
     report = PageReport()
     for cell in cells:
-        m = TEST_CELL.match(cell.source.strip())
+        m = TEST_CELL.search(cell.source)
         if not m:
             continue
         task = m["task"]

@@ -1,0 +1,114 @@
+"""Module 03 numbers: trainability verdicts and margins over 10 seeds, task times, notebook time.
+
+Run: python benchmarks/init.py [--seeds 10] [--no-notebook]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from autograder.checks import init as checks
+from autograder.testing import grade_solution
+from course import ROOT
+from course import init as ref
+
+LN_C = np.log(checks.C)
+TRAIN = checks.TRAIN_FRACTION * LN_C
+STALL = checks.STALL_FRACTION * LN_C
+
+# (name, initialiser, activation, config, should it train?)
+CASES = [
+    ("tanh-20 gaussian 1/sqrt(fan_in)", lambda a, b, r: ref.gaussian_init(a, b, a ** -0.5, r),
+     "tanh", checks.TANH, True),
+    ("tanh-20 xavier_normal", ref.xavier_normal, "tanh", checks.TANH, True),
+    ("tanh-20 xavier_uniform", ref.xavier_uniform, "tanh", checks.TANH, True),
+    ("tanh-20 gaussian std 0.01", lambda a, b, r: ref.gaussian_init(a, b, 0.01, r),
+     "tanh", checks.TANH, False),
+    ("relu-30 he", ref.he_init, "relu", checks.RELU, True),
+    ("relu-30 xavier called he", lambda a, b, r: ref.gaussian_init(a, b, a ** -0.5, r),
+     "relu", checks.RELU, False),
+]
+
+
+def trainability(seeds):
+    print(f"trainability: pass below {TRAIN:.3f} (= {checks.TRAIN_FRACTION} ln {checks.C}); "
+          f"the tiny init must stay above {STALL:.3f}, a fake He above {TRAIN:.3f}")
+    ok = True
+    for name, fn, act, cfg, trains in CASES:
+        losses, secs, extra = [], [], []
+        for s in seeds:
+            t0 = time.perf_counter()
+            loss, init, X, y = checks.trainability(fn, act, cfg, s)
+            secs.append(time.perf_counter() - t0)
+            losses.append(loss)
+            if not trains and act == "tanh":
+                extra.append(float(ref.grad_norms(init, X, y, act).max()))
+            if not trains and act == "relu":
+                extra.append(checks.predicted_factor(init, act))
+        losses = np.array(losses)
+        if trains:
+            verdict = bool(np.all(losses < TRAIN))
+            margin = f"worst passing loss {losses.max():.3f} vs threshold {TRAIN:.3f}"
+        else:
+            limit = STALL if act == "tanh" else TRAIN
+            verdict = bool(np.all(losses > limit))
+            margin = f"best failing loss {losses.min():.3f} vs threshold {limit:.3f}"
+        ok &= verdict
+        more = ""
+        if extra and act == "tanh":
+            more = f"; largest grad norm at init {max(extra):.1e} (limit {checks.VANISHED:g})"
+        elif extra:
+            more = f"; predicted per-layer factor {min(extra):.3f}..{max(extra):.3f}"
+        print(f"  {name:34s} {'same verdict' if verdict else 'VERDICT CHANGES'} on "
+              f"{len(seeds)} seeds; {margin}; time per run median {np.median(secs):.2f} s, "
+              f"max {max(secs):.2f} s{more}")
+    return ok
+
+
+def task_times():
+    t0 = time.perf_counter()
+    results = grade_solution("03")
+    wall = time.perf_counter() - t0
+    total = sum(r.seconds for r in results.values())
+    print("grade_solution('03') (visible + hidden seeds, what `course check 03` will run):")
+    for r in results.values():
+        print(f"  {r.task} {r.name:18s} {'PASS' if r.passed else 'FAIL'} {r.seconds:6.2f} s")
+    print(f"  sum of task times {total:.1f} s (budget 30 s); wall incl. loading {wall:.1f} s")
+
+
+def notebook_time():
+    from course.build import write_source_notebook
+
+    src = write_source_notebook("03_init")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "03_out.ipynb"
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook",
+                               "--execute", str(src), "--output", str(out)],
+                              capture_output=True, text=True, cwd=ROOT)
+        dt = time.perf_counter() - t0
+    status = "ok" if proc.returncode == 0 else "FAILED\n" + proc.stderr[-2000:]
+    print(f"solution notebook end to end: {dt:.1f} s (budget 90 s) {status}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--no-notebook", action="store_true")
+    args = ap.parse_args()
+    ok = trainability(list(range(args.seeds)))
+    task_times()
+    if not args.no_notebook:
+        notebook_time()
+    print("all verdicts stable" if ok else "SOME VERDICTS CHANGE")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The student's path in a real browser, and the self-learner's `course check` on the same notebook.
+
+`course start` (as the README says) on a temporary working folder; JupyterLab in headless
+Chromium opens 02_backprop, runs every cell, and we read each test cell's verdict from the
+page. Then linear_forward's stub is replaced through the editor, the notebook saved, and
+that cell and the test cell under it run again: 2.1 passes. In both states `course check 02 --notebook` in a terminal gives the same
+verdict, task by task, as the page.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from e2e_lab import (
+    cell_index,
+    code_cells,
+    course_check,
+    edit_line,
+    notebook,
+    open_notebook,
+    parse_verdicts,
+    read_test_cells,
+    run_all_cells,
+    run_cells,
+    save,
+    screenshot,
+    scroll_to,
+)
+
+from autograder.tasks import get_module
+
+pytestmark = pytest.mark.e2e
+
+MODULE = get_module("02_backprop")
+NOTEBOOK = "02_backprop/02_backprop.ipynb"
+FIX = ["out = x @ w + b", "cache = (x, w)"]   # typed over linear_forward's raise line
+
+
+@pytest.fixture(scope="module")
+def student(browser, student_server, shots, e2e_home):
+    """What the student sees before and after fixing one stub; the notebook file at each state."""
+    page = browser.new_page()
+    nb_file = student_server.workdir / NOTEBOOK
+    states = {}
+    try:
+        open_notebook(page, student_server, NOTEBOOK)
+        page.keyboard.press("Control+b")  # hide the file browser: more notebook on screen
+        states["runs_before"] = run_all_cells(page)
+        states["before"] = read_test_cells(code_cells(page))
+        states["before_file"] = shutil.copy(nb_file, e2e_home / "before.ipynb")
+        scroll_to(notebook(page).locator(".jp-CodeCell").nth(1))
+        states["shot_before"] = screenshot(page, shots / "01-student-not-implemented.png")
+
+        states["source"] = edit_line(page, "def linear_forward", "raise NotImplementedError", FIX)
+        save(page, nb_file, FIX[0])
+        # as the notebook says: run the cell you changed, then the test cell under it
+        run_cells(page, cell_index(page, "def linear_forward"), 2)
+        states["after"] = read_test_cells(code_cells(page))
+        states["after_file"] = nb_file
+        scroll_to(notebook(page).locator(".jp-CodeCell").nth(1))
+        states["shot_after"] = screenshot(page, shots / "02-student-pass.png")
+        yield states
+    finally:
+        page.close()
+
+
+def _all_tasks_read(report):
+    report.expect_all_shown()
+    assert sorted(report.verdicts) == [t.id for t in MODULE.tasks], "a test cell is missing"
+
+
+def test_every_test_cell_shows_not_implemented(student):
+    before = student["before"]
+    _all_tasks_read(before)
+    for task in MODULE.tasks:
+        v = before.verdicts[task.id]
+        assert not v.passed and v.name == task.name, v.line
+        assert v.summary.startswith("not implemented: ") and "still raises NotImplementedError" \
+            in v.summary, v.line
+        assert v.line.endswith(f"[0/{task.points:g}]"), v.line
+    assert student["shot_before"].stat().st_size > 0
+
+
+def test_fixing_a_stub_in_the_editor_makes_its_check_pass(student):
+    src = student["source"]
+    assert "raise NotImplementedError" not in src
+    assert all(f"    {line}" in src.splitlines() for line in FIX), src
+    after = student["after"]
+    _all_tasks_read(after)
+    assert after.verdicts["2.1"].line == "2.1 linear_forward  PASS  ok  [1/1]"
+    for task in MODULE.tasks[1:]:
+        v = after.verdicts[task.id]
+        assert not v.passed and v.summary.startswith("not implemented: "), v.line
+    assert student["shot_after"].stat().st_size > 0
+
+
+@pytest.mark.parametrize("state", ["before", "after"])
+def test_course_check_in_a_terminal_matches_the_page(student, student_server, state):
+    code, out = course_check(student[f"{state}_file"], student_server.env)
+    terminal = parse_verdicts(out)
+    page = student[state].verdicts
+    assert sorted(terminal) == sorted(page), out
+    for task_id, shown in page.items():
+        assert terminal[task_id].passed == shown.passed, (task_id, terminal[task_id].line, shown.line)
+        assert terminal[task_id].line == shown.line   # the very same words
+    passed = sum(t.points for t in MODULE.tasks if page[t.id].passed)
+    assert f"score: {passed:g}/{MODULE.max_score:g}" in out
+    assert code == 1, out   # not full marks
