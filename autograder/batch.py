@@ -482,8 +482,8 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     mid = source.module.id
     folders = discover(submitted, mid)
     jobs = jobs or os.cpu_count() or 1
-    sandbox = sandbox or Sandbox(memory_mb=memory_mb,
-                                 hide=[str(submitted), str(root)])
+    own = sandbox is None
+    sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)])
     outcomes: dict[str, Outcome] = {}
     todo = []
     for student, folder in folders.items():
@@ -518,6 +518,8 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
             bar.set_postfix(counts)
             bar.update(1)
     bar.close()
+    if own:
+        sandbox.close()
     ordered = [outcomes[s] for s in sorted(outcomes)]
     csv_path = write_csv(root, source.module, ordered)
     db = write_gradebook(root, source, ordered) if gradebook and ordered else None

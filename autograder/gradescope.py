@@ -111,6 +111,7 @@ def run(module_id: str, submission: Path, results: Path, timeout: float | None =
                               extra_errors=errors)
         full = grade_cells(module, cells, sandbox, timeout=timeout, hidden=True,
                            extra_errors=errors)
+        sandbox.close()
     except Unusable as e:
         reason = str(e)
         full = _ungradable_results(module, reason)

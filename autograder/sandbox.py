@@ -15,6 +15,8 @@ Inside the worker (best available, reported by `isolation()`):
 - only a copy of the `course` package and a stub `autograder` (check() does nothing);
 - rlimits: CPU seconds, address space (--memory), file size, processes, open files;
 - stdout/stderr go to /dev/null; the protocol uses private descriptors;
+- as root, a zygote (root, inside the namespaces, numpy/matplotlib/course imported) forks
+  each worker, which then drops to its own uid and rlimits before any student code runs;
 - the parent enforces a wall-clock deadline per cell and per task and kills the worker's
   whole PID namespace on expiry; a worker that dies costs the task it died in, the next
   task gets a fresh worker.

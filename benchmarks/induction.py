@@ -9,6 +9,8 @@ import argparse
 import contextlib
 import dataclasses
 import io
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,19 @@ def notebook_seconds() -> float:
                         "notebook", "--execute", str(src), "--output-dir", tmp,
                         "--output", "out.ipynb"], check=True, capture_output=True)
         return time.perf_counter() - t0
+
+
+def course_check_seconds() -> tuple[float, float, str]:
+    """Wall and CPU seconds of `course check 01 --notebook <solution>`, and its score line."""
+    src = write_source_notebook(MODULE)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    out = subprocess.run([str(Path(sys.executable).parent / "course"), "check", "01",
+                          "--notebook", str(src)], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu, (out.stdout.strip().splitlines() or ["(no output)"])[-1]
 
 
 def check_seconds() -> tuple[float, dict[str, float]]:
@@ -129,6 +144,9 @@ def main() -> int:
     seeds = range(args.seeds)
     if not args.no_notebook:
         print(f"solution notebook, executed end to end: {notebook_seconds():.1f} s (limit 60)")
+    wall, cpu, score = course_check_seconds()
+    print(f"course check 01 on the solution: {wall:.1f} s wall, {cpu:.1f} s CPU (limit 15); "
+          f"{score}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     total, per_task = check_seconds()
     print(f"grade_solution('01'): {total:.2f} s (limit 15); per task (3 seeds each): "
           + ", ".join(f"{t} {s:.3f}" for t, s in per_task.items()))

@@ -6,6 +6,8 @@ Run: python benchmarks/optim.py [--skip-notebook]
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -27,14 +29,18 @@ MODULE = "04_optim"
 SEEDS = range(10)
 
 
-def notebook_seconds() -> float:
+def notebook_seconds() -> tuple[float, float]:
+    """(wall seconds, CPU seconds of nbconvert and its kernel) to execute the solution."""
     nb = write_source_notebook(MODULE)
     with tempfile.TemporaryDirectory() as tmp:
+        cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to",
                         "notebook", "--execute", str(nb), "--output", f"{tmp}/out.ipynb"],
                        check=True, capture_output=True, cwd=ROOT)
-        return time.perf_counter() - t0
+        wall = time.perf_counter() - t0
+        cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
 
 
 def verdicts(namespace, task, seeds=SEEDS):
@@ -49,7 +55,9 @@ def main() -> None:
     module = get_module(MODULE)
 
     if not args.skip_notebook:
-        print(f"solution notebook end to end: {notebook_seconds():.1f} s (limit 60 s)")
+        wall, cpu = notebook_seconds()
+        print(f"solution notebook end to end: {wall:.1f} s wall, {cpu:.1f} s CPU (limit 60 s; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     t0 = time.perf_counter()
     res = grade_solution(MODULE)
     total = time.perf_counter() - t0

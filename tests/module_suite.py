@@ -3,6 +3,7 @@
 - Is every task passed by the reference solution (visible and hidden seeds)?
 - Does the released exercise, untouched, fail every task with "not implemented"?
 - Does every catalogued mistake fail exactly its task, with its hint?
+- Does every correct-but-different variant pass every task?
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from autograder.catalogue import scenarios
+from autograder.mutation import variants
 from autograder.tasks import get_module
 from autograder.testing import grade_notebook, grade_solution
 from course import ROOT
@@ -46,6 +48,14 @@ def module_tests(module_id: str):
         text = results[scenario.task].text()
         assert scenario.hint in text, text
 
+    correct = variants(mid)
+
+    @pytest.mark.parametrize("variant", correct, ids=[s.name for s in correct])
+    def test_correct_variant_passes_every_task(variant):
+        results = grade_solution(mid, variant.replace)
+        assert all(r.passed for r in results.values()), \
+            {t: r.text() for t, r in results.items() if not r.passed}
+
     return (solution_results, test_reference_solution_scores_full_marks,
             test_released_exercise_scores_zero_with_not_implemented,
-            test_mistake_fails_its_task_with_its_hint)
+            test_mistake_fails_its_task_with_its_hint, test_correct_variant_passes_every_task)

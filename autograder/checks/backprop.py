@@ -234,20 +234,39 @@ TRAINING_ISOLATE = {**LAYERS, "mlp_forward": "course.nn:mlp_forward",
                     "mlp_backward": "course.nn:mlp_backward", "mlp_init": "course.nn:mlp_init"}
 
 MODULE = Module("02_backprop", "Backpropagation", (
-    Task("2.1", "linear_forward", 1, ("linear_forward",), check_linear_forward),
+    Task("2.1", "linear_forward", 1, ("linear_forward",), check_linear_forward, help=(
+        "out must have one row per example and one column per output: shape (N, M)",
+        "x is (N, D) and w is (D, M): which product gives (N, M)? b is added to every row",
+        "out = x @ w + b, and the cache is the tuple (x, w)")),
     Task("2.2", "linear_backward", 3, ("linear_backward",), check_linear_backward, help=(
         "compare each gradient's shape with the shape of what it is the gradient of",
         "write out = x @ w + b for one example and one output, then differentiate by hand",
         "dx = dout @ w.T, dw = x.T @ dout, db = sum of dout over the batch axis")),
-    Task("2.3", "relu", 2, ("relu_forward", "relu_backward"), check_relu),
-    Task("2.4", "tanh", 2, ("tanh_forward", "tanh_backward"), check_tanh),
+    Task("2.3", "relu", 2, ("relu_forward", "relu_backward"), check_relu, help=(
+        "the backward pass multiplies dout by the local derivative, elementwise",
+        "the derivative of max(0, x) depends on the sign of the input x, kept in the cache",
+        "dx = dout * (x > 0)")),
+    Task("2.4", "tanh", 2, ("tanh_forward", "tanh_backward"), check_tanh, help=(
+        "the backward pass multiplies dout by the local derivative, elementwise",
+        "cache the forward output: the derivative of tanh is written in terms of it",
+        "dx = dout * (1 - tanh(x)**2)")),
     Task("2.5", "softmax_cross_entropy", 3, ("softmax_cross_entropy",),
          check_softmax_cross_entropy, help=(
              "check the loss first, then the gradient",
              "softmax(z) = softmax(z - max z): shift before exp",
              "dlogits = (softmax(logits) - onehot(y)) / N")),
-    Task("2.6", "numerical_gradient", 2, ("numerical_gradient",), check_numerical_gradient),
-    Task("2.7", "mlp", 3, ("mlp_forward", "mlp_backward"), check_mlp, isolate=LAYERS),
+    Task("2.6", "numerical_gradient", 2, ("numerical_gradient",), check_numerical_gradient,
+         help=("perturb one entry of x at a time, and put it back afterwards",
+               "evaluate f on both sides of x[i], at old + h and at old - h",
+               "grad[i] = (f(x + h e_i) - f(x - h e_i)) / (2h)")),
+    Task("2.7", "mlp", 3, ("mlp_forward", "mlp_backward"), check_mlp, isolate=LAYERS, help=(
+        "check scores first: every layer but the last is linear then ReLU",
+        "mlp_backward walks the caches in reverse, the ReLU backward before each hidden "
+        "layer's linear backward",
+        "grads[f'W{i}'], grads[f'b{i}'] come from linear_backward of layer i; its dx feeds layer i-1")),
     Task("2.8", "training", 3, ("sgd_step", "train_mlp"), check_training,
-         isolate=TRAINING_ISOLATE),
+         isolate=TRAINING_ISOLATE, help=(
+             "sgd_step changes the arrays in params in place; train_mlp records one loss per step",
+             "each epoch: a fresh rng.permutation of the examples, then batches of batch_size",
+             "per batch: forward, softmax_cross_entropy, backward, sgd_step(params, grads, lr)")),
 ))

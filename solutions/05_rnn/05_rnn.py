@@ -537,7 +537,7 @@ plt.show()
 # its loss and gradients. The loss reads only h[:, -1], so the upstream gradient `dh`
 # for `lstm_backward` is zero everywhere except at the last step.
 
-# %%
+# %% tags=["experiment"]
 x_demo, y_demo = recall_task(3, 6, np.random.default_rng(0))
 print("first tokens:", x_demo[:, 0].argmax(axis=1), "targets:", y_demo)
 print("one sequence, as token ids:", x_demo[0].argmax(axis=1))

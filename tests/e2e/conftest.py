@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +24,48 @@ import e2e_lab  # noqa: E402
 MISSING = e2e_lab.missing_tools()
 SHOTS = pytest.StashKey[Path]()
 STARTED = pytest.StashKey[float]()
+COURSE = pytest.StashKey[tuple]()
+MODULE_ID = "02_backprop"
+# Three graded submissions: every task solved, only linear_forward solved, nothing solved.
+STUDENTS = {"ada": {"linear_forward", "linear_backward", "relu", "tanh", "softmax_cross_entropy",
+                    "numerical_gradient", "mlp", "training"},
+            "bob": {"linear_forward"},
+            "cy": set()}
+ORDER = ["test_student.py", "test_reader.py", "test_instructor.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Student first, instructor last: the class is graded in the background meanwhile."""
+    here = Path(__file__).parent
+
+    def key(item):
+        path = Path(str(item.fspath))
+        return ORDER.index(path.name) if path.parent == here and path.name in ORDER else -1
+
+    items.sort(key=key)  # stable: other tests keep their order, before these
+
+
+def pytest_collection_finish(session):
+    """If instructor tests will run, start grading their course now, in the background."""
+    if MISSING or not any(Path(str(i.fspath)).name == "test_instructor.py" for i in session.items):
+        return
+    _start_grading(session.config)
+
+
+def _start_grading(config) -> tuple:
+    if COURSE not in config.stash:
+        home = Path(tempfile.mkdtemp(prefix="e2e-instructor-"))
+        root = e2e_lab.make_course(home / "course", MODULE_ID, STUDENTS)
+        env = e2e_lab.jupyter_env(home)
+        config.stash[COURSE] = (home, root, env, e2e_lab.grade_course(root, MODULE_ID, env))
+    return config.stash[COURSE]
+
+
+def pytest_unconfigure(config):
+    if COURSE in config.stash:
+        home, _, _, job = config.stash[COURSE]
+        job.stop()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -70,6 +114,28 @@ def student_server(e2e_home, request):
         cwd=home, env=env, port=port, token=token, log=home / "course-start.log",
         workdir=home / "work")
     server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def graded_course(request):
+    """(root, env) of an nbgrader course whose submissions `course grade` graded and
+    `nbgrader generate_feedback` gave feedback for."""
+    _, root, env, job = _start_grading(request.config)
+    for cmd, code, out in job.wait():
+        assert code == 0, f"{' '.join(cmd)} exited {code}:\n{out[-3000:]}"
+    assert len(job.results) == len(job.cmds)
+    return root, env
+
+
+@pytest.fixture(scope="session")
+def formgrader(graded_course, e2e_home):
+    """JupyterLab started in the graded course folder: nbgrader's formgrader at /formgrader."""
+    root, env = graded_course
+    server = e2e_lab.lab_server(root, env, e2e_home / "formgrader.log").start()
     try:
         yield server
     finally:

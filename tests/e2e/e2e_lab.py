@@ -410,11 +410,98 @@ def course_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "course.cli", *args]
 
 
-def course_check(notebook_path: Path, env: dict[str, str]) -> tuple[int, str]:
-    proc = subprocess.run(course_cmd("check", "02", "--notebook", str(notebook_path)),
-                          capture_output=True, text=True, env=env, timeout=300)
-    return proc.returncode, proc.stdout + proc.stderr
+# ---------------------------------------------------------------- an nbgrader course, graded
+
+def make_course(root: Path, module_id: str, students: dict[str, set[str]]) -> Path:
+    """An nbgrader course folder like the repository root, with submissions in submitted/.
+
+    students: {student: grade ids of the solution cells they solved}; every other solution
+    cell keeps the released stub. Solutions come from the instructor source.
+    """
+    import nbformat
+
+    from course import ROOT
+    from course.build import source_notebook
+
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    source = source_notebook(module_id)
+    (root / "solutions" / module_id).mkdir(parents=True, exist_ok=True)
+    nbformat.write(source, root / "solutions" / module_id / f"{module_id}.ipynb")
+    answers = {c.metadata["nbgrader"]["grade_id"]:
+               "\n".join(ln for ln in c.source.splitlines() if "### BEGIN SOLUTION" not in ln
+                         and "### END SOLUTION" not in ln)
+               for c in source.cells if c.metadata.get("nbgrader", {}).get("solution")}
+    for student, solved in students.items():
+        nb = nbformat.read(ROOT / "exercises" / module_id / f"{module_id}.ipynb", as_version=4)
+        for c in nb.cells:
+            gid = c.metadata.get("nbgrader", {}).get("grade_id")
+            if c.metadata.get("nbgrader", {}).get("solution") and gid in solved:
+                c.source = answers[gid]
+        path = root / "submitted" / student / module_id / f"{module_id}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+    return root
 
 
-def copy_tree(src: Path, dest: Path) -> None:
-    shutil.copytree(src, dest, dirs_exist_ok=True)
+class Job:
+    """Commands run one after the other in a background thread; wait() gives their output."""
+
+    def __init__(self, cmds: list[list[str]], cwd: Path, env: dict[str, str]):
+        import threading
+
+        self.cmds, self.cwd, self.env = cmds, cwd, env
+        self.results: list[tuple[list[str], int, str]] = []
+        self.proc: subprocess.Popen | None = None
+        self.cancelled = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        for cmd in self.cmds:
+            if self.cancelled:
+                return
+            self.proc = subprocess.Popen(cmd, cwd=self.cwd, env=self.env, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True, start_new_session=True)
+            out, _ = self.proc.communicate()
+            self.results.append((cmd, self.proc.returncode, out))
+            if self.proc.returncode != 0:
+                return
+
+    def wait(self, timeout: float = 600.0) -> list[tuple[list[str], int, str]]:
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            self.stop()
+            raise TimeoutError(f"still running after {timeout:.0f} s: {self.cmds}")
+        return self.results
+
+    def stop(self) -> None:
+        """End the running command's own process group (it was started in a new session)."""
+        self.cancelled = True
+        if self.proc is not None and self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        self.thread.join(30)
+
+
+def grade_course(root: Path, module_id: str, env: dict[str, str]) -> Job:
+    """`course grade` (gradebook.db, autograded/), then `nbgrader generate_feedback` (feedback/)."""
+    return Job([course_cmd("grade", module_id, "submitted", "--root", str(root), "-q"),
+                [sys.executable, "-m", "nbgrader", "generate_feedback", module_id, "--force"]],
+               cwd=root, env=env)
+
+
+def lab_server(root: Path, env: dict[str, str], log: Path) -> Server:
+    """JupyterLab (with nbgrader's formgrader) started in an nbgrader course folder."""
+    port, token = free_port(), os.urandom(12).hex()
+    cmd = [sys.executable, "-m", "jupyterlab", "--ServerApp.open_browser=False",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"]
+    return Server(cmd, cwd=root, env=env, port=port, token=token, log=log)
+
+
+def table_rows(page, selector: str = "#main-table tr") -> list[list[str]]:
+    return page.locator(selector).evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.innerText.trim()))")

@@ -3,8 +3,8 @@
 `course start` (as the README says) on a temporary working folder; JupyterLab in headless
 Chromium opens 02_backprop, runs every cell, and we read each test cell's verdict from the
 page. Then linear_forward's stub is replaced through the editor, the notebook saved, and
-that cell and the test cell under it run again: 2.1 passes. In both states `course check 02 --notebook` in a terminal gives the same
-verdict, task by task, as the page.
+that cell and the test cell under it run again: 2.1 passes. In both states
+`course check 02 --notebook` in a terminal gives the same verdict, task by task, as the page.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import shutil
 
 import pytest
 from e2e_lab import (
+    Job,
     cell_index,
     code_cells,
-    course_check,
+    course_cmd,
     edit_line,
     notebook,
     open_notebook,
@@ -48,16 +49,20 @@ def student(browser, student_server, shots, e2e_home):
         page.keyboard.press("Control+b")  # hide the file browser: more notebook on screen
         states["runs_before"] = run_all_cells(page)
         states["before"] = read_test_cells(code_cells(page))
-        states["before_file"] = shutil.copy(nb_file, e2e_home / "before.ipynb")
+        before_file = shutil.copy(nb_file, e2e_home / "before.ipynb")
+        # the self-learner's terminal, in the background while the student goes on
+        states["check_before"] = Job([course_cmd("check", "02", "--notebook", str(before_file))],
+                                     e2e_home, student_server.env)
         scroll_to(notebook(page).locator(".jp-CodeCell").nth(1))
         states["shot_before"] = screenshot(page, shots / "01-student-not-implemented.png")
 
         states["source"] = edit_line(page, "def linear_forward", "raise NotImplementedError", FIX)
         save(page, nb_file, FIX[0])
+        states["check_after"] = Job([course_cmd("check", "02", "--notebook", str(nb_file))],
+                                    e2e_home, student_server.env)
         # as the notebook says: run the cell you changed, then the test cell under it
         run_cells(page, cell_index(page, "def linear_forward"), 2)
         states["after"] = read_test_cells(code_cells(page))
-        states["after_file"] = nb_file
         scroll_to(notebook(page).locator(".jp-CodeCell").nth(1))
         states["shot_after"] = screenshot(page, shots / "02-student-pass.png")
         yield states
@@ -96,8 +101,8 @@ def test_fixing_a_stub_in_the_editor_makes_its_check_pass(student):
 
 
 @pytest.mark.parametrize("state", ["before", "after"])
-def test_course_check_in_a_terminal_matches_the_page(student, student_server, state):
-    code, out = course_check(student[f"{state}_file"], student_server.env)
+def test_course_check_in_a_terminal_matches_the_page(student, state):
+    [(_, code, out)] = student[f"check_{state}"].wait(300)
     terminal = parse_verdicts(out)
     page = student[state].verdicts
     assert sorted(terminal) == sorted(page), out

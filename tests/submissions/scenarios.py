@@ -1,8 +1,9 @@
 """Submissions for grading tests, as data: each a small, named edit of the module-02 notebook.
 
 `build_class(folder)` writes nbgrader's layout folder/<student>/02_backprop/... with one student
-per scenario. The honest base (`partial`) is the reference solution with two tasks left as the
-released stubs (2.5 softmax_cross_entropy, 2.6 numerical_gradient): HONEST points out of 19.
+per scenario. The honest base (`partial`) is the reference solution with three tasks left as the
+released stubs (2.5 softmax_cross_entropy, 2.6 numerical_gradient, 2.8 training; the last one
+only to keep the tests fast): HONEST points out of 19.
 Each attack adds one trick to that base; it must earn exactly HONEST, no more.
 """
 
@@ -17,9 +18,9 @@ from pathlib import Path
 import nbformat
 
 MID = "02_backprop"
-STUBBED = ("softmax_cross_entropy", "numerical_gradient")   # tasks 2.5 and 2.6
+STUBBED = ("softmax_cross_entropy", "numerical_gradient", "training")   # tasks 2.5, 2.6, 2.8
 ATTACK_CELL = "softmax_cross_entropy"                        # attacks go into this stub's cell
-HONEST = 14.0                                                # 19 - 3 - 2
+HONEST = 11.0                                                # 19 - 3 - 2 - 3
 MARKER = "/tmp/course-grading-pwned"                         # attacks try to create this
 
 
@@ -87,7 +88,9 @@ def _set(nb, gid, key, value):
 
 def _duplicate(nb, gid):
     i = nb.cells.index(cell(nb, gid))
-    nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+    twin = copy.deepcopy(nb.cells[i])
+    twin["id"] = twin.get("id", "cell") + "-twin"
+    nb.cells.insert(i + 1, twin)
 
 
 def _to_markdown(nb, gid):

@@ -1,0 +1,113 @@
+"""Mutation testing of the checks: apply every catalogued mistake, and every correct variant.
+
+    python -m autograder.mutation --report [--module 02]
+
+For each mistake: is its task failed (detection), do all other tasks still pass
+(isolation), and does the feedback carry the targeted hint (hint rate)? For each correct
+variant: does every task pass (no false failures)?
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from dataclasses import dataclass
+
+from autograder.catalogue import Scenario, scenarios
+from autograder.tasks import MODULES, UnknownModule, get_module
+from autograder.testing import grade_solution
+
+
+def variants(module: str) -> list[Scenario]:
+    mid = get_module(module).id
+    try:
+        mod = importlib.import_module(f"autograder.catalogue.{MODULES[mid]}")
+    except ModuleNotFoundError:
+        return []
+    return list(getattr(mod, "VARIANTS", []))
+
+
+@dataclass
+class Outcome:
+    scenario: Scenario
+    detected: bool
+    isolated: bool
+    hinted: bool
+    failed: list[str]
+    text: str
+
+    @property
+    def ok(self) -> bool:
+        return self.detected and self.isolated and self.hinted
+
+
+def run_mistake(module: str, s: Scenario) -> Outcome:
+    results = grade_solution(module, s.replace)
+    failed = sorted(t for t, r in results.items() if not r.passed)
+    r = results[s.task]
+    return Outcome(s, s.task in failed, failed == [s.task], bool(s.hint) and s.hint in r.text(),
+                   failed, r.text())
+
+
+def run_variant(module: str, s: Scenario) -> list[str]:
+    """Tasks a correct variant fails (should be none)."""
+    return sorted(t for t, r in grade_solution(module, s.replace).items() if not r.passed)
+
+
+def report(modules: list[str], out=sys.stdout) -> bool:
+    all_ok = True
+    totals = [0, 0, 0, 0, 0, 0]
+    print(f"{'module':<14} {'mistakes':>8} {'detected':>9} {'isolated':>9} {'hinted':>7} "
+          f"{'variants':>9} {'false fails':>11}", file=out)
+    lines = []
+    for m in modules:
+        mistakes = [run_mistake(m, s) for s in scenarios(m)]
+        var = [(s, run_variant(m, s)) for s in variants(m)]
+        n = len(mistakes)
+        det = sum(o.detected for o in mistakes)
+        iso = sum(o.isolated for o in mistakes)
+        hin = sum(o.hinted for o in mistakes)
+        ff = sum(bool(f) for _, f in var)
+        totals = [a + b for a, b in zip(totals, [n, det, iso, hin, len(var), ff])]
+        pct = (lambda k: f"{100 * k / n:.0f}%" if n else "-")
+        print(f"{m:<14} {n:>8} {pct(det):>9} {pct(iso):>9} {pct(hin):>7} {len(var):>9} {ff:>11}",
+              file=out)
+        for o in mistakes:
+            if not o.ok:
+                lines.append(f"  {m} {o.scenario.name} (task {o.scenario.task}): failed {o.failed}; "
+                             f"hint {'found' if o.hinted else 'missing: ' + repr(o.scenario.hint)}\n"
+                             + "\n".join("      " + x for x in o.text.splitlines()))
+        for s, f in var:
+            if f:
+                lines.append(f"  {m} variant {s.name}: wrongly fails {f}")
+        all_ok &= all(o.detected and o.isolated for o in mistakes) and not ff
+        all_ok &= (hin >= 0.9 * n) if n else True
+    n, det, iso, hin, nv, ff = totals
+    if n:
+        print(f"{'all':<14} {n:>8} {100 * det / n:>8.0f}% {100 * iso / n:>8.0f}% "
+              f"{100 * hin / n:>6.0f}% {nv:>9} {ff:>11}", file=out)
+    for line in lines:
+        print(line, file=out)
+    return all_ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m autograder.mutation", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--report", action="store_true", help="print the detection report")
+    p.add_argument("--module", action="append", help="only these modules (repeatable)")
+    args = p.parse_args(argv)
+    mods = []
+    for m in args.module or list(MODULES):
+        try:
+            mods.append(get_module(m).id)
+        except UnknownModule:
+            if args.module:
+                raise
+    ok = report(mods)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
