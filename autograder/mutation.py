@@ -55,6 +55,10 @@ def run_variant(module: str, s: Scenario) -> list[str]:
     return sorted(t for t, r in grade_solution(module, s.replace).items() if not r.passed)
 
 
+def _pct(k: int, n: int) -> str:
+    return f"{100 * k / n:.0f}%" if n else "-"
+
+
 def report(modules: list[str], out=sys.stdout) -> bool:
     all_ok = True
     totals = [0, 0, 0, 0, 0, 0]
@@ -70,9 +74,8 @@ def report(modules: list[str], out=sys.stdout) -> bool:
         hin = sum(o.hinted for o in mistakes)
         ff = sum(bool(f) for _, f in var)
         totals = [a + b for a, b in zip(totals, [n, det, iso, hin, len(var), ff])]
-        pct = (lambda k: f"{100 * k / n:.0f}%" if n else "-")
-        print(f"{m:<14} {n:>8} {pct(det):>9} {pct(iso):>9} {pct(hin):>7} {len(var):>9} {ff:>11}",
-              file=out)
+        print(f"{m:<14} {n:>8} {_pct(det, n):>9} {_pct(iso, n):>9} {_pct(hin, n):>7} "
+              f"{len(var):>9} {ff:>11}", file=out)
         for o in mistakes:
             if not o.ok:
                 lines.append(f"  {m} {o.scenario.name} (task {o.scenario.task}): failed {o.failed}; "

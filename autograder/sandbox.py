@@ -10,16 +10,16 @@ the verdict is reached outside the sandbox, from values rebuilt from plain data 
 Inside the worker (best available, reported by `isolation()`):
 - a new mount, PID and network namespace; tmpfs over the course root, the submission and
   output folders, /tmp, /var/tmp, /dev/shm, /home, /root, /mnt (the interpreter and numpy are
-  bound back read-only-by-permission); then the worker drops to an unprivileged uid of its
+  bound back); then the worker drops to an unprivileged uid of its
   own, so it cannot read solutions/, autograder/, the gradebook or other students' files;
 - only a copy of the `course` package and a stub `autograder` (check() does nothing);
 - rlimits: CPU seconds, address space (--memory), file size, processes, open files;
 - stdout/stderr go to /dev/null; the protocol uses private descriptors;
 - as root, a zygote (root, inside the namespaces, numpy/matplotlib/course imported) forks
   each worker, which then drops to its own uid and rlimits before any student code runs;
-- the parent enforces a wall-clock deadline per cell and per task and kills the worker's
-  whole PID namespace on expiry; a worker that dies costs the task it died in, the next
-  task gets a fresh worker.
+- the parent enforces a wall-clock deadline per cell and per task and kills the worker (and
+  every process of its uid) on expiry; a worker that dies costs the task it died in, the
+  next task gets a fresh worker.
 
 The functions down to `worker_main` run inside the worker; they import only the standard
 library, numpy and autograder.wire (copied next to them).
@@ -368,10 +368,11 @@ def zygote_main(cfg: dict) -> None:
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     ctl.close()
                     work = os.path.join(cfg["work"], f"w{uid}")
-                    os.makedirs(work, exist_ok=True)
+                    os.makedirs(work, mode=0o700, exist_ok=True)
+                    os.chmod(work, 0o700)
                     os.chown(work, uid, uid)
                     os.chdir(work)
-                    os.environ["HOME"] = work
+                    os.environ["HOME"] = os.environ["TMPDIR"] = work
                     for name, value in cfg["rlimits"].items():
                         try:
                             resource.setrlimit(getattr(resource, name), (value, value))

@@ -58,7 +58,8 @@ VARIANTS = [
     Scenario("renamed-variables-and-reversed-cache", "", {
         "    grads = {}\n    d = dscores\n    L = len(caches)\n    for i in range(L, 0, -1):\n"
         "        lin_cache, relu_cache = caches[i - 1]":
-        "    g = {}\n    d = dscores\n    for i, (lin_cache, relu_cache) in reversed(list(enumerate(caches, 1))):",
+        "    g = {}\n    d = dscores\n"
+        "    for i, (lin_cache, relu_cache) in reversed(list(enumerate(caches, 1))):",
         "        d, grads[f\"W{i}\"], grads[f\"b{i}\"] = linear_backward(d, lin_cache)":
         "        d, g[f\"W{i}\"], g[f\"b{i}\"] = linear_backward(d, lin_cache)\n    grads = g"}),
 ]

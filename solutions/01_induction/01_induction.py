@@ -321,6 +321,7 @@ for frac in (0.1, 0.5, 0.9, 1.02):
 axes[0].legend(fontsize=8)
 axes[1].set_xlabel("step")
 axes[1].set_ylabel("|w - w_closed_form|")
+fig.tight_layout()
 plt.show()
 
 # %% [markdown]
