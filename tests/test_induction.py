@@ -1,4 +1,5 @@
-"""Module 01: the reference passes, the stub fails, every catalogued mistake is caught."""
+"""Module 01: the reference passes, the stub fails, every catalogued mistake is caught,
+every correct variant passes; plus the margins of the checks' hardest cases."""
 
 import numpy as np
 import pytest
@@ -8,25 +9,18 @@ from autograder.catalogue import scenarios
 from autograder.catalogue.induction import VARIANTS
 from autograder.checks import induction as checks
 from autograder.result import CheckFailed
-from autograder.testing import grade_solution
 from course import induction as ref
 
 (solution_results, test_reference_solution_scores_full_marks,
  test_released_exercise_scores_zero_with_not_implemented,
- test_mistake_fails_its_task_with_its_hint) = module_tests("01_induction")
+ test_mistake_fails_its_task_with_its_hint,
+ test_correct_variant_passes_every_task) = module_tests("01_induction")
 
 
 def test_catalogue_has_at_least_eight_scenarios_and_five_variants():
     assert len(scenarios("01")) >= 8
     assert len(VARIANTS) >= 5
     assert all(v.task == "" for v in VARIANTS)
-
-
-@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
-def test_variant_passes_every_task(variant):
-    results = grade_solution("01", variant.replace)
-    failed = {t: r.text() for t, r in results.items() if not r.passed}
-    assert not failed, failed
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 7, 10, 31, 100, 997])

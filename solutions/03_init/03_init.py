@@ -146,7 +146,7 @@ def forward_record(params, x, activation):
 
 # %% tags=["experiment"]
 n, depth = 256, 30
-x = np.random.default_rng(0).normal(size=(500, n))
+x = np.random.default_rng(0).normal(size=(200, n))
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.8))
 curves = {}
 for c in (0.8, 1.0, 1.2):
@@ -248,7 +248,7 @@ check("3.3", xavier_normal, xavier_uniform, hidden=True)
 # histograms of all layers nearly coincide.
 
 # %% tags=["experiment"]
-x = np.random.default_rng(0).normal(size=(1000, 256))
+x = np.random.default_rng(0).normal(size=(500, 256))
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.5), sharey=True)
 for ax, (title, init) in zip(axes, (("standard U[-1/sqrt(n), 1/sqrt(n)]", standard_uniform),
                                     ("normalized (Xavier uniform)", xavier_uniform))):
@@ -476,7 +476,7 @@ plt.tight_layout()
 
 # %% tags=["experiment"]
 scales = np.geomspace(0.1, 10, 9)
-depths = [2, 4, 8, 16, 24]
+depths = [2, 4, 8, 16]
 losses = np.zeros((len(depths), len(scales)))
 for i, d in enumerate(depths):
     for j, s in enumerate(scales):
@@ -484,7 +484,7 @@ for i, d in enumerate(depths):
                            lambda a, b, r, s=s: gaussian_init(a, b, s / np.sqrt(a), r),
                            np.random.default_rng(1))
         with np.errstate(all="ignore"):
-            train(params, X, y, "tanh", steps=200, lr=0.1, rng=np.random.default_rng(2))
+            train(params, X, y, "tanh", steps=150, lr=0.1, rng=np.random.default_rng(2))
         losses[i, j] = full_loss(params, X, y, "tanh")
 plot_trainability(losses, scales, depths, vmax=2 * np.log(4))
 

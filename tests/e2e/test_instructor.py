@@ -1,7 +1,7 @@
 """The instructor's path: nbgrader's formgrader on a class graded by `course grade`, and its feedback.
 
 An nbgrader course folder like the repository root holds three submissions of 02_backprop
-(conftest.STUDENTS: all solved, only linear_forward, none). `course grade 02_backprop
+(e2e_lab.STUDENTS: all solved, only linear_forward, none). `course grade 02_backprop
 submitted` graded them into gradebook.db and autograded/, and `nbgrader generate_feedback`
 wrote feedback/. The formgrader, served by JupyterLab started in that folder, must show each
 student's score and, for one student, each task's; the feedback HTML must show each task's
@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import MODULE_ID, STUDENTS
-from e2e_lab import parse_verdicts, screenshot, table_rows
+from e2e_lab import MODULE_ID, STUDENTS, parse_verdicts, screenshot, table_rows
 
 from autograder.tasks import get_module
 
