@@ -3,10 +3,10 @@
 # Playwright for Python in the given virtual environment. No browser is downloaded:
 # the suite launches /usr/bin/chromium through Playwright's executable_path.
 #
-# usage: .ci/e2e-setup.sh [VENV]      (default: .venv)
+# usage: .ci/e2e-setup.sh [VENV]      (default: .venv; created if missing)
 set -euo pipefail
 venv="${1:-.venv}"
-if [ ! -x "$venv/bin/pip" ]; then echo "e2e-setup: no pip in $venv" >&2; exit 2; fi
+if [ ! -x "$venv/bin/pip" ]; then python3 -m venv "$venv"; fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

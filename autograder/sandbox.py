@@ -38,7 +38,7 @@ import numpy as np
 
 from autograder import wire
 
-MAX_MESSAGE = 256 * 2**20
+MAX_MESSAGE = 96 * 2**20      # a reply larger than this counts as a crash
 
 
 # ----------------------------------------------------------------------------------- framing

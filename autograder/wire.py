@@ -21,6 +21,7 @@ import numpy as np
 
 MAX_DEPTH = 32
 MAX_ITEMS = 1_000_000
+MAX_JSON = 8 * 2**20            # the non-array part; arrays travel as blobs
 OBJECT_PACKAGES = ("course.",)
 BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 
@@ -119,6 +120,8 @@ def decode(data: bytes) -> object:
     """bytes -> value; builds only plain data (see the module docstring)."""
     try:
         njson, nblobs = struct.unpack_from("<QQ", data, 0)
+        if njson > MAX_JSON or nblobs > MAX_ITEMS:
+            raise WireError(f"message too large ({njson} bytes of JSON, {nblobs} arrays)")
         pos = 16
         doc = json.loads(data[pos:pos + njson])
         pos += njson

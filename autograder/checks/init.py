@@ -97,42 +97,49 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
 
 
 def check_rng_use(name, call, seed):
-    """Same rng state -> same W; the global RNG must not matter; the given rng must advance.
+    """The given rng must advance; same rng state -> same W; the global RNG must not matter.
 
-    call(rng) -> W. The global RNG's state is restored afterwards.
+    call(rng) -> W. The global RNG's state is restored afterwards. (When student code runs in
+    another process, re-seeding np.random here cannot reach it: then a global-RNG user is
+    caught by the rng not advancing.)
     """
     saved = np.random.get_state()
     try:
+        rng = np.random.default_rng(seed)
+        before = rng.bit_generator.state
         np.random.seed(1000 + seed)
-        w1 = np.asarray(call(np.random.default_rng(seed)))
+        w1 = np.asarray(call(rng))
+        advanced = rng.bit_generator.state != before
         np.random.seed(2000 + seed)
         w2 = np.asarray(call(np.random.default_rng(seed)))
-        if w1.shape != w2.shape or not np.array_equal(w1, w2):
-            np.random.seed(3000 + seed)
-            w3 = np.asarray(call(np.random.default_rng(seed)))
-            np.random.seed(3000 + seed)
-            w4 = np.asarray(call(np.random.default_rng(seed)))
-            if w3.shape == w4.shape and np.array_equal(w3, w4):
-                raise CheckFailed(
-                    f"{name} depends on numpy's global random state",
-                    ["two calls with generators in the same state gave different weights; "
-                     "after re-seeding np.random the same way they agreed"],
-                    hint="it uses the global numpy RNG (np.random.normal, np.random.randn...): "
-                         "draw from the rng argument instead (rng.normal(...))",
-                    mistake="global-rng")
-            raise CheckFailed(f"{name} is not reproducible",
-                              ["two calls with generators in the same state gave different "
-                               "weights"],
-                              hint="draw every random number from the rng argument; do not "
-                                   "create a new generator inside", mistake="fresh-rng")
+        same = w1.shape == w2.shape and np.array_equal(w1, w2)
+        if advanced and same:
+            return
+        np.random.seed(3000 + seed)
+        w3 = np.asarray(call(np.random.default_rng(seed)))
+        np.random.seed(3000 + seed)
+        w4 = np.asarray(call(np.random.default_rng(seed)))
+        global_rng = not same and w3.shape == w4.shape and np.array_equal(w3, w4)
     finally:
         np.random.set_state(saved)
-    rng = np.random.default_rng(seed)
-    before = rng.bit_generator.state
-    call(rng)
-    expect(rng.bit_generator.state != before, f"{name} did not draw from the rng it was given",
-           hint="use rng.normal / rng.uniform, so a seeded rng gives a repeatable network",
-           mistake="rng-unused")
+    if global_rng:
+        raise CheckFailed(
+            f"{name} depends on numpy's global random state",
+            ["two calls with generators in the same state gave different weights; "
+             "after re-seeding np.random the same way they agreed"],
+            hint="it uses the global numpy RNG (np.random.normal, np.random.randn...): "
+                 "draw from the rng argument instead (rng.normal(...))", mistake="global-rng")
+    if not advanced:
+        raise CheckFailed(
+            f"{name} did not draw from the rng it was given",
+            ["the generator passed as rng is in the same state after the call"],
+            hint="draw every random number from the rng argument (rng.normal, rng.uniform): "
+                 "not from the global numpy RNG (np.random.normal...), and do not create a new "
+                 "generator inside", mistake="rng-unused")
+    raise CheckFailed(f"{name} is not reproducible",
+                      ["two calls with generators in the same state gave different weights"],
+                      hint="draw every random number from the rng argument; do not create a "
+                           "new generator inside", mistake="fresh-rng")
 
 
 # --- deep nets on a small classification task -----------------------------------------------

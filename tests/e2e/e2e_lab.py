@@ -165,10 +165,10 @@ def launch_browser(playwright, user_data_dir: Path, viewport=(1200, 800)):
     return ctx
 
 
-def screenshot(locator_or_page, path: Path) -> Path:
-    """PNG of an element or the page, reduced to a 64-colour palette to stay small."""
+def screenshot(locator_or_page, path: Path, **kw) -> Path:
+    """PNG of an element or the page (kw: Playwright's, e.g. clip), in 64 colours to stay small."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    locator_or_page.screenshot(path=str(path))
+    locator_or_page.screenshot(path=str(path), **kw)
     try:
         from PIL import Image
         with Image.open(path) as im:

@@ -36,7 +36,8 @@ def test_formgrader_shows_each_students_score(browser, formgrader, shots):
         page.goto(f"{formgrader.url}/formgrader/manage_students?token={formgrader.token}")
         page.wait_for_selector("#main-table tr td:has-text('ada')")
         rows = {r[1]: r for r in table_rows(page)}
-        screenshot(page, shots / "03-formgrader-students.png")
+        screenshot(page, shots / "03-formgrader-students.png",
+                   clip={"x": 0, "y": 0, "width": 1200, "height": 420})
         for student in STUDENTS:
             want = f"{sum(expected(student).values()):g} / {MODULE.max_score:g}"
             assert rows[student][3] == want, (student, rows[student])
