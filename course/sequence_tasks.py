@@ -80,18 +80,23 @@ def rnn_classifier_loss(params, x, y):
     return loss, {"Wx": dWx, "Wh": dWh, "b": db, "Wy": dWy, "by": dby}
 
 
-def lstm_classifier_loss(params, x, y):
-    """Reference LSTM classifier reading its last hidden state. Returns loss, grads."""
+def lstm_classifier_loss(params, x, y, lstm_forward=None, lstm_backward=None):
+    """Reference LSTM classifier reading its last hidden state. Returns loss, grads.
+
+    lstm_forward, lstm_backward: the sequence LSTM to use (default: the reference).
+    """
+    lstm_forward = lstm_forward or ref.lstm_forward
+    lstm_backward = lstm_backward or ref.lstm_backward
     N, T, _ = x.shape
     H = params["Wh"].shape[0]
     z = np.zeros((N, H))
-    h, _, cache = ref.lstm_forward(x, z, z, params["Wx"], params["Wh"], params["b"])
+    h, _, cache = lstm_forward(x, z, z, params["Wx"], params["Wh"], params["b"])
     scores, lin = nn.linear_forward(h[:, -1], params["Wy"], params["by"])
     loss, dscores = nn.softmax_cross_entropy(scores, y)
     dh_last, dWy, dby = nn.linear_backward(dscores, lin)
     dh = np.zeros_like(h)
     dh[:, -1] = dh_last
-    _, _, _, dWx, dWh, db = ref.lstm_backward(dh, cache)
+    _, _, _, dWx, dWh, db = lstm_backward(dh, cache)
     return loss, {"Wx": dWx, "Wh": dWh, "b": db, "Wy": dWy, "by": dby}
 
 

@@ -55,7 +55,7 @@ from course.seq2seq import (
 # fixed "cipher" mapping of symbols, adding two numbers written as digits, and rewriting a
 # date written in words in ISO form. Sources and targets are lists of string tokens.
 
-# %%
+# %% tags=["experiment"]
 rng = np.random.default_rng(0)
 for name in ["reverse", "sort", "cipher", "add", "date"]:
     src, tgt = make_task(name, 2, rng)
@@ -261,7 +261,7 @@ check("6.5", masked_cross_entropy, hidden=True)
 # its id; `np.add.at(dE, ids, dx)` does that even when an id repeats (plain `dE[ids] += dx`
 # would keep only one of the repeats).
 
-# %%
+# %% tags=["experiment"]
 params = seq2seq_init(V_src=12, V_tgt=12, E=4, H=5, rng=np.random.default_rng(0))
 print({k: v.shape for k, v in params.items()})
 
@@ -374,7 +374,7 @@ check("6.7", seq2seq_loss, hidden=True)
 # chosen. `decoder_step` (given) advances the decoder by one step for a batch of B
 # prefixes and returns the log-probabilities of every next token:
 
-# %%
+# %% tags=["experiment"]
 h, c = np.zeros((1, 5)), np.zeros((1, 5))
 logp, h, c = decoder_step(params, np.array([BOS]), h, c)
 print(logp.shape, "sums to", np.exp(logp).sum().round(6), "; most probable next token:",

@@ -6,6 +6,7 @@ with a reason) on a machine without it.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -34,7 +35,6 @@ def missing_tools() -> str | None:
     """Why the e2e suite cannot run here, or None."""
     if not Path(CHROMIUM).exists():
         return f"{CHROMIUM} not found (apt-get install chromium chromium-driver; see .ci/e2e-setup.sh)"
-    import importlib.util
     if importlib.util.find_spec("playwright") is None:
         return "Playwright for Python not installed (pip install playwright; see .ci/e2e-setup.sh)"
     return None
