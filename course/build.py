@@ -55,6 +55,9 @@ def source_notebook(module: str, root: Path = ROOT) -> nbformat.NotebookNode:
             tags = meta.get("tags", [])
             if ng and ng.get("grade") and not ng.get("solution"):
                 meta["nbgrader"] = {"grade": True, **TEST_DEFAULTS, **ng}
+                # a failing check must not stop "Run All": JupyterLab and nbclient go on
+                # past cells tagged raises-exception
+                meta["tags"] = sorted({*tags, "raises-exception"})
             elif ng and ng.get("solution"):
                 meta["nbgrader"] = {**SOLUTION_DEFAULTS, **ng}
             elif "experiment" not in tags:
