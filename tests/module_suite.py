@@ -1,4 +1,4 @@
-"""The tests every module gets, written once: import `module_tests(MODULE_ID)` in a test file.
+"""The tests every module gets, written once: `globals().update(module_tests(MODULE_ID))`.
 
 - Is every task passed by the reference solution (visible and hidden seeds)?
 - Does the released exercise, untouched, fail every task with "not implemented"?
@@ -56,6 +56,7 @@ def module_tests(module_id: str):
         assert all(r.passed for r in results.values()), \
             {t: r.text() for t, r in results.items() if not r.passed}
 
-    return (solution_results, test_reference_solution_scores_full_marks,
-            test_released_exercise_scores_zero_with_not_implemented,
-            test_mistake_fails_its_task_with_its_hint, test_correct_variant_passes_every_task)
+    return {f.__name__: f for f in (
+        solution_results, test_reference_solution_scores_full_marks,
+        test_released_exercise_scores_zero_with_not_implemented,
+        test_mistake_fails_its_task_with_its_hint, test_correct_variant_passes_every_task)}

@@ -11,10 +11,7 @@ from autograder.checks import induction as checks
 from autograder.result import CheckFailed
 from course import induction as ref
 
-(solution_results, test_reference_solution_scores_full_marks,
- test_released_exercise_scores_zero_with_not_implemented,
- test_mistake_fails_its_task_with_its_hint,
- test_correct_variant_passes_every_task) = module_tests("01_induction")
+globals().update(module_tests("01_induction"))
 
 
 def test_catalogue_has_at_least_eight_scenarios_and_five_variants():

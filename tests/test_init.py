@@ -8,10 +8,7 @@ from autograder.catalogue.init import VARIANTS
 from autograder.checks import init as checks
 from course import init as ref
 
-(solution_results, test_reference_solution_scores_full_marks,
- test_released_exercise_scores_zero_with_not_implemented,
- test_mistake_fails_its_task_with_its_hint,
- test_correct_variant_passes_every_task) = module_tests("03_init")
+globals().update(module_tests("03_init"))
 
 
 def test_catalogue_has_at_least_eight_scenarios_and_five_variants():

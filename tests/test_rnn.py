@@ -12,10 +12,7 @@ from course import rnn as ref
 from course import sequence_tasks as seq
 from course.gradcheck import numerical_gradient
 
-(solution_results, test_reference_solution_scores_full_marks,
- test_released_exercise_scores_zero_with_not_implemented,
- test_mistake_fails_its_task_with_its_hint,
- test_correct_variant_passes_every_task) = module_tests("05_rnn")
+globals().update(module_tests("05_rnn"))
 
 
 def test_catalogue_has_at_least_eight_scenarios_and_five_variants():

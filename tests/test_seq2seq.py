@@ -8,10 +8,7 @@ from autograder.catalogue import scenarios
 from autograder.catalogue.seq2seq import VARIANTS
 from course import seq2seq as S
 
-(solution_results, test_reference_solution_scores_full_marks,
- test_released_exercise_scores_zero_with_not_implemented,
- test_mistake_fails_its_task_with_its_hint,
- test_correct_variant_passes_every_task) = module_tests("06_seq2seq")
+globals().update(module_tests("06_seq2seq"))
 
 
 def test_catalogue_has_at_least_eight_scenarios_and_five_variants():
