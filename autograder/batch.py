@@ -81,8 +81,10 @@ for c in nb["cells"]:
     ng = m.get("nbgrader") if isinstance(m.get("nbgrader"), dict) else {}
     src = c.get("source", "")
     src = "".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else str(src)
+    tags = m.get("tags") if isinstance(m.get("tags"), list) else []
     cells.append({"cell_type": str(c.get("cell_type")), "grade_id": ng.get("grade_id"),
-                  "solution": bool(ng.get("solution")), "source": src})
+                  "solution": bool(ng.get("solution")), "source": src,
+                  "experiment": "experiment" in tags})
 out({"module": course.get("module"), "kernelspec": meta.get("kernelspec"), "cells": cells,
      "nbformat": nb.get("nbformat")})
 '''
@@ -149,6 +151,9 @@ class Source:
     cells: list[tuple[str, str, str | None, str]]   # (label, kind setup|solution, grade_id, src)
     release: nbformat.NotebookNode
     digest: str
+    # every grade id (tests too) -> the setup or solution cell at or before it in the source,
+    # the place where code cells a student added after it are run
+    anchors: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, module_id: str) -> Source:
@@ -156,8 +161,13 @@ class Source:
 
         module = get_module(module_id)
         nb = source_notebook(module.id)
-        cells = []
+        cells, anchors, last = [], {}, None
         for i, c in enumerate(nb.cells):
+            gid = nbgrader_meta(c).get("grade_id")
+            if c.cell_type == "code" and not is_test_cell(c) and not is_experiment(c):
+                last = gid
+            if gid:
+                anchors[gid] = last
             if c.cell_type != "code" or is_test_cell(c) or is_experiment(c):
                 continue
             m = nbgrader_meta(c)
@@ -165,7 +175,7 @@ class Source:
             cells.append((cell_label(i, c), kind, m.get("grade_id"), _source(c)))
         release = _release(module.id)
         digest = hashlib.sha256(nbformat.writes(nb).encode()).hexdigest()
-        return cls(module, cells, release, digest)
+        return cls(module, cells, release, digest, anchors)
 
     def student_cells(self, sub: dict) -> tuple[list, dict, list, dict]:
         """Source setup cells + the submission's solution cells by grade id.
@@ -173,16 +183,27 @@ class Source:
         Returns (cells to run, errors by cell label, notes, {grade id: solution source}).
         """
         found: dict[str, str] = {}
+        added: dict[str | None, list[str]] = {}  # code cells the student added, by the cell before
+        anchor = None
         notes = []
         for c in sub["cells"]:
             gid = c.get("grade_id")
-            if c.get("cell_type") != "code" or not c.get("solution") or not isinstance(gid, str):
+            if c.get("cell_type") != "code":
+                continue
+            if gid is None and not c.get("experiment"):
+                added.setdefault(anchor, []).append(_source({"source": c.get("source", "")}))
+                continue
+            if isinstance(gid, str) and gid in self.anchors:
+                anchor = self.anchors[gid]
+            if not c.get("solution") or not isinstance(gid, str):
                 continue
             if gid in found:
                 notes.append(f"solution cell {gid} appears twice; the first one was graded")
                 continue
             found[gid] = _source({"source": c.get("source", "")})
         cells, errors = [], {}
+        cells += [(f"added before the first graded cell ({k + 1})", src)
+                  for k, src in enumerate(added.get(None, []))]
         for label, kind, gid, src in self.cells:
             if kind == "setup":
                 cells.append((label, src))
@@ -191,6 +212,9 @@ class Source:
             else:
                 errors[label] = (f"the solution cell {gid} is missing from the notebook (deleted, "
                                  "or its nbgrader metadata removed)")
+            # cells the student added after this one (helpers they wrote) run here too
+            cells += [(f"added after {gid} ({k + 1})", extra)
+                      for k, extra in enumerate(added.get(gid, []))]
         return cells, errors, notes, found
 
 

@@ -122,7 +122,8 @@ def test_worker_isolation_is_reported(sandbox):
 
 
 # --------------------------------------------------------------------------- a class
-SMALL = ["honest-correct", "honest-stub", "honest-buggy-transposed-dw", "bad-empty-file"]
+SMALL = ["honest-correct", "honest-stub", "honest-buggy-transposed-dw", "bad-empty-file",
+         "honest-helper-in-added-cell"]
 
 
 @pytest.fixture(scope="module")

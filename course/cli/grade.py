@@ -24,7 +24,8 @@ def add_arguments(p) -> None:
     p.add_argument("submitted", nargs="?", default=None,
                    help="nbgrader's submitted folder (default: submitted/ under the course root)")
     p.add_argument("--root", default=None,
-                   help="where autograded/, reports/ and gradebook.db go (default: the course root)")
+                   help="where autograded/, reports/ and gradebook.db go (default: the current "
+                        "folder if it holds nbgrader_config.py, else the course's own root)")
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                    help="submissions graded in parallel (default: number of cores)")
     p.add_argument("--timeout", type=float, default=None,
@@ -44,7 +45,10 @@ def run(args) -> int:
     except UnknownModule as e:
         print(str(e).strip("'\""), file=sys.stderr)
         return 2
-    root = Path(args.root).resolve() if args.root else ROOT
+    # the course root: --root, else the current folder when it is an nbgrader course, else ours
+    here = Path.cwd()
+    root = Path(args.root).resolve() if args.root else \
+        here if (here / "nbgrader_config.py").exists() else ROOT
     submitted = Path(args.submitted).resolve() if args.submitted else root / "submitted"
     if not submitted.is_dir():
         print(f"no folder {submitted}", file=sys.stderr)

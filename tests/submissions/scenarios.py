@@ -288,13 +288,24 @@ def numerical_gradient(f, x, h=1e-6):
 '''),
 }
 
+def _helper_in_added_cell() -> nbformat.NotebookNode:
+    """A student who writes a helper in a cell of their own, then uses it in a solution cell."""
+    nb = partial()
+    c = cell(nb, "linear_backward")
+    c.source = c.source.replace("dx = dout @ w.T", "dx = transpose_times(dout, w)")
+    i = nb.cells.index(c)
+    nb.cells.insert(i, nbformat.v4.new_code_cell("def transpose_times(a, b):\n    return a @ b.T\n"))
+    return nb
+
+
 HONEST_CASES = {
+    "honest-helper-in-added-cell": _helper_in_added_cell,
     "honest-correct": lambda: solved(MID),
     "honest-stub": lambda: release(MID),
     "honest-partial": partial,
     "honest-buggy-transposed-dw": lambda: replace(MID, {"dw = x.T @ dout": "dw = (x.T @ dout).T"}),
 }
-HONEST_SCORES = {"honest-correct": 19.0, "honest-stub": 0.0, "honest-partial": HONEST,
+HONEST_SCORES = {"honest-helper-in-added-cell": HONEST, "honest-correct": 19.0, "honest-stub": 0.0, "honest-partial": HONEST,
                  "honest-buggy-transposed-dw": 16.0}
 
 
