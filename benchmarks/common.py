@@ -23,7 +23,20 @@ def time_notebook(module: str, timeout: int = 600) -> float:
                             resources={"metadata": {"path": str(path.parent)}})
     t0 = time.perf_counter()
     client.execute()
-    return time.perf_counter() - t0
+    seconds = time.perf_counter() - t0
+    errors = notebook_errors(nb)
+    if errors:
+        raise RuntimeError(f"{module}: cells raised: {errors}")
+    return seconds
+
+
+def notebook_errors(nb) -> list[str]:
+    """'cell 12: ValueError: ...' for every cell of an executed notebook that raised.
+
+    Cells tagged raises-exception run on past an error, so errors are looked for here."""
+    return [f"cell {i}: {o.get('ename')}: {o.get('evalue')}"
+            for i, c in enumerate(nb.cells) if c.cell_type == "code"
+            for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
 def time_course_check(module: str) -> tuple[float, str]:

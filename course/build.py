@@ -60,7 +60,11 @@ def source_notebook(module: str, root: Path = ROOT) -> nbformat.NotebookNode:
                 meta["tags"] = sorted({*tags, "raises-exception"})
             elif ng and ng.get("solution"):
                 meta["nbgrader"] = {**SOLUTION_DEFAULTS, **ng}
-            elif "experiment" not in tags:
+            elif "experiment" in tags:
+                # an experiment needs the student's code above it and raises until that is
+                # written; it must not stop "Run All" either
+                meta["tags"] = sorted({*tags, "raises-exception"})
+            else:
                 setup += 1
                 meta["nbgrader"] = {**SETUP_DEFAULTS, "grade_id": f"setup_{setup}"}
         gid = meta.get("nbgrader", {}).get("grade_id")
