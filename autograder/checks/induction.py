@@ -447,7 +447,10 @@ MODULE = Module("01_induction", "Learning from examples", (
          isolate={"logistic_loss": "course.induction:logistic_loss",
                   "sigmoid": "course.induction:sigmoid"}, help=(
              "the same loop as 1.4, with logistic_loss",)),
-    Task("1.7", "poly_features", 1, ("poly_features",), check_poly_features),
+    Task("1.7", "poly_features", 1, ("poly_features",), check_poly_features, help=(
+        "one column per power, from x**0 (the constant) up to x**degree",
+        "the output has degree + 1 columns, in increasing powers",
+        "np.stack([x**k for k in range(degree + 1)], axis=1)")),
     Task("1.8", "capacity_sweep", 3, ("capacity_sweep",), check_capacity_sweep,
          isolate={"poly_features": "course.induction:poly_features",
                   "fit_least_squares": "course.induction:fit_least_squares"}, help=(

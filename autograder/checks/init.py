@@ -496,7 +496,10 @@ MODULE = Module("03_init", "Initialisation", (
         "std_l = input_std * (sqrt(width) * weight_std)**l * sqrt(g)**(l - 1), g = 1/2 for "
         "ReLU, 1 otherwise")),
     Task("3.2", "gaussian_uniform", 2, ("gaussian_init", "uniform_init"),
-         check_gaussian_uniform),
+         check_gaussian_uniform, help=(
+             "W has shape (fan_in, fan_out) and every draw comes from the rng you are given",
+             "the Gaussian takes a std, not a variance; U[-a, a] has variance a**2 / 3",
+             "rng.normal(0, std, size=(fan_in, fan_out)); rng.uniform(-bound, bound, size=...)")),
     Task("3.3", "xavier", 2, ("xavier_normal", "xavier_uniform"), check_xavier,
          isolate={"gaussian_init": "course.init:gaussian_init",
                   "uniform_init": "course.init:uniform_init"}, help=(
@@ -510,5 +513,10 @@ MODULE = Module("03_init", "Initialisation", (
         "np.linalg.qr of a Gaussian (max(fan_in, fan_out), min(fan_in, fan_out)) matrix gives "
         "orthonormal columns",
         "transpose when fan_in < fan_out; multiply by gain at the end")),
-    Task("3.6", "layer_stats", 3, ("layer_stats",), check_layer_stats),
+    Task("3.6", "layer_stats", 3, ("layer_stats",), check_layer_stats, help=(
+        "std and frozen have one entry per hidden layer, grad_norm one per weight matrix",
+        "std and frozen are of each hidden layer's output (after the nonlinearity); grad_norm is "
+        "the Frobenius norm of dL/dW for the mean softmax cross-entropy",
+        "tanh: frozen = fraction of |a| > 0.99 (saturated); relu: fraction of units that are 0 "
+        "for every example (dead)")),
 ))

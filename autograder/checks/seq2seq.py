@@ -624,29 +624,57 @@ TRAINING = {**LOADER, **MODEL, "make_batches": "course.seq2seq:make_batches",
             "seq2seq_loss": "course.seq2seq:seq2seq_loss"}
 
 MODULE = Module("06_seq2seq", "Sequence to sequence", (
-    Task("6.1", "vocab", 1, ("tokens_to_ids", "ids_to_tokens"), check_vocab),
-    Task("6.2", "pad_batch", 1, ("pad_batch",), check_pad_batch),
+    Task("6.1", "vocab", 1, ("tokens_to_ids", "ids_to_tokens"), check_vocab, help=(
+        "encoding maps every token to its id and ends the list with EOS",
+        "a token missing from stoi becomes UNK; decoding stops at EOS and drops PAD and BOS",
+        "ids = [stoi.get(t, UNK) for t in tokens] + [EOS]")),
+    Task("6.2", "pad_batch", 1, ("pad_batch",), check_pad_batch, help=(
+        "ids and mask are (B, T) with T the longest sequence in this batch",
+        "padding goes on the right, with the `pad` value given; the mask is True on real tokens",
+        "start from np.full((B, T), pad) and a False mask, then fill row i up to len(seqs[i])")),
     Task("6.3", "make_batches", 3, ("make_batches",), check_make_batches, isolate=LOADER, help=(
         "one epoch = a permutation of range(n) from rng, cut into slices of batch_size",
         "range(0, n, batch_size) keeps the short last slice",
         "bucket: order = order[np.argsort(lengths[order], kind='stable')], then shuffle the "
         "list of batches")),
-    Task("6.4", "shift_right", 1, ("shift_right",), check_shift_right),
+    Task("6.4", "shift_right", 1, ("shift_right",), check_shift_right, help=(
+        "the decoder's input at step t is the target at step t - 1 (teacher forcing)",
+        "step 0 has no previous target: it gets BOS; the last target is never an input",
+        "dec_in[:, 0] = bos; dec_in[:, 1:] = tgt[:, :-1]")),
     Task("6.5", "masked_cross_entropy", 2, ("masked_cross_entropy",),
          check_masked_cross_entropy, help=(
              "check the loss first, then the gradient",
              "loss = -(log p at the targets * mask).sum() / mask.sum()",
              "dlogits = (softmax - onehot) * mask[..., None] / mask.sum()")),
-    Task("6.6", "encoder", 3, ("encoder_forward", "encoder_backward"), check_encoder),
+    Task("6.6", "encoder", 3, ("encoder_forward", "encoder_backward"), check_encoder, help=(
+        "the final state of each sequence is the one after its last real token",
+        "on a padded step keep the previous state: h = m * h_new + (1 - m) * h_old, same for c",
+        "backward: walk the steps in reverse, pass dh * m, dc * m into the step and let "
+        "(1 - m) of the gradient flow straight to the previous state")),
     Task("6.7", "seq2seq_loss", 3, ("seq2seq_loss",), check_seq2seq_loss, isolate=MODEL, help=(
         "the decoder's lstm_forward starts from the encoder's (h, c)",
         "lstm_backward returns dh0, dc0: they are the encoder's dh, dc",
         "embedding gradients: np.add.at(dE, ids, dx)")),
-    Task("6.8", "greedy_decode", 2, ("greedy_decode",), check_greedy_decode, isolate=MODEL),
-    Task("6.9", "beam_search", 3, ("beam_search",), check_beam_search, isolate=MODEL),
-    Task("6.10", "sequence_accuracy", 1, ("sequence_accuracy",), check_sequence_accuracy),
+    Task("6.8", "greedy_decode", 2, ("greedy_decode",), check_greedy_decode, isolate=MODEL,
+         help=("start from the encoder's final state with BOS as the first input",
+               "each step feeds back the argmax token; a sequence is done once it emits EOS",
+               "after EOS write PAD and add no more log-probability to that sequence")),
+    Task("6.9", "beam_search", 3, ("beam_search",), check_beam_search, isolate=MODEL, help=(
+        "with beam width 1 your search must give exactly the greedy answer",
+        "keep the beam_width best partial sequences by total log-probability; move a sequence "
+        "that emits EOS to the finished list",
+        "rank finished sequences by log-probability divided by their length (EOS counted) and "
+        "return the best one with its total log-probability")),
+    Task("6.10", "sequence_accuracy", 1, ("sequence_accuracy",), check_sequence_accuracy,
+         help=("exact match: every real target token right; token accuracy: the fraction of "
+               "real target tokens right",
+               "compare on the target's real positions only (tgt_mask), never on PAD",
+               "pad or cut pred to the target's length, then use tgt_mask in both counts")),
     Task("6.11", "training", 3, ("train_seq2seq",), check_training, isolate=TRAINING,
-         seeds=(0,), hidden_seeds=(1,), timeout=60.0),
+         seeds=(0,), hidden_seeds=(1,), timeout=60.0, help=(
+             "each step: a batch from the loader, the loss and its gradients, clipping, an Adam step",
+             "use the rng you are given for the batches; record one float loss per step",
+             "the gradients must be applied: adam_step(params, grads, state, lr) after clipping")),
 ))
 
 __all__ = ["MODULE", "UNK", "beam_margin", "loader_padding", "trained_exact_match"]
