@@ -115,7 +115,9 @@ def generate(module: str, out_dir: Path, root: Path = ROOT) -> Path:
         shutil.copytree(release / module, dest)
     for path in dest.glob("*.ipynb"):
         nb = clean(nbformat.read(path, as_version=4))
-        path.write_text(nbformat.writes(nb))
+        # with the final newline nbgrader writes, so a plain `nbgrader generate_assignment`
+        # from the course root reproduces the committed file exactly
+        path.write_text(nbformat.writes(nb) + "\n")
     return dest
 
 
