@@ -9,9 +9,10 @@ the others still run, so one syntax error costs one task, not the notebook.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,7 +140,9 @@ def run_cells(cells: list[tuple[str, str]], cell_timeout: float | None = 60.0) -
             loaded.errors[label] = _error_line(e, filename)
             continue
         try:
-            with time_limit(cell_timeout):
+            # what setup cells print is for the notebook, not for the grader's output
+            with time_limit(cell_timeout), open(os.devnull, "w") as sink, \
+                    redirect_stdout(sink), redirect_stderr(sink):
                 exec(code, ns)
         except (Exception, CellTimeout) as e:  # noqa: BLE001 - any student error is recorded
             loaded.errors[label] = _error_line(e, filename)
