@@ -446,7 +446,10 @@ MODULE = Module("01_induction", "Learning from examples", (
     Task("1.6", "fit_logistic", 2, ("fit_logistic",), check_fit_logistic,
          isolate={"logistic_loss": "course.induction:logistic_loss",
                   "sigmoid": "course.induction:sigmoid"}, help=(
-             "the same loop as 1.4, with logistic_loss",)),
+             "the same loop as 1.4, with logistic_loss",
+             "record the loss before each step, then w <- w - lr * grad, for `steps` steps",
+             "logistic_loss gives the loss and its gradient X.T (sigmoid(X w) - y) / N; each "
+             "step moves w by -lr times that gradient")),
     Task("1.7", "poly_features", 1, ("poly_features",), check_poly_features, help=(
         "one column per power, from x**0 (the constant) up to x**degree",
         "the output has degree + 1 columns, in increasing powers",
