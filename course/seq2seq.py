@@ -176,7 +176,7 @@ def greedy_decode(params, src, src_mask, max_len):
     return out, logp
 
 
-def beam_search(params, src, beam_width, max_len):
+def beam_search(params, src, beam_width, max_len, normalise=True):
     """Beam search for one source (S,) int without padding -> (tokens, logp).
 
     Keep the beam_width most probable unfinished prefixes; a prefix that picks EOS is
@@ -203,7 +203,8 @@ def beam_search(params, src, beam_width, max_len):
         if not alive:
             break
     finished += alive
-    best = max(finished, key=lambda a: a[1] / len(a[0]))
+    # normalise=False ranks by total logp: the classic mistake that favours short outputs
+    best = max(finished, key=(lambda a: a[1] / len(a[0])) if normalise else (lambda a: a[1]))
     return best[0], best[1]
 
 

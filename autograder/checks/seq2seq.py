@@ -467,24 +467,7 @@ def check_greedy_decode(greedy_decode, *, seed):
 
 def _beam_raw(params, src, width, max_len):
     """The reference beam search choosing by total (unnormalised) logp."""
-    src = np.asarray(src)[None, :]
-    h, c, _ = ref.encoder_forward(params, src, np.ones(src.shape, dtype=bool))
-    alive, finished = [([], 0.0, h[0], c[0])], []
-    for _ in range(max_len):
-        toks = np.array([s[-1] if s else BOS for s, _, _, _ in alive])
-        lp, hs, cs = ref.decoder_step(params, toks, np.stack([a[2] for a in alive]),
-                                      np.stack([a[3] for a in alive]))
-        total = np.array([a[1] for a in alive])[:, None] + lp
-        new = []
-        for f in np.argsort(-total, axis=None, kind="stable")[:width]:
-            b, v = divmod(int(f), lp.shape[1])
-            hyp = (alive[b][0] + [v], float(total[b, v]), hs[b], cs[b])
-            (finished if v == EOS else new).append(hyp)
-        alive = new
-        if not alive:
-            break
-    best = max(finished + alive, key=lambda a: a[1])
-    return best[0], best[1]
+    return ref.beam_search(params, src, width, max_len, normalise=False)
 
 
 def _beam_cases(rng, params, V, width, max_len, k=4):
