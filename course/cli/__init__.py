@@ -14,6 +14,17 @@ import sys
 COMMANDS = ["start", "list", "check", "build", "grade", "gradescope"]
 
 
+def module_or_none(name: str):
+    """The Module called `name` ('02', '02_backprop'...), or None after saying why on stderr."""
+    from autograder.tasks import UnknownModule, get_module
+
+    try:
+        return get_module(name)
+    except UnknownModule as e:
+        print(str(e).strip("'\""), file=sys.stderr)
+        return None
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="course", description="Deep learning from first principles, in numpy.",

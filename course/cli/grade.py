@@ -37,13 +37,11 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from autograder.batch import grade_class, summary
-    from autograder.tasks import UnknownModule, get_module
     from course import ROOT
+    from course.cli import module_or_none
 
-    try:
-        module = get_module(args.module)
-    except UnknownModule as e:
-        print(str(e).strip("'\""), file=sys.stderr)
+    module = module_or_none(args.module)
+    if module is None:
         return 2
     # the course root: --root, else the current folder when it is an nbgrader course, else ours
     here = Path.cwd()

@@ -9,7 +9,6 @@ examples:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 HELP = "write a Gradescope autograder zip for a module (instructors)"
@@ -22,12 +21,10 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from autograder.gradescope import bundle
-    from autograder.tasks import UnknownModule, get_module
+    from course.cli import module_or_none
 
-    try:
-        module = get_module(args.module)
-    except UnknownModule as e:
-        print(str(e).strip("'\""), file=sys.stderr)
+    module = module_or_none(args.module)
+    if module is None:
         return 2
     out = bundle(module.id, Path(args.output or f"{module.id}_gradescope.zip"))
     print(f"wrote {out}")
