@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from common import slowest_checks, time_course_check, time_notebook
 
-from course import nn
+from course.reference import nn
 from course.data import spirals
 from course.isolation import isolated  # noqa: F401  (documents that training uses the reference)
 

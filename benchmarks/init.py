@@ -17,7 +17,7 @@ import numpy as np
 from autograder.checks import init as checks
 from autograder.testing import grade_solution
 from course import ROOT
-from course import init as ref
+from course.reference import init as ref
 
 LN_C = np.log(checks.C)
 TRAIN = checks.TRAIN_FRACTION * LN_C

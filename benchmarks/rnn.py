@@ -22,7 +22,7 @@ from autograder.checks import rnn as checks
 from autograder.tasks import get_module, run_task
 from autograder.testing import grade_solution, load_solution
 from course import ROOT
-from course import sequence_tasks as seq
+from course.reference import sequence_tasks as seq
 
 SEEDS = range(10)
 

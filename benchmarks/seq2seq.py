@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))      # so a torch-only venv can import the course 
 
 import numpy as np  # noqa: E402
 
-from course import seq2seq as S  # noqa: E402
+from course.reference import seq2seq as S  # noqa: E402
 
 # ----------------------------------------------------------------------------- data
 

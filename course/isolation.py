@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 
 def resolve(ref: str) -> object:
-    """"course.nn:linear_forward" -> that function."""
+    """"course.reference.nn:linear_forward" -> that function."""
     mod, _, attr = ref.partition(":")
     return getattr(importlib.import_module(mod), attr)
 

@@ -54,7 +54,7 @@ def test_wire_refuses_anything_else(bad):
 
 def test_wire_decodes_no_code():
     for doc in [{"obj": "os:system", "attrs": {"dict": []}},
-                {"obj": "course.nn:__class__", "attrs": {"dict": []}},
+                {"obj": "course.reference.nn:__class__", "attrs": {"dict": []}},
                 {"rng": {"dict": [["bit_generator", "Evil"]]}}]:
         data = wire.encode(None)
         payload = json.dumps(doc).encode()

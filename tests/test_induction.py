@@ -9,7 +9,7 @@ from autograder.catalogue import scenarios
 from autograder.catalogue.induction import VARIANTS
 from autograder.checks import induction as checks
 from autograder.result import CheckFailed
-from course import induction as ref
+from course.reference import induction as ref
 
 globals().update(module_tests("01_induction"))
 

@@ -6,7 +6,7 @@ from module_suite import module_tests
 from autograder.catalogue import scenarios
 from autograder.catalogue.init import VARIANTS
 from autograder.checks import init as checks
-from course import init as ref
+from course.reference import init as ref
 
 globals().update(module_tests("03_init"))
 

@@ -11,7 +11,7 @@ from autograder.catalogue import scenarios
 from autograder.catalogue.optim import VARIANTS
 from autograder.checks import optim as checks
 from autograder.tasks import get_module
-from course import optim
+from course.reference import optim
 
 globals().update(module_tests("04_optim"))
 

@@ -8,9 +8,9 @@ from module_suite import module_tests
 from autograder.catalogue import scenarios
 from autograder.catalogue.rnn import VARIANTS
 from autograder.checks import rnn as checks
-from course import rnn as ref
-from course import sequence_tasks as seq
-from course.gradcheck import numerical_gradient
+from course.reference import rnn as ref
+from course.reference import sequence_tasks as seq
+from course.reference.gradcheck import numerical_gradient
 
 globals().update(module_tests("05_rnn"))
 

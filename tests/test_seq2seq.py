@@ -6,7 +6,7 @@ from module_suite import module_tests
 
 from autograder.catalogue import scenarios
 from autograder.catalogue.seq2seq import VARIANTS
-from course import seq2seq as S
+from course.reference import seq2seq as S
 
 globals().update(module_tests("06_seq2seq"))
 

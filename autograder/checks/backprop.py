@@ -1,7 +1,7 @@
 """Checks of module 02: layers, their backward passes, a gradient checker, an MLP, training.
 
 Each check draws random shapes and values from its seed, runs the student's function in
-float64 and compares with the reference in `course.nn` by relative error.
+float64 and compares with the reference in `course.reference.nn` by relative error.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import nn
+from course.reference import nn
 from course.data import spirals
 from course.functions import Cubic
-from course.gradcheck import numerical_gradient
+from course.reference.gradcheck import numerical_gradient
 
-LAYERS = {n: f"course.nn:{n}" for n in (
+LAYERS = {n: f"course.reference.nn:{n}" for n in (
     "linear_forward", "linear_backward", "relu_forward", "relu_backward",
     "tanh_forward", "tanh_backward", "softmax_cross_entropy")}
 
@@ -230,8 +230,8 @@ def check_training(sgd_step, train_mlp, *, seed):
                  "did every epoch visit every example? are the gradients applied each step?"))
 
 
-TRAINING_ISOLATE = {**LAYERS, "mlp_forward": "course.nn:mlp_forward",
-                    "mlp_backward": "course.nn:mlp_backward", "mlp_init": "course.nn:mlp_init"}
+TRAINING_ISOLATE = {**LAYERS, "mlp_forward": "course.reference.nn:mlp_forward",
+                    "mlp_backward": "course.reference.nn:mlp_backward", "mlp_init": "course.reference.nn:mlp_init"}
 
 MODULE = Module("02_backprop", "Backpropagation", (
     Task("2.1", "linear_forward", 1, ("linear_forward",), check_linear_forward, help=(

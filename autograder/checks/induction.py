@@ -1,7 +1,7 @@
 """Checks of module 01: splitting data, linear and logistic regression, capacity.
 
 Each check draws random problems from its seed and compares the student's answer with
-the reference in `course.induction` by relative error, with gradients also checked
+the reference in `course.reference.induction` by relative error, with gradients also checked
 against central differences. Behavioural checks (gradient descent) run a fixed number of
 steps; the quantity each one thresholds has its own function, so benchmarks/induction.py
 can report margins.
@@ -14,8 +14,8 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import induction as ref
-from course.gradcheck import numerical_gradient
+from course.reference import induction as ref
+from course.reference.gradcheck import numerical_gradient
 
 # Thresholds, with the margins measured by benchmarks/induction.py.
 ILL_EXCESS_TOL = 3e-6      # relative excess loss over lstsq on cond(X) = 1e10
@@ -435,17 +435,17 @@ MODULE = Module("01_induction", "Learning from examples", (
         "the check uses ill-conditioned and rank-deficient X",
         "np.linalg.lstsq(X, y, rcond=None) returns a tuple; the solution is its first entry")),
     Task("1.4", "fit_linear_gd", 3, ("fit_linear_gd",), check_fit_linear_gd,
-         isolate={"mse_loss": "course.induction:mse_loss"}, help=(
+         isolate={"mse_loss": "course.reference.induction:mse_loss"}, help=(
              "record the loss, then step",
              "w = w - lr * grad, with (loss, grad) = mse_loss(w, X, y) at the current w")),
     Task("1.5", "logistic_loss", 2, ("logistic_loss",), check_logistic_loss,
-         isolate={"sigmoid": "course.induction:sigmoid"}, help=(
+         isolate={"sigmoid": "course.reference.induction:sigmoid"}, help=(
              "check the loss first, then the gradient, then large logits",
              "each example's loss is log(1 + e^z) - y z with z = x . w",
              "grad = X.T @ (sigmoid(X @ w) - y) / N")),
     Task("1.6", "fit_logistic", 2, ("fit_logistic",), check_fit_logistic,
-         isolate={"logistic_loss": "course.induction:logistic_loss",
-                  "sigmoid": "course.induction:sigmoid"}, help=(
+         isolate={"logistic_loss": "course.reference.induction:logistic_loss",
+                  "sigmoid": "course.reference.induction:sigmoid"}, help=(
              "the same loop as 1.4, with logistic_loss",
              "record the loss before each step, then w <- w - lr * grad, for `steps` steps",
              "logistic_loss gives the loss and its gradient X.T (sigmoid(X w) - y) / N; each "
@@ -455,8 +455,8 @@ MODULE = Module("01_induction", "Learning from examples", (
         "the output has degree + 1 columns, in increasing powers",
         "np.stack([x**k for k in range(degree + 1)], axis=1)")),
     Task("1.8", "capacity_sweep", 3, ("capacity_sweep",), check_capacity_sweep,
-         isolate={"poly_features": "course.induction:poly_features",
-                  "fit_least_squares": "course.induction:fit_least_squares"}, help=(
+         isolate={"poly_features": "course.reference.induction:poly_features",
+                  "fit_least_squares": "course.reference.induction:fit_least_squares"}, help=(
              "fit on the training set only; measure the MSE on both sets",
              "best_degree = degrees[argmin of val_errors]")),
 ))

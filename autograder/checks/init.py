@@ -12,8 +12,8 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import init as ref
-from course import nn
+from course.reference import init as ref
+from course.reference import nn
 from course.data import gaussian_blobs
 
 Z = 6.0  # tolerances are Z standard errors of the statistic: false alarms ~1e-9
@@ -501,12 +501,12 @@ MODULE = Module("03_init", "Initialisation", (
              "the Gaussian takes a std, not a variance; U[-a, a] has variance a**2 / 3",
              "rng.normal(0, std, size=(fan_in, fan_out)); rng.uniform(-bound, bound, size=...)")),
     Task("3.3", "xavier", 2, ("xavier_normal", "xavier_uniform"), check_xavier,
-         isolate={"gaussian_init": "course.init:gaussian_init",
-                  "uniform_init": "course.init:uniform_init"}, help=(
+         isolate={"gaussian_init": "course.reference.init:gaussian_init",
+                  "uniform_init": "course.reference.init:uniform_init"}, help=(
              "Var[W] = 2/(fan_in + fan_out) for both",
              "U[-a, a] has variance a**2/3, so a = sqrt(3 * Var[W])")),
     Task("3.4", "he_init", 3, ("he_init",), check_he,
-         isolate={"gaussian_init": "course.init:gaussian_init"}, help=(
+         isolate={"gaussian_init": "course.reference.init:gaussian_init"}, help=(
              "ReLU halves the second moment; the weights must double it back",
              "Var[W] = 2/fan_in; fan_in = W.shape[0], the number of inputs of each unit")),
     Task("3.5", "orthogonal_init", 2, ("orthogonal_init",), check_orthogonal, help=(

@@ -2,7 +2,7 @@
 
 Update rules are run for several steps from random parameters *and* random velocities,
 with the learning rate and mu changing between steps, and compared with the reference
-rules of `course.optim` after every step (params and state). Known mistakes are rolled
+rules of `course.reference.optim` after every step (params and state). Known mistakes are rolled
 forward the same way, so a wrong answer is named at the first step where it shows.
 """
 
@@ -15,7 +15,7 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import nn, optim
+from course.reference import nn, optim
 from course.data import spirals
 
 N_STEPS = 4            # steps of each update-rule trajectory check
@@ -371,9 +371,9 @@ def check_train(train_mlp_momentum, *, seed):
            f"10% {last:.3f}; lr = {TRAIN['lr']}, mu_max = {TRAIN['mu_max']}", hint=hint)
 
 
-RULES = {n: f"course.optim:{n}" for n in ("sgd_step", "momentum_step", "nesterov_step",
+RULES = {n: f"course.reference.optim:{n}" for n in ("sgd_step", "momentum_step", "nesterov_step",
                                          "momentum_schedule", "zeros_like")}
-NN = {n: f"course.nn:{n}" for n in ("mlp_init", "mlp_forward", "mlp_backward",
+NN = {n: f"course.reference.nn:{n}" for n in ("mlp_init", "mlp_forward", "mlp_backward",
                                     "softmax_cross_entropy")}
 
 MODULE = Module("04_optim", "Optimisation", (

@@ -2,7 +2,7 @@
 clipping, and an LSTM that learns a memory task.
 
 Each check draws random shapes and values from its seed, runs the student's functions in
-float64 and compares them with `course.rnn` by relative error, then with central
+float64 and compares them with `course.reference.rnn` by relative error, then with central
 differences at tiny sizes. Known mistakes are recomputed on the same inputs for the hint.
 """
 
@@ -15,9 +15,9 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import rnn as ref
-from course import sequence_tasks as seq
-from course.gradcheck import numerical_gradient
+from course.reference import rnn as ref
+from course.reference import sequence_tasks as seq
+from course.reference.gradcheck import numerical_gradient
 
 RNN_GRADS = ("dx", "dh_prev", "dWx", "dWh", "db")
 LSTM_GRADS = ("dx", "dh_prev", "dc_prev", "dWx", "dWh", "db")
@@ -517,7 +517,7 @@ def _classifier_variant(params, x, y, where):
     z = np.zeros((N, H))
     h, _, cache = ref.lstm_forward(x, z, z, params["Wx"], params["Wh"], params["b"])
     scores = h[:, -1] @ params["Wy"] + params["by"]
-    from course.nn import linear_backward, softmax_cross_entropy
+    from course.reference.nn import linear_backward, softmax_cross_entropy
     loss, ds = softmax_cross_entropy(scores, y)
     dlast, dWy, dby = linear_backward(ds, (h[:, -1], params["Wy"]))
     dh = np.zeros_like(h)
@@ -570,9 +570,9 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
 
 # ----------------------------------------------------------------------------- the module
 
-RNN_STEP = {n: f"course.rnn:{n}" for n in ("rnn_step_forward", "rnn_step_backward")}
-LSTM_STEP = {n: f"course.rnn:{n}" for n in ("lstm_step_forward", "lstm_step_backward", "sigmoid")}
-LSTM_SEQ = {**LSTM_STEP, **{n: f"course.rnn:{n}" for n in ("lstm_forward", "lstm_backward")}}
+RNN_STEP = {n: f"course.reference.rnn:{n}" for n in ("rnn_step_forward", "rnn_step_backward")}
+LSTM_STEP = {n: f"course.reference.rnn:{n}" for n in ("lstm_step_forward", "lstm_step_backward", "sigmoid")}
+LSTM_SEQ = {**LSTM_STEP, **{n: f"course.reference.rnn:{n}" for n in ("lstm_forward", "lstm_backward")}}
 
 MODULE = Module("05_rnn", "Recurrent networks and backpropagation through time", (
     Task("5.1", "rnn_step", 2, ("rnn_step_forward", "rnn_step_backward"), check_rnn_step, help=(
@@ -585,7 +585,7 @@ MODULE = Module("05_rnn", "Recurrent networks and backpropagation through time",
              "the upstream gradient of step t is dh[:, t] + the dh_prev of step t + 1",
              "dWx, dWh, db are sums over the steps; dh0 is the last dh_prev")),
     Task("5.3", "lstm_step", 4, ("lstm_step_forward", "lstm_step_backward"), check_lstm_step,
-         isolate={"sigmoid": "course.rnn:sigmoid"}, help=(
+         isolate={"sigmoid": "course.reference.rnn:sigmoid"}, help=(
              "check the slices: i = a[:, 0:H], f = a[:, H:2H], o = a[:, 2H:3H], g = a[:, 3H:4H]",
              "dc = dc_next + dh_next * o * (1 - tanh(c_next)**2); then di, df, do, dg",
              "the gate pre-activation gradients are di*i*(1-i), df*f*(1-f), do*o*(1-o), dg*(1-g**2)")),

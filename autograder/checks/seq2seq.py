@@ -1,7 +1,7 @@
 """Checks of module 06: vocabulary, loader, masked loss, encoder-decoder, decoding, training.
 
 Each check draws sizes and values from its seed and compares the student's outputs with the
-reference in `course.seq2seq` (exactly for ids and masks, by relative error for numbers),
+reference in `course.reference.seq2seq` (exactly for ids and masks, by relative error for numbers),
 and gradients also with central differences at tiny sizes in float64.
 """
 
@@ -12,9 +12,9 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course import seq2seq as ref
-from course.gradcheck import numerical_gradient
-from course.seq2seq import BOS, EOS, PAD, UNK
+from course.reference import seq2seq as ref
+from course.reference.gradcheck import numerical_gradient
+from course.reference.seq2seq import BOS, EOS, PAD, UNK
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -598,13 +598,13 @@ def check_training(train_seq2seq, *, seed):
 
 # ----------------------------------------------------------------------------- the module
 
-LOADER = {"pad_batch": "course.seq2seq:pad_batch"}
-MODEL = {"shift_right": "course.seq2seq:shift_right",
-         "masked_cross_entropy": "course.seq2seq:masked_cross_entropy",
-         "encoder_forward": "course.seq2seq:encoder_forward",
-         "encoder_backward": "course.seq2seq:encoder_backward"}
-TRAINING = {**LOADER, **MODEL, "make_batches": "course.seq2seq:make_batches",
-            "seq2seq_loss": "course.seq2seq:seq2seq_loss"}
+LOADER = {"pad_batch": "course.reference.seq2seq:pad_batch"}
+MODEL = {"shift_right": "course.reference.seq2seq:shift_right",
+         "masked_cross_entropy": "course.reference.seq2seq:masked_cross_entropy",
+         "encoder_forward": "course.reference.seq2seq:encoder_forward",
+         "encoder_backward": "course.reference.seq2seq:encoder_backward"}
+TRAINING = {**LOADER, **MODEL, "make_batches": "course.reference.seq2seq:make_batches",
+            "seq2seq_loss": "course.reference.seq2seq:seq2seq_loss"}
 
 MODULE = Module("06_seq2seq", "Sequence to sequence", (
     Task("6.1", "vocab", 1, ("tokens_to_ids", "ids_to_tokens"), check_vocab, help=(

@@ -42,7 +42,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from autograder import check
-from course.induction import (
+from course.reference.induction import (
     add_bias,
     curvature,
     ill_conditioned,

@@ -35,7 +35,7 @@
 # an explicit `rng` (a `np.random.Generator`) and draws every random number from it,
 # never from `np.random.*`, so that a seed fixes the whole network.
 #
-# We use the reference layers of module 02 from `course.nn` (`mlp_forward`,
+# We use the reference layers of module 02 from `course.reference.nn` (`mlp_forward`,
 # `mlp_backward` with an `activation` argument, `softmax_cross_entropy`, `sgd_step`), so
 # a bug left in your module 02 does not get in the way here.
 
@@ -45,9 +45,9 @@ import numpy as np
 
 from autograder import check
 from course.data import gaussian_blobs
-from course.init import full_loss, product_singular_values, train
+from course.reference.init import full_loss, product_singular_values, train
 from course.init_plots import plot_layer_histograms, plot_singular_values, plot_stds, plot_trainability
-from course.nn import ACTIVATIONS, mlp_backward, mlp_forward, softmax_cross_entropy
+from course.reference.nn import ACTIVATIONS, mlp_backward, mlp_forward, softmax_cross_entropy
 from course.plots import plot_losses
 
 # %% [markdown]

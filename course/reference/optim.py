@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 
-from course import nn
+from course.reference import nn
 
 # --- update rules -------------------------------------------------------------------------
 

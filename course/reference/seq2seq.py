@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
-from course.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
+from course.reference.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
+from course.reference.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
     BOS,
     EOS,
     PAD,

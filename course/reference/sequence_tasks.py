@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course import nn
-from course import rnn as ref
+from course.reference import nn
+from course.reference import rnn as ref
 
 
 def recall_task(n, T, rng, K=4, M=4, loud=3.0):

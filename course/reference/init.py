@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course import nn
+from course.reference import nn
 
 # --- variance recursion -------------------------------------------------------------------
 
