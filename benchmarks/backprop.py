@@ -8,9 +8,9 @@ from __future__ import annotations
 import numpy as np
 from common import slowest_checks, time_course_check, time_notebook
 
-from course.reference import nn
 from course.data import spirals
 from course.isolation import isolated  # noqa: F401  (documents that training uses the reference)
+from course.reference import nn
 
 
 def training_accuracy(seed: int) -> float:

@@ -11,9 +11,9 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course.reference import nn
 from course.data import spirals
 from course.functions import Cubic
+from course.reference import nn
 from course.reference.gradcheck import numerical_gradient
 
 LAYERS = {n: f"course.reference.nn:{n}" for n in (
@@ -230,8 +230,8 @@ def check_training(sgd_step, train_mlp, *, seed):
                  "did every epoch visit every example? are the gradients applied each step?"))
 
 
-TRAINING_ISOLATE = {**LAYERS, "mlp_forward": "course.reference.nn:mlp_forward",
-                    "mlp_backward": "course.reference.nn:mlp_backward", "mlp_init": "course.reference.nn:mlp_init"}
+TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"
+                                  for n in ("mlp_forward", "mlp_backward", "mlp_init")}}
 
 MODULE = Module("02_backprop", "Backpropagation", (
     Task("2.1", "linear_forward", 1, ("linear_forward",), check_linear_forward, help=(

@@ -12,9 +12,9 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
+from course.data import gaussian_blobs
 from course.reference import init as ref
 from course.reference import nn
-from course.data import gaussian_blobs
 
 Z = 6.0  # tolerances are Z standard errors of the statistic: false alarms ~1e-9
 

@@ -15,8 +15,8 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
-from course.reference import nn, optim
 from course.data import spirals
+from course.reference import nn, optim
 
 N_STEPS = 4            # steps of each update-rule trajectory check
 RTOL = 1e-9            # float64 round-off between equivalent formulations is ~1e-15

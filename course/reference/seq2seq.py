@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from course.reference.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
+from course.reference.rnn import (
+    clip_grad_norm,
+    lstm_backward,
+    lstm_forward,
+    lstm_step_backward,
+    lstm_step_forward,
+)
 from course.reference.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
     BOS,
     EOS,

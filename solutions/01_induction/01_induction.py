@@ -42,6 +42,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from autograder import check
+from course.plots import plot_decision_boundary, plot_losses
 from course.reference.induction import (
     add_bias,
     curvature,
@@ -53,7 +54,6 @@ from course.reference.induction import (
     plot_poly_fits,
     plot_split,
 )
-from course.plots import plot_decision_boundary, plot_losses
 
 # %% [markdown]
 # ## Data from a known rule

@@ -45,10 +45,10 @@ import numpy as np
 
 from autograder import check
 from course.data import gaussian_blobs
-from course.reference.init import full_loss, product_singular_values, train
 from course.init_plots import plot_layer_histograms, plot_singular_values, plot_stds, plot_trainability
-from course.reference.nn import ACTIVATIONS, mlp_backward, mlp_forward, softmax_cross_entropy
 from course.plots import plot_losses
+from course.reference.init import full_loss, product_singular_values, train
+from course.reference.nn import ACTIVATIONS, mlp_backward, mlp_forward, softmax_cross_entropy
 
 # %% [markdown]
 # ## 3.1 Predict before you measure: the variance recursion

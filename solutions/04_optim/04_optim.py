@@ -40,6 +40,7 @@ import numpy as np
 
 from autograder import check
 from course.data import spirals
+from course.plots import plot_decision_boundary
 from course.reference.nn import accuracy, mlp_backward, mlp_forward, mlp_init, softmax_cross_entropy
 from course.reference.optim import (
     Quadratic,
@@ -53,7 +54,6 @@ from course.reference.optim import (
     steps_to_target,
     zeros_like,
 )
-from course.plots import plot_decision_boundary
 
 # %% [markdown]
 # ## Worked example: plain SGD as an update rule

@@ -32,7 +32,13 @@
 import numpy as np
 
 from autograder import check
-from course.reference.rnn import clip_grad_norm, lstm_backward, lstm_forward, lstm_step_backward, lstm_step_forward
+from course.reference.rnn import (
+    clip_grad_norm,
+    lstm_backward,
+    lstm_forward,
+    lstm_step_backward,
+    lstm_step_forward,
+)
 from course.reference.seq2seq import (
     BOS,
     EOS,
