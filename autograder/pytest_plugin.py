@@ -4,8 +4,10 @@
         --course-module 02 --notebook work/02_backprop/02_backprop.ipynb [-m ex2_3]
 
 Each task is a test with the mark `exN_K`; the notebook's setup and solution cells are run
-once per session. With --results-json the verdicts are written as JSON (what `course
-check` prints).
+once per session. A failing task shows the levels of help the student has revealed
+(work/.course/hints.json, see course.workspace), never more; --hint reveals one more level
+for each failing task. With --results-json the verdicts are written as JSON (what `course
+check` prints), with the same levels of help.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def pytest_addoption(parser):
     g.addoption("--notebook", help="the student's notebook")
     g.addoption("--results-json", help="write the verdicts here")
     g.addoption("--cell-timeout", type=float, default=60.0, help="seconds per notebook cell")
+    g.addoption("--hint", action="store_true",
+                help="reveal one more level of help for each failing task")
 
 
 def pytest_configure(config):
@@ -57,9 +61,22 @@ def student(pytestconfig):
     return load(path, cell_timeout=pytestconfig.getoption("--cell-timeout"))
 
 
+def revealed_level(config, res: CheckResult) -> int:
+    """The levels of help the student has revealed for this task; one more with --hint."""
+    from course import workspace
+
+    levels = workspace.hint_levels()
+    level = min(levels.get(res.task, 0), res.levels)
+    if config.getoption("--hint") and not res.passed and level < res.levels:
+        level += 1
+        workspace.save_hint_levels({**workspace.hint_levels(), res.task: level})
+    return level
+
+
 @pytest.fixture
 def grade(pytestconfig, student):
-    def run(task) -> CheckResult:
+    """grade(task) -> None if it passes, else the feedback the student may read."""
+    def run(task) -> str | None:
         try:
             with time_limit(task.timeout):
                 res = run_task(task, student.namespace, cell_errors=student.errors)
@@ -67,15 +84,16 @@ def grade(pytestconfig, student):
             res = CheckResult(task.id, task.name, task.points, False, str(e), status="timeout",
                               details=["the check gives each task "
                                        f"{task.timeout:g} s; look for a loop that never ends"])
-        pytestconfig.stash[RESULTS].append(res)
-        return res
+        level = revealed_level(pytestconfig, res)
+        pytestconfig.stash[RESULTS].append(res.to_json(level))
+        return None if res.passed else res.text(level)
     return run
 
 
 def pytest_sessionfinish(session):
     out = session.config.getoption("--results-json")
     if out:
-        results = [r.to_json() for r in session.config.stash[RESULTS]]
+        results = session.config.stash[RESULTS]
         tmp = Path(out).with_suffix(".tmp")
         tmp.write_text(json.dumps(results))
         os.replace(tmp, out)

@@ -43,29 +43,48 @@ class CheckResult:
     help: tuple[str, ...] = ()
     seconds: float = 0.0
     status: str = ""           # pass | fail | not-implemented | error | timeout
+    help_levels: int | None = None   # levels the task offers when `help` holds only those revealed
 
     @property
     def score(self) -> float:
         return self.points if self.passed else 0.0
 
+    @property
+    def levels(self) -> int:
+        """How many levels of help a student may reveal: the task's, capped by the release."""
+        from autograder.tasks import max_hint
+
+        n = len(self.help) if self.help_levels is None else self.help_levels
+        cap = max_hint()
+        return n if cap is None else max(0, min(n, cap))
+
+    def revealed(self, hint_level: int) -> tuple[str, ...]:
+        """The first `hint_level` levels of help (never more than `levels`)."""
+        return self.help[:max(0, min(hint_level, self.levels))]
+
     def lines(self, hint_level: int = 0) -> list[str]:
-        """The feedback text, identical in the notebook, `course check` and reports."""
+        """The feedback text, identical in the notebook, `course check` and reports.
+
+        hint_level: how many levels of help the student has revealed (0: none).
+        """
         verdict = "PASS" if self.passed else "FAIL"
         head = f"{self.task} {self.name}  {verdict}  {self.summary}  [{self.score:g}/{self.points:g}]"
         out = [head] + [f"    {d}" for d in self.details]
         if self.hint:
             out.append(f"    hint: {self.hint}")
-        for i, h in enumerate(self.help[:hint_level]):
-            out.append(f"    help {i + 1}/{len(self.help)}: {h}")
+        for i, h in enumerate(self.revealed(hint_level)):
+            out.append(f"    help {i + 1}/{self.levels}: {h}")
         return out
 
     def text(self, hint_level: int = 0) -> str:
         return "\n".join(self.lines(hint_level))
 
-    def to_json(self) -> dict:
+    def to_json(self, hint_level: int = 0) -> dict:
+        """The verdict as plain data, with only the first `hint_level` levels of help."""
         d = asdict(self)
         d["score"] = self.score
-        d["help"] = list(self.help)
+        d["help"] = list(self.revealed(hint_level))
+        d["help_levels"] = self.levels
         return d
 
     @classmethod

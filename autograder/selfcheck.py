@@ -41,7 +41,8 @@ class Report:
     def to_json(self) -> dict:
         return {"module": self.module.id, "notebook": str(self.notebook), "score": self.score,
                 "max_score": self.max_score, "error": self.error,
-                "tasks": [r.to_json() for r in self.results]}
+                # each result holds only the help the student revealed (the child saw to it)
+                "tasks": [r.to_json(len(r.help)) for r in self.results]}
 
 
 def _limits(memory_mb: int):
@@ -52,8 +53,12 @@ def _limits(memory_mb: int):
 
 
 def run(module: Module, notebook: Path, task: str | None = None, *, memory_mb: int = 4096,
-        timeout: float = 600.0, cell_timeout: float = 60.0) -> Report:
-    """Grade `notebook`; raises UnusableInput when it cannot be read at all."""
+        timeout: float = 600.0, cell_timeout: float = 60.0, hint: bool = False) -> Report:
+    """Grade `notebook`; raises UnusableInput when it cannot be read at all.
+
+    Each result's `help` holds the levels the student revealed; hint: reveal one more for
+    each failing task (the state is the working folder's, see course.workspace).
+    """
     read(notebook)  # fail early, with a clear message, on a missing or corrupt file
     report = Report(module, notebook, task_filter=task)
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,6 +70,8 @@ def run(module: Module, notebook: Path, task: str | None = None, *, memory_mb: i
                "--cell-timeout", str(cell_timeout)]
         if task:
             cmd += ["-m", module.task(task).grade_id]
+        if hint:
+            cmd += ["--hint"]
         env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONWARNINGS": "ignore"}
         try:
             proc = subprocess.run(cmd, cwd=notebook.parent, capture_output=True, text=True,

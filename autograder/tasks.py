@@ -8,12 +8,14 @@ are swapped in while the check runs (task isolation), so one bug does not cascad
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import time
 import traceback
 import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from autograder.result import CheckFailed, CheckResult, NotImplementedYet
 from course.isolation import isolated
@@ -83,6 +85,19 @@ class Module:
 
 class UnknownModule(KeyError):
     pass
+
+
+# Written by `course release --max-hint N` into a student release; absent in the repository.
+RELEASE_FILE = Path(__file__).with_name("release.json")
+
+
+def max_hint() -> int | None:
+    """How many levels of help a student release lets students reveal (None: all of them)."""
+    try:
+        value = json.loads(RELEASE_FILE.read_text()).get("max_hint")
+    except FileNotFoundError:
+        return None
+    return None if value is None else int(value)
 
 
 def module_ids() -> list[str]:

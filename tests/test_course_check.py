@@ -108,16 +108,92 @@ def test_memory_bomb_is_stopped_with_a_message(tmp_path, capsys):
     assert "score: 18/19" in out
 
 
-def test_hint_reveals_one_more_level_per_call(tmp_path, capsys, monkeypatch):
+@pytest.fixture
+def averaged_twice(tmp_path, monkeypatch):
+    """A notebook whose linear_backward divides dw by N (task 2.2 fails, with 3 levels of help),
+    and a fresh working folder for the hint state."""
     monkeypatch.setenv("COURSE_WORKDIR", str(tmp_path / "work"))
-    nb = solution_with("02_backprop", tmp_path / "02_backprop.ipynb",
-                       {"linear_backward": ("dw = x.T @ dout", "dw = x.T @ dout / x.shape[0]")})
-    outs = [check("02", "--notebook", str(nb), "--task", "2.2", "--hint", capsys=capsys)[1]
+    return solution_with("02_backprop", tmp_path / "02_backprop.ipynb",
+                         {"linear_backward": ("dw = x.T @ dout", "dw = x.T @ dout / x.shape[0]")})
+
+
+def test_hint_reveals_one_more_level_per_call(averaged_twice, capsys):
+    nb = str(averaged_twice)
+    outs = [check("02", "--notebook", nb, "--task", "2.2", "--hint", capsys=capsys)[1]
             for _ in range(4)]
     assert "help 1/3" in outs[0] and "help 2/3" not in outs[0]
     assert "help 2/3" in outs[1] and "help 3/3" not in outs[1]
     assert "help 3/3" in outs[2] and outs[3].count("help ") == 3
+    assert "all 3 levels are shown above" in outs[3]
     assert "did you average over the batch?" in outs[0]
+
+
+def test_revealed_help_can_be_read_again_and_is_never_shown_ahead(averaged_twice, capsys):
+    """Do --json, plain pytest and --show-hints show exactly the levels revealed, no more?"""
+    nb = str(averaged_twice)
+
+    def json_help():
+        data = json.loads(check("02", "--notebook", nb, "--task", "2.2", "--json", capsys=capsys)[1])
+        [task] = data["tasks"]
+        assert task["help_levels"] == 3
+        return task["help"]
+
+    assert json_help() == []
+    plain = check("02", "--notebook", nb, "--task", "2.2", capsys=capsys)[1]
+    assert "help 1/" not in plain and "--hint` reveals one more level" in plain
+    first = check("02", "--notebook", nb, "--task", "2.2", "--hint", capsys=capsys)[1]
+    level1 = next(line for line in first.splitlines() if "help 1/3" in line)
+    again = [check("02", "--notebook", nb, "--task", "2.2", "--show-hints", capsys=capsys)[1]
+             for _ in range(2)]
+    assert all(level1 in out and "help 2/3" not in out for out in again)
+    assert len(json_help()) == 1
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "autograder.pytest_plugin", "-p", "no:cacheprovider",
+         "--pyargs", "autograder.test_notebook", "--course-module", "02", "--notebook", nb,
+         "-m", "ex2_2"], capture_output=True, text=True, cwd=Path(nb).parent)
+    assert proc.returncode == 1 and "1 failed" in proc.stdout, proc.stdout[-3000:]
+    assert level1.strip() in proc.stdout and "help 2/3" not in proc.stdout, proc.stdout[-3000:]
+    assert "CheckResult(" not in proc.stdout   # no repr that would hold every level
+
+
+def test_a_release_caps_the_help(monkeypatch, tmp_path):
+    """With autograder/release.json {"max_hint": 1}, text, JSON and --hint stop at level 1 of 1."""
+    import autograder.tasks
+    from autograder.pytest_plugin import revealed_level
+    from autograder.result import CheckResult
+    from course import workspace
+
+    monkeypatch.setenv("COURSE_WORKDIR", str(tmp_path / "work"))
+    release = tmp_path / "release.json"
+    monkeypatch.setattr(autograder.tasks, "RELEASE_FILE", release)
+    res = CheckResult("2.2", "linear_backward", 3, False, "dw differs", help=("what", "where", "formula"))
+    assert autograder.tasks.max_hint() is None and res.levels == 3
+    assert res.text(3).count("help ") == 3 and res.to_json(0)["help"] == []
+    release.write_text(json.dumps({"max_hint": 1}))
+    assert autograder.tasks.max_hint() == 1 and res.levels == 1
+    assert res.text(3).count("help ") == 1 and "help 1/1: what" in res.text(3)
+    assert res.to_json(3)["help"] == ["what"] and res.to_json(3)["help_levels"] == 1
+
+    class Config:
+        def getoption(self, name):
+            return name == "--hint"
+
+    assert [revealed_level(Config(), res) for _ in range(3)] == [1, 1, 1]
+    assert workspace.hint_levels() == {"2.2": 1}
+
+
+def test_class_reports_hold_no_help_level():
+    """Do course grade's JSON and HTML reports show none of the levels a student reveals?"""
+    from autograder.batch import Outcome, report_html
+    from autograder.result import CheckResult
+    from autograder.tasks import get_module
+
+    module = get_module("02")
+    res = CheckResult("2.2", "linear_backward", 3, False, "dw differs", help=("what", "where", "formula"))
+    out = Outcome("ada", module.id, "graded", results={"2.2": res})
+    [task] = out.to_json(module)["tasks"]
+    assert task["help"] == [] and task["help_levels"] == 3
+    assert "help 1/" not in report_html(module, out) and "formula" not in report_html(module, out)
 
 
 def test_the_console_script_is_installed():
