@@ -436,16 +436,24 @@ plt.tight_layout()
 # %% [markdown]
 # ## Experiment: a 30-layer ReLU net, Xavier against He
 #
-# He et al. (2015, Fig. 3) trained a 30-layer ReLU network: from Xavier's init it did
-# not learn, from theirs it converged. The same happens here at small scale: with
-# Xavier the signal reaching the last layer is about `2^-15` of the input and the loss
-# stays at ln 4. A 22-layer model converged with both inits in their paper, so the
+# He et al. (2015, Fig. 3) trained a 30-layer ReLU network: from Xavier's init it stalled,
+# from theirs it converged. The same happens here at small scale, for a while: with
+# Xavier the signal reaching the last layer is about `2^-15` of the input, and the loss
+# sits at chance, ln 4, for hundreds of steps, while He's falls far below it within 200. The
+# plateau is long, not permanent. Below, both train for 1000 steps: on this seed Xavier
+# leaves it after about 900 steps. Over five seeds (`benchmarks/init_plateau.py`), Xavier
+# left its plateau (a mean loss over 20 steps below 0.9 ln 4) within 1000 steps on 4 of 5,
+# after 390 to 910 steps, and got below half of chance on 2; He left it within 40 steps
+# and learned the task on all 5. So "Xavier does not train" means "not within a few
+# hundred steps". A 22-layer model converged with both inits in their paper, so the
 # difference is a matter of depth: try `deep_sizes(10, 32)`.
 #
-# One detail: a deep ReLU net at He init occasionally produces one huge gradient that
-# throws the weights far away. `train(..., clip=1.0)` rescales any step's gradient to
-# norm at most 1 (module 05 explains why); it cannot rescue Xavier, whose gradients are
-# tiny, not huge.
+# One detail: a deep ReLU net occasionally produces one huge gradient that throws the
+# weights far away. `train(..., clip=1.0)` rescales any step's gradient to norm at most 1
+# (module 05 explains why). Clipping does not shorten Xavier's plateau, whose gradients
+# are tiny, not huge: without it Xavier leaves the plateau at about the same steps, but in
+# 3 of those 4 runs the loss is back at or near chance by step 1000; with clipping, every
+# run that left the plateau ended below 0.76.
 
 # %% tags=["experiment"]
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.5))
@@ -453,13 +461,17 @@ for name, init in (("Xavier", xavier_normal), ("He", he_init)):
     params = build_net(deep_sizes(30, 32), init, np.random.default_rng(1))
     stats = layer_stats(params, X, y, "relu")
     axes[0].plot(np.arange(1, 30), stats["std"], "o-", ms=3, label=name)
-    losses = train(params, X, y, "relu", steps=200, lr=0.05, rng=np.random.default_rng(2),
+    losses = train(params, X, y, "relu", steps=1000, lr=0.05, rng=np.random.default_rng(2),
                    clip=1.0)
     plot_losses(losses, ax=axes[1], label=f"{name}: final {full_loss(params, X, y, 'relu'):.3f}")
 axes[0].set_yscale("log")
 axes[0].set_xlabel("layer")
 axes[0].set_ylabel("std of h_l at init")
 axes[0].legend()
+axes[1].axhline(np.log(4), color="gray", ls=":", lw=1)
+axes[1].axvline(200, color="gray", ls="--", lw=1)
+axes[1].text(210, 0.1, "200 steps", color="gray")
+axes[1].set_title("1000 steps: Xavier's plateau is long, not permanent")
 axes[1].legend()
 plt.tight_layout()
 
