@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import traceback
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -24,6 +25,11 @@ class UnusableInput(Exception):
 
 
 def read(path: str | Path) -> nbformat.NotebookNode:
+    """The notebook at `path`; UnusableInput with the reason a student reads when it is not one.
+
+    The reasons are the same words as `course grade`'s (autograder.batch), so one broken
+    file gets one explanation from both.
+    """
     path = Path(path)
     if not path.exists():
         raise UnusableInput(f"no notebook at {path}")
@@ -31,17 +37,22 @@ def read(path: str | Path) -> nbformat.NotebookNode:
         raise UnusableInput(f"{path} is a folder, not a notebook")
     raw = path.read_bytes()
     if not raw.strip():
-        raise UnusableInput(f"{path} is empty")
+        raise UnusableInput(f"{path} is an empty file")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise UnusableInput(f"{path} is not a notebook: not valid JSON ({e})") from None
-    if not isinstance(data, dict) or "cells" not in data or not isinstance(data["cells"], list):
-        raise UnusableInput(f"{path} is JSON but not a Jupyter notebook (no list of cells)")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnusableInput(f"{path} is not a notebook: not UTF-8 text (binary data?)") from None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        raise UnusableInput(f"{path} is not a notebook: not valid JSON ({str(e)[:120]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        if isinstance(data, dict) and "worksheets" in data:
+            raise UnusableInput(f"{path} is an old (nbformat 3) notebook; open and save it in "
+                                "Jupyter first")
+        raise UnusableInput(f"{path} is valid JSON but not a Jupyter notebook (no list of cells)")
     try:
         nb = nbformat.from_dict(data)
-        if nb.get("nbformat", 4) < 4:
-            nb = nbformat.convert(nb, 4)
     except Exception as e:
         raise UnusableInput(f"{path} is not a readable notebook: {e}") from None
     return nb
@@ -62,8 +73,18 @@ def is_experiment(cell) -> bool:
 
 
 def cell_label(index: int, cell) -> str:
+    """How a student finds the cell in JupyterLab, which shows no cell numbers:
+    "the cell defining linear_forward", else "the cell starting `X = ...`"."""
+    src = _source(cell)
+    defs = re.findall(r"^(?:def|class) (\w+)", src, re.M)
+    if defs:
+        return "the cell defining " + ", ".join(defs[:3]) + (" ..." if len(defs) > 3 else "")
+    first = next((ln.strip() for ln in src.splitlines()
+                  if ln.strip() and not ln.lstrip().startswith("#")), "")
+    if first:
+        return f"the cell starting `{first[:50]}`"
     gid = nbgrader_meta(cell).get("grade_id")
-    return f"{index + 1} ({gid})" if gid else str(index + 1)
+    return f"the {gid} cell" if gid else f"code cell {index + 1}"
 
 
 def _source(cell) -> str:
@@ -76,8 +97,13 @@ def _source(cell) -> str:
 
 def student_cells(nb) -> list[tuple[str, str]]:
     """(label, source) of the code cells to run: setup and solution, in notebook order."""
-    return [(cell_label(i, c), _source(c)) for i, c in enumerate(nb.cells)
-            if c.get("cell_type") == "code" and not is_test_cell(c) and not is_experiment(c)]
+    out, seen = [], {}
+    for i, c in enumerate(nb.cells):
+        if c.get("cell_type") == "code" and not is_test_cell(c) and not is_experiment(c):
+            label = cell_label(i, c)
+            seen[label] = seen.get(label, 0) + 1
+            out.append((label if seen[label] == 1 else f"{label} ({seen[label]})", _source(c)))
+    return out
 
 
 class CellTimeout(BaseException):

@@ -141,15 +141,30 @@ def find_task(task_id: str) -> Task:
 REFERENCE_PACKAGES = ("course.", "autograder.")
 
 
-def _student_frame(tb: types.TracebackType | None) -> str:
-    """'line 4 in linear_backward (cell ex2_2)' for the deepest frame in student code."""
-    where = ""
+def _student_frame(tb: types.TracebackType | None) -> tuple[str, int, str] | None:
+    """(function, line, cell label) of the deepest frame in the student's code, or None."""
+    found = None
     for frame, lineno in traceback.walk_tb(tb):
         fname = frame.f_code.co_filename
-        if fname.startswith("<cell") or "ipykernel" in fname or fname.startswith("<student"):
-            label = fname.strip("<>")
-            where = f"line {lineno} in {frame.f_code.co_name} ({label})"
-    return where
+        if fname.startswith("<cell ") or fname.startswith("<student") or "ipykernel" in fname:
+            label = fname[6:-1] if fname.startswith("<cell ") else "your cell"
+            found = (frame.f_code.co_name, lineno, label)
+    return found
+
+
+def _where(tb: types.TracebackType | None) -> str:
+    """'linear_backward, line 4 of the cell defining linear_backward', or ''."""
+    found = _student_frame(tb)
+    if found is None:
+        return ""
+    func, line, label = found
+    return f"line {line} of {label}" if func == "<module>" else f"{func}, line {line} of {label}"
+
+
+def _stub_line(e: NotImplementedError) -> str:
+    """The raise statement as the exercise cell writes it."""
+    args = ", ".join(json.dumps(a) if isinstance(a, str) else repr(a) for a in e.args)
+    return f"raise NotImplementedError({args})"
 
 
 def _run_once(task: Task, fns: tuple[object, ...], seed: int) -> None:
@@ -158,17 +173,16 @@ def _run_once(task: Task, fns: tuple[object, ...], seed: int) -> None:
     except CheckFailed:
         raise
     except NotImplementedError as e:
-        tb = e.__traceback__
-        raise NotImplementedYet(
-            f"not implemented: {_student_frame(tb).split(' in ')[-1].split(' (')[0] or task.name}"
-            f" still raises NotImplementedError",
-            ["replace the `raise NotImplementedError()` line with your code"]) from None
+        found = _student_frame(e.__traceback__)
+        name = found[0] if found and found[0] != "<module>" else task.name
+        raise NotImplementedYet(f"not implemented: {name} still raises NotImplementedError",
+                                [f"replace the line `{_stub_line(e)}` with your code"]) from None
     except RecursionError:
         raise CheckFailed("RecursionError: a function calls itself without end") from None
     except MemoryError:
         raise CheckFailed("MemoryError: your code asked for more memory than allowed") from None
     except Exception as e:  # the student's code raised: say what and where
-        where = _student_frame(e.__traceback__)
+        where = _where(e.__traceback__)
         msg = f"{type(e).__name__}: {e}".strip()
         if len(msg) > 300:
             msg = msg[:300] + "..."
@@ -194,7 +208,7 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
         namespace = namespace or {}
         missing = [n for n in task.needs if n not in namespace]
         if missing:
-            details = [f"cell {label}: {err}" for label, err in (cell_errors or {}).items()]
+            details = [f"{label}: {err}" for label, err in (cell_errors or {}).items()]
             return result(False, f"{', '.join(missing)} is not defined", "error",
                           details=details or ["is its cell still there, and does it run?"])
         fns = tuple(namespace[n] for n in task.needs)

@@ -59,7 +59,8 @@ def test_syntax_error_in_one_cell_fails_that_task_only_and_names_the_cell(tmp_pa
     assert code == 1
     line = next(line for line in out.splitlines() if line.startswith("2.2"))
     assert "linear_backward is not defined" in line
-    assert "linear_backward): SyntaxError" in out
+    # JupyterLab numbers no cells: the location names the function
+    assert "    the cell defining linear_backward: SyntaxError: invalid syntax (line 9)" in out
     assert out.count("PASS") == 7 and "score: 16/19" in out
 
 
@@ -72,6 +73,17 @@ def test_infinite_loop_in_a_cell_times_out_and_the_rest_is_graded(tmp_path, caps
     assert "score: 17/19" in out
 
 
+def test_an_error_is_located_by_function_and_a_stub_quoted_as_written(tmp_path, capsys):
+    nb = solution_with("02_backprop", tmp_path / "02_backprop.ipynb",
+                       {"linear_backward": ("dx = dout @ w.T", "dx = dout @ w.T + undefined_name")})
+    out = check("02", "--notebook", str(nb), "--task", "2.2", capsys=capsys)[1]
+    assert "    at linear_backward, line 9 of the cell defining linear_backward" in out
+    stub = 'raise NotImplementedError("replace this line with your code")'
+    assert stub in exercise("02_backprop").read_text().replace('\\"', '"')
+    out = check("02", "--notebook", str(exercise("02_backprop")), "--task", "2.2", capsys=capsys)[1]
+    assert f"    replace the line `{stub}` with your code" in out
+
+
 def test_infinite_loop_inside_a_function_fails_only_its_task(tmp_path, capsys):
     nb = solution_with("02_backprop", tmp_path / "02_backprop.ipynb",
                        {"tanh": ("out = np.tanh(x)", "while True:\n        pass")})
@@ -82,17 +94,25 @@ def test_infinite_loop_inside_a_function_fails_only_its_task(tmp_path, capsys):
 
 @pytest.mark.parametrize("content,reason", [
     (None, "no notebook at"),
-    (b"", "is empty"),
+    (b"", "is an empty file"),
     (b"{not json", "not valid JSON"),
     (b'{"hello": 1}', "not a Jupyter notebook"),
-    (bytes(range(256)) * 10, "not valid JSON"),
-], ids=["missing", "empty", "not-json", "json-not-notebook", "binary-garbage"])
+    (b'{"worksheets": [], "nbformat": 3}', "old (nbformat 3) notebook"),
+    (bytes(range(256)) * 10, "not UTF-8 text (binary data?)"),
+], ids=["missing", "empty", "not-json", "json-not-notebook", "nbformat-3", "binary-garbage"])
 def test_unusable_input_exits_2_with_a_clear_message(tmp_path, capsys, content, reason):
+    """Does `course check` give the reason `course grade` gives for the same file?"""
+    from autograder.batch import Unusable, extract
+
     path = tmp_path / "02_backprop.ipynb"
     if content is not None:
         path.write_bytes(content)
     code, out = check("02", "--notebook", str(path), capsys=capsys)
     assert code == 2 and reason in out and "Traceback" not in out
+    if content is not None:
+        with pytest.raises(Unusable) as grade:
+            extract(path)
+        assert out.strip() == f"course check: {path.parent}/{grade.value}"
 
 
 def test_unknown_module_exits_2(capsys):
