@@ -38,7 +38,9 @@ def test_changed_copy_is_kept_and_the_update_saved_beside(tmp_path):
     messages = workspace.sync(wd, ex)
     assert mine.read_text() == "my work"
     assert (wd / "02_backprop" / "02_backprop.updated.ipynb").read_text() == "v2"
-    assert "yours is kept" in messages[0]
+    assert messages == ["02_backprop/02_backprop.ipynb: the exercise changed since your copy was "
+                        "made; your copy is kept as it is, and the exercise as released now is "
+                        "saved beside it as 02_backprop/02_backprop.updated.ipynb"]
     assert workspace.sync(wd, ex) == []  # told once, not at every start
     assert mine.read_text() == "my work"
 
@@ -51,3 +53,45 @@ def test_start_copy_only(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "w" / "02_backprop" / "02_backprop.ipynb").exists()
     assert main(["list"]) == 0
     assert "02_backprop" in capsys.readouterr().out
+
+
+def test_an_edited_copy_without_a_record_is_kept_and_not_called_older(tmp_path):
+    """Without the manifest we know only that the files differ: no "newer", no "older"."""
+    ex = make_exercises(tmp_path / "ex", "v1")
+    wd = tmp_path / "work"
+    workspace.sync(wd, ex)
+    (wd / "02_backprop" / "02_backprop.ipynb").write_text("my work")
+    (wd / ".course" / "manifest.json").unlink()
+    [message] = workspace.sync(wd, ex)
+    assert "no record of copying it" in message and "newer" not in message
+    assert (wd / "02_backprop" / "02_backprop.ipynb").read_text() == "my work"
+
+
+def test_reset_restores_the_release_and_keeps_the_students_version(tmp_path, monkeypatch, capsys):
+    from course.cli import main
+
+    ex = make_exercises(tmp_path / "ex", "released")
+    wd = tmp_path / "work"
+    monkeypatch.setattr(workspace, "ROOT", tmp_path)
+    monkeypatch.setenv("COURSE_WORKDIR", str(wd))
+    (tmp_path / "exercises").symlink_to(ex)
+    workspace.sync(wd)
+    mine = wd / "02_backprop" / "02_backprop.ipynb"
+    kept = []
+    for version in ("first try", "second try"):
+        mine.write_text(version)
+        assert main(["reset", "02"]) == 0
+        out = capsys.readouterr().out
+        assert mine.read_text() == "released"
+        kept.append(wd / out.split("kept as ")[1].split()[0])
+    assert [p.read_text() for p in kept] == ["first try", "second try"]   # nothing overwritten
+    assert all(p.name.startswith("02_backprop.backup-") for p in kept) and kept[0] != kept[1]
+    assert main(["reset", "02"]) == 0 and "kept as" not in capsys.readouterr().out
+    assert sorted(p.name for p in mine.parent.iterdir()) == sorted([mine.name] + [p.name for p in kept])
+    assert workspace.sync(wd) == []   # the restored copy counts as untouched
+
+
+def test_reset_of_an_unknown_module_exits_2(capsys):
+    from course.cli import main
+
+    assert main(["reset", "99"]) == 2 and "unknown module" in capsys.readouterr().err
