@@ -95,3 +95,29 @@ def test_reset_of_an_unknown_module_exits_2(capsys):
     from course.cli import main
 
     assert main(["reset", "99"]) == 2 and "unknown module" in capsys.readouterr().err
+
+
+def test_student_data_is_ignored_by_git():
+    """Can grades, reports or a student's work be committed by accident?"""
+    import shutil
+    import subprocess
+
+    from course import ROOT
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        import pytest
+        pytest.skip("not a git checkout")
+    outputs = ["work/02_backprop/02_backprop.ipynb", "work/.course/hints.json",
+               "submitted/ada/02_backprop/02_backprop.ipynb", "autograded/ada/02_backprop/x.ipynb",
+               "feedback/ada/02_backprop/02_backprop.html", "reports/02_backprop/ada.json",
+               "reports/02_backprop/grades.csv", "reports/secret", "grades.csv", "gradebook.db",
+               "release/02_backprop/02_backprop.ipynb", "class-release/README.md",
+               "benchmarks/out/grading.txt", "02_backprop_gradescope.zip"]
+    proc = subprocess.run(["git", "check-ignore", "--no-index", *outputs], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert sorted(proc.stdout.split()) == sorted(outputs)
+    kept = ["exercises/02_backprop/02_backprop.ipynb", "solutions/02_backprop/02_backprop.py",
+            "autograder/checks/backprop.py", "docs/grading.md"]
+    proc = subprocess.run(["git", "check-ignore", "--no-index", *kept], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.stdout == ""
