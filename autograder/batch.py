@@ -37,20 +37,24 @@ from autograder.notebook import _source, cell_label, is_experiment, is_test_cell
 from autograder.result import CheckResult
 from autograder.sandbox import Sandbox, grade_cells
 from autograder.tasks import Module, get_module
+from autograder.wire import clean
 
 FORMAT = 1                      # bump to invalidate stored results
 MAX_BYTES = 512 * 2**20         # larger files are not even parsed
+MAX_CELL = 2 * 2**20            # characters of one code cell
+MAX_CODE = 8 * 2**20            # characters of all code cells
 
 # Parses a submission in a throwaway process (a huge or hostile JSON costs that process,
 # not the grader) and prints only what grading needs: module, kernelspec, solution cells.
 EXTRACT = r'''
-import json, resource, sys
+import json, os, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
-path = sys.argv[1]
+fd, max_cell, max_code = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 def out(d):
     sys.stdout.write(json.dumps(d)); sys.exit(0)
 try:
-    raw = open(path, "rb").read()
+    with os.fdopen(fd, "rb") as f:
+        raw = f.read()
 except IsADirectoryError:
     out({"error": "is a folder, not a notebook"})
 except OSError as e:
@@ -73,14 +77,19 @@ if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
     out({"error": "is valid JSON but not a Jupyter notebook (no list of cells)"})
 meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
 course = meta.get("course") if isinstance(meta.get("course"), dict) else {}
-cells = []
+cells, total = [], 0
 for c in nb["cells"]:
     if not isinstance(c, dict):
         continue
     m = c.get("metadata") if isinstance(c.get("metadata"), dict) else {}
     ng = m.get("nbgrader") if isinstance(m.get("nbgrader"), dict) else {}
-    src = c.get("source", "")
+    src = c.get("source", "") if c.get("cell_type") == "code" else ""
     src = "".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else str(src)
+    total += len(src)
+    if len(src) > max_cell or total > max_code:
+        out({"error": f"has {'a code cell' if len(src) > max_cell else 'code cells'} of "
+                      f"{max(len(src), total) / 2**20:.1f} M characters, over the "
+                      f"{(max_cell if len(src) > max_cell else max_code) / 2**20:g} M limit"})
     tags = m.get("tags") if isinstance(m.get("tags"), list) else []
     cells.append({"cell_type": str(c.get("cell_type")), "grade_id": ng.get("grade_id"),
                   "solution": bool(ng.get("solution")), "source": src,
@@ -90,21 +99,109 @@ out({"module": course.get("module"), "kernelspec": meta.get("kernelspec"), "cell
 '''
 
 
+def load_secret(path: Path) -> bytes:
+    """The class's grading secret (created once, random, readable by its owner only)."""
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(os.urandom(32).hex().encode())
+    return path.read_bytes()
+
+
+def secret_seeds(module: Module, secret: bytes) -> dict[str, tuple[int, ...]]:
+    """{task id: visible seeds + as many hidden seeds as the task has, drawn from the secret}.
+
+    The hidden seeds in the code are public (students run them in `course check`); these
+    are 32-bit seeds nobody can know before grading. The secret stays with the grades
+    (reports/<module>/secret), so a grade can be reproduced."""
+    import hmac
+
+    out = {}
+    for t in module.tasks:
+        drawn = tuple(int.from_bytes(hmac.new(secret, f"{module.id}:{t.id}:{i}".encode(),
+                                              "sha256").digest()[:4], "little")
+                      for i in range(len(t.hidden_seeds)))
+        out[t.id] = t.seeds + drawn
+    return out
+
+
+def secret_id(secret: bytes) -> str:
+    return hashlib.sha256(b"course-grade:" + secret).hexdigest()[:16]
+
+
 class Unusable(Exception):
     """A submission that cannot be graded; the message is the reason given in the report."""
 
 
-def sha256(path: Path) -> str:
+def sha256(path: Path | int) -> str:
+    """The digest of a file (a path, or an open descriptor read from its start)."""
     h = hashlib.sha256()
+    if isinstance(path, int):
+        offset = 0
+        while block := os.pread(path, 1 << 20, offset):
+            h.update(block)
+            offset += len(block)
+        return h.hexdigest()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
 
 
+def open_submitted(path: Path, submitted: Path) -> int:
+    """A read-only descriptor of a submitted file, never through a symbolic link (at any
+    level below submitted/) and never outside submitted/ (raises Unusable with the reason)."""
+    submitted = submitted.resolve()
+    try:
+        rel = path.relative_to(submitted)
+    except ValueError:
+        raise Unusable(f"{path} is outside the submitted folder") from None
+    at = submitted
+    for part in rel.parts:
+        at = at / part
+        if at.is_symlink():
+            raise Unusable(f"{at.relative_to(submitted)} is a symbolic link: submit the file "
+                           "itself")
+    if not os.path.realpath(path).startswith(str(submitted) + os.sep):
+        raise Unusable(f"{path.name} resolves outside the submitted folder")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as e:
+        raise Unusable(f"{path.name} cannot be opened: {e.strerror}") from None
+    st = os.fstat(fd)
+    import stat
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+        os.close(fd)
+        raise Unusable(f"{path.name} is not a plain file" if not stat.S_ISREG(st.st_mode) else
+                       f"{path.name} has other hard links: submit a copy of the file")
+    return fd
+
+
+def neutral(text: object) -> str:
+    """A CSV cell a spreadsheet shows as text: no formula (=, +, -, @, tab, CR first)."""
+    text = clean(str(text), 2000)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def file_id(student: str) -> str:
+    """The name of a student's report files: the id itself, or, when too long for a file
+    name, its start and a digest."""
+    sid = clean(student, 1000)
+    if len(sid.encode()) <= 200 and sid == student:
+        return sid
+    return sid.encode()[:120].decode("utf-8", "ignore") + "-" + \
+        hashlib.sha256(student.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode() if isinstance(data, str) else data)
@@ -119,26 +216,46 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         raise
 
 
-def extract(path: Path, timeout: float = 120.0) -> dict:
-    """What grading needs from a submitted notebook (raises Unusable with the reason)."""
-    if not path.exists():
-        raise Unusable("no notebook")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Unusable(f"the notebook is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB "
-                       "limit: clear its outputs and resubmit")
+def extract(path: Path | int, timeout: float = 120.0, name: str = "the notebook") -> dict:
+    """What grading needs from a submitted notebook, a path or an open descriptor (raises
+    Unusable with the reason). Code cells are bounded (MAX_CELL, MAX_CODE); strings clean."""
+    if isinstance(path, Path):
+        if not path.exists():
+            raise Unusable("no notebook")
+        name = path.name
+        fd = os.open(path, os.O_RDONLY)
+    else:
+        fd = os.dup(path)
     try:
-        proc = subprocess.run([sys.executable, "-I", "-S", "-c", EXTRACT, str(path)],
-                              capture_output=True, timeout=timeout, env={"PATH": "/usr/bin:/bin"})
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
+            raise Unusable(f"the notebook is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} "
+                           "MB limit: clear its outputs and resubmit")
+        os.lseek(fd, 0, os.SEEK_SET)
+        proc = subprocess.run([sys.executable, "-I", "-S", "-c", EXTRACT, str(fd), str(MAX_CELL),
+                               str(MAX_CODE)], capture_output=True, timeout=timeout,
+                              env={"PATH": "/usr/bin:/bin"}, pass_fds=[fd])
+        if len(proc.stdout) > 2 * MAX_CODE + 2**20:
+            raise Unusable("the notebook could not be parsed (its cells are too large)")
         data = json.loads(proc.stdout or b"{}")
     except subprocess.TimeoutExpired:
         raise Unusable("the notebook could not be parsed in time") from None
     except ValueError:
         raise Unusable("the notebook could not be parsed (out of memory?)") from None
+    finally:
+        os.close(fd)
+    if not isinstance(data, dict):
+        raise Unusable("the notebook could not be parsed")
     if "error" in data:
-        raise Unusable(f"{path.name} {data['error']}")
-    if "cells" not in data:
+        raise Unusable(f"{clean(name, 200)} {clean(str(data['error']), 300)}")
+    if not isinstance(data.get("cells"), list):
         raise Unusable("the notebook could not be parsed (out of memory?)")
+    for c in data["cells"]:
+        c["source"] = clean(c.get("source") or "", MAX_CELL)
+        if isinstance(c.get("grade_id"), str):
+            c["grade_id"] = clean(c["grade_id"], 200)
+    if isinstance(data.get("module"), str):
+        data["module"] = clean(data["module"], 100)
     return data
 
 
@@ -245,6 +362,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     solutions: dict[str, str] = field(default_factory=dict)
+    secret: str = ""                 # the id of the secret the hidden seeds came from
 
     @property
     def score(self) -> float:
@@ -255,6 +373,7 @@ class Outcome:
                 "status": self.status, "reason": self.reason, "file": self.file,
                 "sha256": self.sha256, "source": self.source, "score": self.score,
                 "max_score": module.max_score, "notes": self.notes, "seconds": self.seconds,
+                "secret": self.secret,
                 "tasks": [self.results[t.id].to_json() for t in module.tasks if t.id in self.results]}
 
     @classmethod
@@ -262,7 +381,7 @@ class Outcome:
         res = {t["task"]: CheckResult.from_json(t) for t in d.get("tasks", [])}
         return cls(d["student"], d["module"], d["status"], d.get("reason", ""), d.get("file", ""),
                    d.get("sha256", ""), d.get("source", ""), res, d.get("notes", []),
-                   d.get("seconds", 0.0))
+                   d.get("seconds", 0.0), secret=d.get("secret", ""))
 
 
 def _ungradable_results(module: Module, reason: str) -> dict[str, CheckResult]:
@@ -271,24 +390,32 @@ def _ungradable_results(module: Module, reason: str) -> dict[str, CheckResult]:
 
 
 def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
-              timeout: float | None) -> Outcome:
-    """Grade submitted/<student>/<module>/ (never raises for bad input)."""
+              timeout: float | None, submitted: Path | None = None,
+              secret: bytes | None = None) -> Outcome:
+    """Grade submitted/<student>/<module>/ (never raises for bad input). secret: draw the
+    hidden seeds from it (else the task's own, public, hidden seeds)."""
     mid = source.module.id
     t0 = time.perf_counter()
-    out = Outcome(student, mid, "ungradable", source=source.digest)
+    out = Outcome(clean(student, 1000), mid, "ungradable", source=source.digest,
+                  secret=secret_id(secret) if secret else "")
     path = folder / f"{mid}.ipynb"
+    fd = None
     try:
+        if folder.parent.is_symlink() or folder.is_symlink():
+            raise Unusable(f"{(folder.parent if folder.parent.is_symlink() else folder).name} "
+                           "is a symbolic link: submit the files themselves")
         if not folder.is_dir():
             raise Unusable(f"no folder {folder.name}/ for this module")
-        if not path.exists():
-            others = sorted(p.name for p in folder.iterdir() if p.suffix == ".ipynb")
+        if not path.exists() and not path.is_symlink():
+            others = sorted(clean(p.name, 100) for p in folder.iterdir() if p.suffix == ".ipynb")
             if others:
                 raise Unusable(f"no {mid}.ipynb; found {', '.join(others[:5])} "
                                "(renamed? nbgrader grades only the released file name)")
             raise Unusable(f"no notebooks in the submission folder (expected {mid}.ipynb)")
-        out.file = str(path)
-        out.sha256 = sha256(path)
-        sub = extract(path)
+        out.file = clean(str(path), 2000)
+        fd = open_submitted(path, submitted or folder.parent.parent)
+        out.sha256 = sha256(fd)
+        sub = extract(fd, name=path.name)
         declared = sub.get("module")
         if isinstance(declared, str) and declared != mid:
             raise Unusable(f"this is the notebook of module {declared}, not {mid}")
@@ -299,14 +426,19 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
                            "(a notebook of another module, or its metadata stripped?)")
         ks = sub.get("kernelspec")
         if isinstance(ks, dict) and ks.get("name") not in (None, "python3"):
-            out.notes.append(f"kernelspec {ks.get('name')!r} ignored: graded with Python 3")
+            out.notes.append(f"kernelspec {clean(str(ks.get('name')), 80)!r} ignored: graded "
+                             "with Python 3")
         out.results = grade_cells(source.module, cells, sandbox, timeout=timeout,
-                                  extra_errors=errors)
+                                  extra_errors=errors,
+                                  seeds=secret_seeds(source.module, secret) if secret else None)
         out.solutions = found
         out.status = "graded"
     except Unusable as e:
-        out.reason = str(e)
+        out.reason = clean(str(e), 2000)
         out.results = _ungradable_results(source.module, out.reason)
+    finally:
+        if fd is not None:
+            os.close(fd)
     out.seconds = round(time.perf_counter() - t0, 2)
     return out
 
@@ -362,25 +494,30 @@ def write_outcome(root: Path, source: Source, out: Outcome) -> None:
     """Autograded notebook and HTML first, the JSON (the resume record) last; all atomic."""
     mid = source.module.id
     nb = autograded_notebook(source, out)
-    atomic_write(root / "autograded" / out.student / mid / f"{mid}.ipynb", nbformat.writes(nb))
+    fid = file_id(out.student)
+    atomic_write(root / "autograded" / fid / mid / f"{mid}.ipynb", nbformat.writes(nb))
     reports = root / "reports" / mid
-    atomic_write(reports / f"{out.student}.html", report_html(source.module, out))
-    atomic_write(reports / f"{out.student}.json",
+    atomic_write(reports / f"{fid}.html", report_html(source.module, out))
+    atomic_write(reports / f"{fid}.json",
                  json.dumps(out.to_json(source.module), indent=1, default=str))
 
 
-def stored(root: Path, source: Source, student: str, folder: Path) -> Outcome | None:
-    """The stored result, if it is for this exact submission and source."""
-    p = root / "reports" / source.module.id / f"{student}.json"
-    nbp = root / "autograded" / student / source.module.id / f"{source.module.id}.ipynb"
+def stored(root: Path, source: Source, student: str, folder: Path,
+           secret: str = "") -> Outcome | None:
+    """The stored result, if it is for this exact submission, source and secret."""
+    fid = file_id(student)
+    p = root / "reports" / source.module.id / f"{fid}.json"
+    nbp = root / "autograded" / fid / source.module.id / f"{source.module.id}.ipynb"
     try:
         d = json.loads(p.read_text())
     except (OSError, ValueError):
         return None
-    if d.get("format") != FORMAT or d.get("source") != source.digest or not nbp.exists():
+    if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("source") != source.digest \
+            or not nbp.exists() or d.get("student") != clean(student, 1000) \
+            or d.get("secret", "") != secret:
         return None
     path = folder / f"{source.module.id}.ipynb"
-    digest = sha256(path) if path.is_file() else ""
+    digest = sha256(path) if path.is_file() and not path.is_symlink() else ""
     if d.get("sha256", "") != digest:
         return None
     if not digest and d.get("status") == "graded":
@@ -393,9 +530,9 @@ def write_csv(root: Path, module: Module, outcomes: list[Outcome]) -> Path:
     w = csv.writer(buf)
     w.writerow(["student", "status", "score", "max_score", *[t.id for t in module.tasks], "reason"])
     for o in sorted(outcomes, key=lambda o: o.student):
-        w.writerow([o.student, o.status, f"{o.score:g}", f"{module.max_score:g}",
+        w.writerow([neutral(o.student), neutral(o.status), f"{o.score:g}", f"{module.max_score:g}",
                     *[f"{o.results[t.id].score:g}" if t.id in o.results else "" for t in module.tasks],
-                    o.reason])
+                    neutral(o.reason)])
     path = root / "reports" / module.id / "grades.csv"
     atomic_write(path, buf.getvalue())
     return path
@@ -453,8 +590,11 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
                 gb.update_or_create_student(o.student)
                 gb.update_or_create_submission(mid, o.student)
             for o in outcomes:
-                nb = nbformat.read(root / "autograded" / o.student / mid / f"{mid}.ipynb",
-                                   as_version=4)
+                try:
+                    nb = nbformat.read(root / "autograded" / file_id(o.student) / mid /
+                                       f"{mid}.ipynb", as_version=4)
+                except (OSError, ValueError):
+                    nb = autograded_notebook(source, o)
                 for cell in nb.cells:
                     gid = nbgrader_meta(cell).get("grade_id")
                     if utils.is_grade(cell):
@@ -474,15 +614,15 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
 
 # ------------------------------------------------------------------------------ the class
 def discover(submitted: Path, module_id: str) -> dict[str, Path]:
-    """{student: submitted/<student>/<module>} for every student folder with that module."""
+    """{student: submitted/<student>/<module>} for every student folder with that module
+    (dot-folders too), and every symbolic link in submitted/ (refused when graded)."""
     out = {}
     if not submitted.is_dir():
         return out
     for d in sorted(submitted.iterdir()):
-        if d.is_dir() and not d.name.startswith("."):
-            sub = d / module_id
-            if sub.exists():
-                out[d.name] = sub
+        if d.is_symlink() or (d.is_dir() and (d / module_id).exists() or
+                              (d / module_id).is_symlink()):
+            out[d.name] = d / module_id
     return out
 
 
@@ -493,6 +633,7 @@ class Run:
     resumed: int
     csv: Path
     db_url: str | None
+    errors: list[str] = field(default_factory=list)    # outputs that could not be written
 
 
 def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
@@ -508,10 +649,11 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     jobs = jobs or os.cpu_count() or 1
     own = sandbox is None
     sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)])
+    secret = load_secret(root / "reports" / mid / "secret")
     outcomes: dict[str, Outcome] = {}
     todo = []
     for student, folder in folders.items():
-        o = stored(root, source, student, folder)
+        o = stored(root, source, student, folder, secret_id(secret))
         if o is not None:
             outcomes[student] = o
         else:
@@ -522,7 +664,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
                disable=not progress, file=sys.stderr)
 
     def work(student):
-        o = grade_one(source, folders[student], student, sandbox, timeout)
+        o = grade_one(source, folders[student], student, sandbox, timeout, submitted, secret)
         write_outcome(root, source, o)
         return o
 
@@ -534,10 +676,15 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
                 o = fut.result()
                 counts["graded" if o.status == "graded" else "failed"] += 1
             except Exception as e:  # noqa: BLE001 - a grader bug must not stop the class
-                o = Outcome(student, mid, "ungradable", f"grader error: {type(e).__name__}: {e}",
+                o = Outcome(clean(student, 1000), mid, "ungradable",
+                            clean(f"grader error: {type(e).__name__}: {e}", 500),
                             source=source.digest,
                             results=_ungradable_results(source.module, "grader error"))
                 counts["errored"] += 1
+                try:
+                    write_outcome(root, source, o)
+                except Exception:  # noqa: BLE001 - e.g. a full disk: the CSV still gets its row
+                    pass
             outcomes[student] = o
             bar.set_postfix(counts)
             bar.update(1)
@@ -546,8 +693,13 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
         sandbox.close()
     ordered = [outcomes[s] for s in sorted(outcomes)]
     csv_path = write_csv(root, source.module, ordered)
-    db = write_gradebook(root, source, ordered) if gradebook and ordered else None
-    return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db)
+    db, errors = None, []
+    if gradebook and ordered:
+        try:
+            db = write_gradebook(root, source, ordered)
+        except Exception as e:  # noqa: BLE001 - the CSV and reports stand; say what failed
+            errors.append(f"gradebook.db not written: {type(e).__name__}: {str(e)[:300]}")
+    return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db, errors)
 
 
 def summary(module: Module, run: Run) -> str:

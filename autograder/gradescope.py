@@ -4,8 +4,9 @@
 `source/` copy of the course package, the autograder, the module's source and release.
 On Gradescope, run_autograder grades /autograder/submission/*.ipynb and writes
 /autograder/results/results.json (Gradescope's format): per task a visible test (feedback on
-the visible seeds, no points) and a test with the task's points (visible and hidden seeds,
-visibility "after_published"). Paths are configurable (AUTOGRADER_ROOT) for local tests.
+the visible seeds, no points) and a test with the task's points (visible seeds and hidden
+seeds drawn at random for this run, visibility "after_published"). Paths are configurable
+(AUTOGRADER_ROOT) for local tests.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def results_json(module, visible: dict, full: dict, reason: str = "") -> dict:
 
 def run(module_id: str, submission: Path, results: Path, timeout: float | None = None,
         memory_mb: int = 1024) -> dict:
-    from autograder.batch import Source, Unusable, _ungradable_results, extract
+    from autograder.batch import Source, Unusable, _ungradable_results, extract, open_submitted, secret_seeds
     from autograder.sandbox import Sandbox, grade_cells
 
     source = Source.load(module_id)
@@ -99,7 +100,12 @@ def run(module_id: str, submission: Path, results: Path, timeout: float | None =
         if not named and len(nbs) > 1:
             raise Unusable(f"several notebooks and none named {module.id}.ipynb: "
                            + ", ".join(p.name for p in nbs[:5]))
-        sub = extract((named or nbs)[0])
+        path = (named or nbs)[0]
+        fd = open_submitted(path, submission)     # no symbolic links, nothing outside
+        try:
+            sub = extract(fd, name=path.name)
+        finally:
+            os.close(fd)
         declared = sub.get("module")
         if isinstance(declared, str) and declared != module.id:
             raise Unusable(f"this is the notebook of module {declared}, not {module.id}")
@@ -109,8 +115,9 @@ def run(module_id: str, submission: Path, results: Path, timeout: float | None =
         sandbox = Sandbox(memory_mb=memory_mb, hide=[str(submission), str(results.parent)])
         visible = grade_cells(module, cells, sandbox, timeout=timeout, hidden=False,
                               extra_errors=errors)
+        # hidden seeds drawn fresh for this run: nobody can record their inputs beforehand
         full = grade_cells(module, cells, sandbox, timeout=timeout, hidden=True,
-                           extra_errors=errors)
+                           extra_errors=errors, seeds=secret_seeds(module, os.urandom(32)))
         sandbox.close()
     except Unusable as e:
         reason = str(e)

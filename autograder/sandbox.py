@@ -63,15 +63,16 @@ def _read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def read_message(fd: int, deadline: float | None = None) -> object:
+def read_message(fd: int, deadline: float | None = None, classes: dict | None = None,
+                 trusted: bool = False) -> object:
     (n,) = struct.unpack("<Q", _read_exact(fd, 8, deadline))
     if n > MAX_MESSAGE:
         raise wire.WireError(f"message of {n} bytes is too large")
-    return wire.decode(_read_exact(fd, n, deadline))
+    return wire.decode(_read_exact(fd, n, deadline), classes=classes, trusted=trusted)
 
 
-def write_message(fd: int, value: object) -> None:
-    data = wire.encode(value)
+def write_message(fd: int, value: object, classes: dict | None = None) -> None:
+    data = wire.encode(value, classes)
     data = struct.pack("<Q", len(data)) + data
     view = memoryview(data)
     while view:
@@ -156,7 +157,7 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
     ns: dict = {"__name__": "__student__"}
     while True:
         try:
-            msg = read_message(rfd)
+            msg = read_message(rfd, trusted=True)
         except EOFError:
             os._exit(0)
         op = msg.get("op")
@@ -198,7 +199,10 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                     value = fn(*args, **kwargs)
                 finally:
                     _alarm(0)
-                reply = {"value": value, "args": [list(args), kwargs]}
+                # only the arguments the function may change by contract go back
+                back = {str(i): args[i] for i in msg.get("back", ()) if i < len(args)}
+                back.update({f"k:{k}": kwargs[k] for k in msg.get("back_kw", ()) if k in kwargs})
+                reply = {"value": value, "back": back}
             except _CallTimeout:
                 reply = {"timeout": True}
             except BaseException as e:  # noqa: BLE001 - reported to the grader, which judges
@@ -342,6 +346,31 @@ def _kill_uid(pid: int, uid: int) -> None:
             pass
 
 
+def _mount(src, dst, fstype, flags=0, data=None) -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.mount(src.encode() if src else None, dst.encode(), fstype.encode() if fstype else None,
+                  flags, data.encode() if data else None) != 0:
+        raise OSError(ctypes.get_errno(), f"mount {dst}")
+
+
+def _private_namespaces() -> bool:
+    """In a freshly forked worker (still root): its own mount, network, IPC, UTS and PID
+    namespaces, and a fresh /tmp and /dev/shm that no other worker sees. False if refused."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    newns, newuts, newipc, newnet, newpid = 0x20000, 0x4000000, 0x8000000, 0x40000000, 0x20000000
+    if libc.unshare(newns | newuts | newipc | newnet | newpid) != 0:
+        return False
+    _mount(None, "/", None, 16384 | (1 << 18))                   # MS_REC | MS_PRIVATE
+    for d in ("/tmp", "/dev/shm"):
+        if os.path.isdir(d):
+            _mount("tmpfs", d, "tmpfs", 2 | 4, "size=64m,mode=1777")   # nosuid, nodev
+    return True
+
+
 def zygote_main(cfg: dict) -> None:
     """Fork one worker per request (its socket arrives by SCM_RIGHTS); kill on request."""
     import json
@@ -368,6 +397,16 @@ def zygote_main(cfg: dict) -> None:
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     ctl.close()
                     work = os.path.join(cfg["work"], f"w{uid}")
+                    if os.getuid() == 0 and _private_namespaces():
+                        # the worker is the first process of its own PID namespace; this
+                        # process (root) waits for it and is killed with it
+                        child = os.fork()
+                        if child:
+                            os.close(fd)
+                            os.waitpid(child, 0)
+                            os._exit(0)
+                        _mount("proc", "/proc", "proc", 2 | 4 | 8)   # nosuid, nodev, noexec
+                        work = "/tmp/home"
                     os.makedirs(work, mode=0o700, exist_ok=True)
                     os.chmod(work, 0o700)
                     os.chown(work, uid, uid)
@@ -445,6 +484,7 @@ def _default_hide(extra: list[str]) -> list[str]:
 
     from course import ROOT
     paths = [str(ROOT), *extra, tempfile.gettempdir(), "/tmp", "/var/tmp", "/dev/shm", "/home",
+             "/run", "/var/spool", "/var/mail", "/var/crash", "/var/cache", "/var/lib",
              "/root", "/srv", "/opt", str(Path(ROOT).parent) if Path(ROOT).parent != Path("/") else ""]
     out = []
     for p in paths:
@@ -473,7 +513,11 @@ class Sandbox:
         self.memory_mb = memory_mb
         self.cpu_seconds = cpu_seconds
         can = os.geteuid() == 0 and _which("unshare") is not None
+        self.bwrap = _bwrap() if os.geteuid() == 0 and isolate_fs is not False else None
+        can = can or self.bwrap is not None
         self.namespaces = can if isolate_fs is None else (isolate_fs and can)
+        if not self.namespaces:
+            self.bwrap = None
         self.hide = _default_hide(list(hide or []))
         self.python = sys.executable
         self.use_zygote = self.namespaces if use_zygote is None else use_zygote
@@ -521,29 +565,65 @@ class Sandbox:
 
     def command(self) -> list[str]:
         py = [self.python, "-I", "-S", "-c", BOOT]
+        if self.bwrap:
+            return [self.bwrap, *self.bwrap_args(), "--", *py]
         if self.namespaces:
             return [_which("unshare"), "--mount", "--pid", "--net", "--fork", "--kill-child",
                     "--propagation", "private", "--", *py]
         return py
 
-    def config(self, uid: int | None) -> dict:
+    def keep(self) -> list[str]:
+        """The folders a worker needs: the interpreter, its standard library, numpy."""
         import site
         import sysconfig
-        import tempfile
 
-        keep = []
+        keep: list[str] = []
         for p in sorted({os.path.realpath(p) for p in
                          [sys.base_prefix, sys.prefix, *site.getsitepackages(),
                           sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"],
                           os.path.dirname(np.__path__[0])]}):
             if not any(p.startswith(q + os.sep) for q in keep):
                 keep.append(p)
+        return keep
+
+    def bwrap_args(self) -> list[str]:
+        """bubblewrap's allowlist: system libraries and the interpreter read-only, fresh
+        /proc, /dev, /tmp and /sandbox, no network, IPC, UTS or PID sharing with the host.
+        The zygote keeps root's capabilities (it forks, unshares and drops each worker)."""
+        args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+                "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--cap-add", "ALL",
+                "--ro-bind", "/usr", "/usr"]
+        for d in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+            if os.path.islink(d):
+                args += ["--symlink", os.readlink(d), d]
+            elif os.path.isdir(d):
+                args += ["--ro-bind", d, d]
+        for f in ("/etc/ld.so.cache", "/etc/localtime"):
+            args += ["--ro-bind-try", f, f]
+        made: set[str] = set()
+        for k in self.keep():
+            if k.startswith("/usr/"):
+                continue
+            for parent in list(Path(k).parents)[::-1][1:]:   # bwrap would make them 0700
+                if str(parent) not in made:
+                    made.add(str(parent))
+                    args += ["--perms", "0755", "--dir", str(parent)]
+            args += ["--ro-bind", k, k]
+        return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                       "--tmpfs", "/sandbox", "--chdir", "/"]
+
+    def config(self, uid: int | None) -> dict:
+        import tempfile
+
+        keep = self.keep()
         stdlib = [p for p in sys.path if p and "site-packages" not in p
                   and p.startswith(sys.base_prefix)]
         site_dirs = [os.path.dirname(np.__path__[0])]
-        work = "/tmp/sandbox" if self.namespaces else tempfile.mkdtemp(prefix="course-sandbox-")
+        work = "/sandbox" if self.bwrap else "/var/tmp/course-sandbox" if self.namespaces \
+            else tempfile.mkdtemp(prefix="course-sandbox-")
         return {
-            "namespaces": self.namespaces, "hide": self.hide, "keep": keep, "stage": "/mnt",
+            "namespaces": self.namespaces and not self.bwrap, "hide": self.hide, "keep": keep,
+            "stage": "/mnt",
             "workdir": work, "files": _FILES, "uid": uid, "stdlib": stdlib, "site": site_dirs,
             "rlimits": {"RLIMIT_AS": self.memory_mb * 2**20, "RLIMIT_CPU": self.cpu_seconds,
                         "RLIMIT_FSIZE": 16 * 2**20, "RLIMIT_NPROC": 64 if uid is not None else -1,
@@ -554,6 +634,28 @@ class Sandbox:
 def _which(name: str) -> str | None:
     import shutil
     return shutil.which(name)
+
+
+_BWRAP: list = []
+
+
+def _bwrap() -> str | None:
+    """bubblewrap's path, when it is installed and works here (checked once)."""
+    import subprocess
+
+    if not _BWRAP:
+        path = _which("bwrap")
+        ok = False
+        if path:
+            try:
+                ok = subprocess.run([path, "--unshare-net", "--unshare-ipc", "--unshare-pid",
+                                     "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+                                     "--", "/bin/sh", "-c", "true"], capture_output=True,
+                                    timeout=30).returncode == 0
+            except (OSError, subprocess.SubprocessError):
+                ok = False
+        _BWRAP.append(path if ok else None)
+    return _BWRAP[0]
 
 
 def _uid_for(pid: int) -> int:
@@ -597,7 +699,10 @@ class Zygote:
         finally:
             theirs.close()
         self.hello = [h for h in msg.get("hello", []) if not h.startswith("RLIMIT")] + [
-            f"{k}={v}" for k, v in cfg["rlimits"].items()] + ["uid per worker", "forked from a zygote"]
+            f"{k}={v}" for k, v in cfg["rlimits"].items()] + ["uid per worker", "forked from a zygote"] \
+            + (["bubblewrap allowlist: read-only system and interpreter, nothing else"]
+               if sandbox.bwrap else []) \
+            + ["private mount, network, IPC, UTS and PID namespaces, /tmp and /dev/shm per worker"]
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -753,20 +858,20 @@ class Worker:
             import shutil
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def send(self, msg: dict) -> None:
+    def send(self, msg: dict, classes: dict | None = None) -> None:
         if not self.alive() or self.wfd is None:
             raise WorkerDied("the worker process is not running")
         try:
-            write_message(self.wfd, msg)
+            write_message(self.wfd, msg, classes)
         except OSError:
             self.kill()
             raise WorkerDied("the worker process ended") from None
 
-    def receive(self, deadline: float) -> dict:
+    def receive(self, deadline: float, classes: dict | None = None) -> dict:
         if not self.alive() or self.rfd is None:
             raise WorkerDied("the worker process is not running")
         try:
-            msg = read_message(self.rfd, deadline)
+            msg = read_message(self.rfd, deadline, classes)
         except TimeoutError:
             self.kill()
             raise WorkerTimeout("no answer before the deadline") from None
@@ -812,8 +917,61 @@ def _raise_with_frame(exc: BaseException, where: dict | None):
     exec(code, {"__exc__": exc})
 
 
+_REFS: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+_REFS_LOCK = __import__("threading").Lock()
+
+
+def _reference_index() -> dict[str, tuple[list[str], tuple[str, ...]]]:
+    """{function name: (positional parameters, parameters it changes in place)} for every
+    function in course/reference/*.py, read once from their syntax (under a lock: ast.parse
+    is not safe from several threads)."""
+    import ast
+
+    with _REFS_LOCK:
+        if _REFS:
+            return _REFS
+        from course import reference
+
+        index: dict[str, tuple[list[str], list[str]]] = {}
+        for path in sorted(Path(reference.__file__).parent.glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if not isinstance(node, ast.FunctionDef):
+                    continue
+                params = [a.arg for a in node.args.posonlyargs + node.args.args]
+                names = params + [a.arg for a in node.args.kwonlyargs]
+                pos, found = index.setdefault(node.name, (params, []))
+                for sub in ast.walk(node):
+                    targets = sub.targets if isinstance(sub, ast.Assign) else \
+                        [sub.target] if isinstance(sub, (ast.AugAssign, ast.AnnAssign)) else []
+                    for t in targets:
+                        for item in ast.walk(t):
+                            base = item
+                            while isinstance(base, ast.Subscript):
+                                base = base.value
+                            if base is not item and isinstance(base, ast.Name) \
+                                    and base.id in names and base.id not in found:
+                                found.append(base.id)
+        _REFS.update({k: (p, tuple(f)) for k, (p, f) in index.items()})
+        return _REFS
+
+
+def writes(name: str) -> tuple[str, ...]:
+    """The parameters that the reference functions called `name` change in place (an item
+    assigned: `p[k] = ...`, `p[k] -= ...`): the only arguments whose changes a call brings
+    back to the grader."""
+    return _reference_index().get(name, ([], ()))[1]
+
+
+def _param_names(name: str) -> list[str]:
+    """Positional parameter names of the reference called `name` ([] when there is none)."""
+    return _reference_index().get(name, ([], ()))[0]
+
+
 class Proxy:
-    """Stands for one student function: calls go to the worker, arguments are synced back."""
+    """Stands for one student function: calls go to the worker. The grader keeps its own
+    arguments: after a call it takes back only what the function may change by contract
+    (`writes`: the parameters the reference changes in place, and generators' states), so
+    a function that overwrites an input cannot change what the check computes from it."""
 
     def __init__(self, session: Session, name: str, isolate: dict, module: str):
         self._session, self._name, self._isolate = session, name, dict(isolate)
@@ -837,10 +995,17 @@ class Proxy:
         except (WorkerDied, WorkerTimeout) as e:
             s.died = True
             raise WorkerDied(f"could not run your code: {e}") from None
+        names = _param_names(self._name)
+        may = set(writes(self._name))
+        back = [i for i, a in enumerate(args) if isinstance(a, np.random.Generator)
+                or (i < len(names) and names[i] in may)]
+        back_kw = [k for k, a in kwargs.items() if k in may or isinstance(a, np.random.Generator)]
+        classes: dict = {}
         try:
             w.send({"op": "call", "name": self._name, "isolate": self._isolate,
-                    "args": list(args), "kwargs": kwargs, "timeout": left})
-            reply = w.receive(s.deadline + 2.0)
+                    "args": list(args), "kwargs": kwargs, "timeout": left, "back": back,
+                    "back_kw": back_kw}, classes)
+            reply = w.receive(min(s.deadline, s.ends) + 2.0, classes)
         except WorkerTimeout:
             s.timed_out = True
             raise WorkerTimeout(f"timed out after {s.timeout:g} s") from None
@@ -854,26 +1019,36 @@ class Proxy:
         if "error" in reply:
             err = reply["error"] if isinstance(reply["error"], dict) else {}
             _raise_with_frame(_remote_exception(err), err.get("where"))
-        new = reply.get("args")
-        if isinstance(new, list) and len(new) == 2 and isinstance(new[0], list) \
-                and len(new[0]) == len(args) and isinstance(new[1], dict):
-            for a, b in zip(args, new[0]):
-                wire.sync(a, b)
-            for k, v in kwargs.items():
-                if k in new[1]:
-                    wire.sync(v, new[1][k])
-        return reply.get("value")
+        new = reply.get("back", {})
+        if "value" not in reply or not isinstance(new, dict) or \
+                not set(new) <= {str(i) for i in back} | {f"k:{k}" for k in back_kw}:
+            s.died = True
+            w.kill()
+            raise WorkerDied("your code sent the grader a malformed reply")
+        for key, value in new.items():
+            if key.startswith("k:"):
+                wire.sync(kwargs[key[2:]], value)
+            else:
+                wire.sync(args[int(key)], value)
+        return reply["value"]
+
+
+MAX_RESTARTS = 3     # fresh workers per submission after the first (each reloads the cells)
 
 
 class Session:
-    """A submission's worker: loaded with its cells, restarted after a crash."""
+    """A submission's worker: loaded with its cells, restarted after a crash (at most
+    MAX_RESTARTS times). `ends` is the submission's one wall-clock budget: every wait on the
+    worker ends by then, whatever the worker sends, however often it dies."""
 
-    def __init__(self, sandbox: Sandbox, cells: list[tuple[str, str]], timeout: float):
+    def __init__(self, sandbox: Sandbox, cells: list[tuple[str, str]], timeout: float,
+                 budget: float | None = None):
         self.sb, self.cells, self.timeout = sandbox, cells, timeout
         self.errors: dict[str, str] = {}
         self.skip: set[str] = set()
         self.worker: Worker | None = None
         self.deadline = 0.0
+        self.ends = time.monotonic() + (budget if budget is not None else 10 * timeout + 60)
         self.timed_out = self.died = False
         self.restarts = 0
 
@@ -886,25 +1061,36 @@ class Session:
         """A live worker with the cells loaded (a cell that kills or hangs it is skipped)."""
         if self.worker is not None and self.worker.alive():
             return self.worker
-        for _ in range(len(self.cells) + 2):
+        labels = {label for label, _ in self.cells}
+        while True:
             self.close()
+            if self.restarts > MAX_RESTARTS:
+                raise WorkerDied(f"the worker ended {self.restarts} times; not restarted again")
+            if time.monotonic() >= self.ends:
+                raise WorkerTimeout("the submission's time budget is spent")
             w = Worker(self.sb)
             w.start()
             self.restarts += 1
             cells = [(label, src) for label, src in self.cells if label not in self.skip]
             w.send({"op": "load", "cells": cells, "cell_timeout": self.timeout})
+            # one deadline for the whole load: messages from the worker never extend it
+            load_ends = min(self.ends, time.monotonic() + self.timeout + 5.0)
             current = None
             try:
                 while True:
-                    msg = w.receive(time.monotonic() + self.timeout + 5.0)
+                    msg = w.receive(load_ends)
                     if "cell" in msg:
-                        current = str(msg["cell"])
+                        if msg["cell"] not in labels:
+                            raise WorkerDied("malformed reply")
+                        current = msg["cell"]
                         continue
                     if "loaded" in msg:
                         loaded = msg["loaded"] if isinstance(msg["loaded"], dict) else {}
-                        self.errors.update({str(k): str(v) for k, v in loaded.items()})
+                        self.errors.update({wire.clean(str(k), 200): wire.clean(str(v), 2000)
+                                            for k, v in list(loaded.items())[:len(labels)]})
                         self.worker = w
                         return w
+                    raise WorkerDied("malformed reply")
             except WorkerTimeout:
                 if current is None:
                     raise
@@ -916,23 +1102,51 @@ class Session:
                 self.errors[current] = "the cell ended the grading process (exit, kill, or out " \
                                        "of memory)"
                 self.skip.add(current)
-        raise WorkerDied("could not load the notebook's cells")
 
     def describe(self, names) -> dict:
+        """{name: {defined, callable, type, module}}, validated (a bad reply: WorkerDied)."""
         w = self.ensure()
         w.send({"op": "describe", "names": list(names)})
-        return w.receive(time.monotonic() + 30.0).get("names", {})
+        got = w.receive(min(self.ends, time.monotonic() + 30.0)).get("names")
+        out = {}
+        for name in names:
+            d = got.get(name) if isinstance(got, dict) else None
+            if not isinstance(d, dict):
+                self.close()
+                raise WorkerDied("the worker sent a malformed reply")
+            out[name] = {"defined": d.get("defined") is True, "callable": d.get("callable") is True,
+                         "type": wire.clean(str(d.get("type") or "object"), 80),
+                         "module": wire.clean(str(d.get("module") or ""), 200)}
+        return out
+
+
+MAX_TEXT = 2000         # characters of one summary, hint or detail line
+MAX_DETAILS = 40        # detail lines of one result
+
+
+def bounded(res):
+    """A CheckResult whose texts are bounded and safe to write (a report stays small)."""
+    from dataclasses import replace
+
+    def c(x):
+        return None if x is None else wire.clean(str(x), MAX_TEXT)
+    return replace(res, summary=c(res.summary), hint=c(res.hint), mistake=c(res.mistake),
+                   details=[c(d) for d in res.details[:MAX_DETAILS]])
 
 
 def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout: float | None = None,
-                hidden: bool = True, extra_errors: dict | None = None) -> dict:
-    """{task id: CheckResult} for cells (label, source) run in a sandbox worker."""
+                hidden: bool = True, extra_errors: dict | None = None,
+                seeds: dict | None = None) -> dict:
+    """{task id: CheckResult} for cells (label, source) run in a sandbox worker.
+
+    seeds: {task id: seeds} to run instead of the task's own (the secret hidden seeds)."""
     from dataclasses import replace
 
     from autograder.result import CheckResult
     from autograder.tasks import run_task
 
-    session = Session(sandbox, cells, timeout or 30.0)
+    session = Session(sandbox, cells, timeout or 30.0,
+                      budget=sum(timeout or t.timeout for t in module.tasks) + (timeout or 30.0) + 10)
     results = {}
     try:
         for task in module.tasks:
@@ -952,13 +1166,15 @@ def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout:
                 if not d.get("defined"):
                     continue
                 if d.get("callable"):
-                    ns[name] = Proxy(session, name, task.isolate, str(d.get("module") or ""))
+                    ns[name] = Proxy(session, name, task.isolate, d["module"])
                 else:
-                    ns[name] = type(str(d.get("type") or "object"), (), {})()
-            session.deadline = time.monotonic() + limit
+                    tname = "".join(c for c in d["type"] if c.isalnum() or c == "_") or "object"
+                    ns[name] = type(tname if tname[0].isalpha() else "object", (), {})()
+            session.deadline = min(time.monotonic() + limit, session.ends)
             session.timed_out = session.died = False
             errors = {**(extra_errors or {}), **session.errors}
-            res = run_task(task, ns, cell_errors=errors, hidden=hidden)
+            res = run_task(task, ns, cell_errors=errors, hidden=hidden,
+                           seeds=(seeds or {}).get(task.id))
             secs = round(time.perf_counter() - t0, 3)
             if session.timed_out:
                 res = replace(res, passed=False, status="timeout", hint=None, mistake=None,
@@ -970,7 +1186,7 @@ def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout:
                               summary="your code ended the grading process (exit, kill, or out "
                                       "of memory)", details=[])
                 session.close()
-            results[task.id] = replace(res, seconds=secs)
+            results[task.id] = bounded(replace(res, seconds=secs))
     finally:
         session.close()
     return results

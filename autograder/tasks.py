@@ -191,11 +191,13 @@ def _run_once(task: Task, fns: tuple[object, ...], seed: int) -> None:
 
 def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
              fns: tuple[object, ...] | None = None, hidden: bool = True,
-             cell_errors: Mapping[str, str] | None = None) -> CheckResult:
+             cell_errors: Mapping[str, str] | None = None,
+             seeds: tuple[int, ...] | None = None) -> CheckResult:
     """Run one task's check on the student's functions; never raises.
 
     Give either the functions (`fns`, in the order of task.needs) or the student's
     `namespace`. hidden: also run the hidden seeds (what nbgrader's hidden tests add).
+    seeds: run exactly these seeds instead (the instructor's grader draws secret ones).
     cell_errors: {cell label: error} from loading the notebook, to explain missing names.
     """
     t0 = time.perf_counter()
@@ -220,7 +222,8 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
             return result(False, f"{name} is the course's own {module}.{name}", "fail",
                           details=["write your own implementation instead of importing it"])
     fns = isolated(fns, task.isolate)
-    seeds = task.seeds + (task.hidden_seeds if hidden else ())
+    seeds = tuple(seeds) if seeds is not None else \
+        task.seeds + (task.hidden_seeds if hidden else ())
     try:
         for seed in seeds:
             _run_once(task, fns, seed)

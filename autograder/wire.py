@@ -4,8 +4,12 @@ A message is a JSON document plus binary blobs: arrays travel as .npy bytes (loa
 allow_pickle=False, so object arrays are refused), numpy scalars as 0-d .npy, tuples, dicts
 and course objects as tagged JSON, np.random.Generator as its bit generator's state.
 Nothing here executes code from the data: decoding only builds numbers, strings, arrays,
-containers, generators of an allowed kind, and instances of classes under `course.` whose
-attributes are set directly (no __init__, no __setstate__).
+containers and generators of an allowed kind, within fixed bounds (depth, count of values,
+of arrays, string length); lone surrogates in strings become "?". An object of a class
+is built only when the decoder is given that class (`classes`, the grader passes the classes
+it sent itself) or, in the worker (`trusted=True`, data from the grader), a class under
+`course.`; its attributes are set directly (no __init__, no __setstate__). The grader never
+imports a module by a name it received.
 
 This file imports only the standard library and numpy: the sandbox worker loads a copy.
 """
@@ -20,7 +24,10 @@ import struct
 import numpy as np
 
 MAX_DEPTH = 32
-MAX_ITEMS = 1_000_000
+MAX_ITEMS = 200_000             # values in one message
+MAX_BLOBS = 10_000              # arrays in one message
+MAX_STR = 100_000               # characters in one string
+MAX_DIGITS = 400                # digits of one integer
 MAX_JSON = 8 * 2**20            # the non-array part; arrays travel as blobs
 OBJECT_PACKAGES = ("course.",)
 BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
@@ -49,14 +56,27 @@ def _load_npy(b: bytes) -> np.ndarray:
     return a
 
 
-def encode(value: object) -> bytes:
-    """value -> bytes (raises WireError for anything that is not plain data)."""
+def clean(s: str, limit: int = MAX_STR) -> str:
+    """s cut to `limit` characters, lone surrogates replaced: safe to write as UTF-8."""
+    s = str.__str__(s)[:limit]
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        s = s.encode("utf-8", "replace").decode("utf-8")
+    return s
+
+
+def encode(value: object, classes: dict | None = None) -> bytes:
+    """value -> bytes (raises WireError for anything that is not plain data).
+
+    classes: filled with {"module:qualname": class} of the objects encoded (the classes a
+    reply may contain)."""
     blobs: list[bytes] = []
     count = [0]
 
     def enc(v, depth):
         count[0] += 1
-        if depth > MAX_DEPTH or count[0] > MAX_ITEMS:
+        if depth > MAX_DEPTH or count[0] > MAX_ITEMS or len(blobs) > MAX_BLOBS:
             raise WireError("value nested too deeply or too large")
         if v is None or type(v) in (bool, str):
             return v
@@ -91,8 +111,10 @@ def encode(value: object) -> bytes:
         cls = type(v)
         mod = getattr(cls, "__module__", "") or ""
         if mod.startswith(OBJECT_PACKAGES) and isinstance(getattr(v, "__dict__", None), dict):
-            return {"obj": f"{mod}:{cls.__qualname__}",
-                    "attrs": enc(dict(v.__dict__), depth + 1)}
+            path = f"{mod}:{cls.__qualname__}"
+            if classes is not None:
+                classes[path] = cls
+            return {"obj": path, "attrs": enc(dict(v.__dict__), depth + 1)}
         raise WireError(f"a {cls.__name__} is not plain data (numbers, strings, arrays, "
                         "lists, tuples, dicts)")
 
@@ -116,11 +138,14 @@ def _resolve_class(path: str) -> type:
     return cls
 
 
-def decode(data: bytes) -> object:
-    """bytes -> value; builds only plain data (see the module docstring)."""
+def decode(data: bytes, classes: dict | None = None, trusted: bool = False) -> object:
+    """bytes -> value; builds only plain data (see the module docstring).
+
+    classes: {"module:qualname": class} that objects may have; trusted: also resolve classes
+    under `course.` by import (the worker, reading what the grader sent)."""
     try:
         njson, nblobs = struct.unpack_from("<QQ", data, 0)
-        if njson > MAX_JSON or nblobs > MAX_ITEMS:
+        if njson > MAX_JSON or nblobs > MAX_BLOBS:
             raise WireError(f"message too large ({njson} bytes of JSON, {nblobs} arrays)")
         pos = 16
         doc = json.loads(data[pos:pos + njson])
@@ -131,13 +156,22 @@ def decode(data: bytes) -> object:
             pos += 8
             blobs.append(data[pos:pos + n])
             pos += n
-    except (struct.error, ValueError) as e:
-        raise WireError(f"malformed message: {e}") from None
+    except (struct.error, ValueError, RecursionError) as e:
+        raise WireError(f"malformed message: {str(e)[:200]}") from None
+    count = [0]
+
+    def blob(x):
+        if type(x) is not int or not 0 <= x < len(blobs):
+            raise WireError("bad array index")
+        return _load_npy(blobs[x])
 
     def dec(v, depth):
-        if depth > MAX_DEPTH:
-            raise WireError("value nested too deeply")
-        if v is None or isinstance(v, (bool, str)):
+        count[0] += 1
+        if depth > MAX_DEPTH or count[0] > MAX_ITEMS:
+            raise WireError("value nested too deeply or too large")
+        if isinstance(v, str):
+            return clean(v)
+        if v is None or isinstance(v, bool):
             return v
         if isinstance(v, list):
             return [dec(x, depth + 1) for x in v]
@@ -145,15 +179,19 @@ def decode(data: bytes) -> object:
             raise WireError("malformed value")
         (tag, x), *rest = v.items()
         if tag == "int":
+            if not isinstance(x, str) or len(x) > MAX_DIGITS:
+                raise WireError("bad integer")
             return int(x)
         if tag == "float":
             return float(x)
         if tag == "complex":
             return complex(float(x[0]), float(x[1]))
         if tag == "nd":
-            return _load_npy(blobs[int(x)])
+            return blob(x)
         if tag == "sc":
-            return _load_npy(blobs[int(x)])[()]
+            return blob(x)[()]
+        if not isinstance(x, list) and tag in ("tuple", "dict"):
+            raise WireError("malformed value")
         if tag == "tuple":
             return tuple(dec(y, depth + 1) for y in x)
         if tag == "dict":
@@ -173,16 +211,25 @@ def decode(data: bytes) -> object:
             bg.state = state
             return np.random.Generator(bg)
         if tag == "obj":
-            cls = _resolve_class(str(x))
+            path = clean(str(x), 300)
+            cls = (classes or {}).get(path) or (_resolve_class(path) if trusted else None)
+            if cls is None:
+                raise WireError(f"an object of class {path} is not plain data")
             attrs = dec(rest[0][1], depth + 1) if rest else {}
             if not isinstance(attrs, dict) or not all(isinstance(k, str) for k in attrs):
                 raise WireError("malformed object")
             obj = cls.__new__(cls)
             obj.__dict__.update(attrs)
             return obj
-        raise WireError(f"unknown tag {tag!r}")
+        raise WireError(f"unknown tag {clean(str(tag), 40)!r}")
 
-    return dec(doc, 0)
+    try:
+        return dec(doc, 0)
+    except WireError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
+            OverflowError) as e:
+        raise WireError(f"malformed value: {type(e).__name__}") from None
 
 
 def sync(orig: object, new: object) -> object:

@@ -51,11 +51,19 @@ def run(args) -> int:
     if not submitted.is_dir():
         print(f"no folder {submitted}", file=sys.stderr)
         return 2
-    result = grade_class(module.id, submitted, root, jobs=args.jobs, timeout=args.timeout,
-                         memory_mb=args.memory, progress=not args.quiet,
-                         gradebook=not args.no_gradebook)
+    try:
+        result = grade_class(module.id, submitted, root, jobs=args.jobs, timeout=args.timeout,
+                             memory_mb=args.memory, progress=not args.quiet,
+                             gradebook=not args.no_gradebook)
+    except OSError as e:   # e.g. a full disk: graded results already written are kept
+        print(f"course grade: cannot write the results under {root}: {e.strerror or e} "
+              f"({e.filename or ''}); free space and rerun: finished submissions resume",
+              file=sys.stderr)
+        return 1
     print(summary(module, result))
     print(f"grades: {result.csv}")
     if result.db_url:
         print(f"gradebook: {result.db_url}")
-    return 0
+    for err in result.errors:
+        print(f"course grade: {err}", file=sys.stderr)
+    return 1 if result.errors else 0
