@@ -21,6 +21,16 @@ class Cubic:
         return 3 * self.a * x**2 + 2 * self.b * x + self.c
 
 
+class CubicValue:
+    """The f of Cubic, values only: what a gradient checker under test is given."""
+
+    def __init__(self, a, b, c):
+        self.a, self.b, self.c = a, b, c
+
+    def __call__(self, x):
+        return float(np.sum(self.a * x**3 + self.b * x**2 + self.c * x))
+
+
 class Quadratic:
     """f(x) = 0.5 * x . (A x) + b . x for a flat x (n,); grad = (A + A.T) x / 2 + b."""
 
