@@ -28,5 +28,15 @@ c.ClearHiddenTests.end_test_delimeter = "END HIDDEN TESTS"
 # Feedback shows each task's message, never the hidden tests' source.
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades  # noqa: E402
+from traitlets import List  # noqa: E402
 
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+
+class FeedbackClearHiddenTests(ClearHiddenTests):
+    """ClearHiddenTests, quiet in the HTML exporter: nbconvert configures display_data_priority
+    on every preprocessor, and nbgrader declares it without config=True, hence a warning."""
+
+    display_data_priority = List(ClearHiddenTests.display_data_priority.default_value,
+                                 config=True)
+
+
+c.GenerateFeedback.preprocessors = [GetGrades, FeedbackClearHiddenTests, CSSHTMLHeaderPreprocessor]

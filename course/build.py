@@ -3,6 +3,8 @@
 solutions/NN_name/NN_name.py (jupytext percent, the single source of truth)
   -> solutions/NN_name/NN_name.ipynb (nbgrader source notebook; not committed)
   -> exercises/NN_name/NN_name.ipynb  (release, committed without outputs)
+`build` also registers each assignment, its notebook and cells in the course's gradebook.db
+(what generate_assignment does), so `nbgrader autograde` works right after it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import jupytext
@@ -95,13 +98,21 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def generate(module: str, out_dir: Path, root: Path = ROOT) -> Path:
-    """Run `nbgrader generate_assignment` into out_dir/module and clean the result."""
+def gradebook_url(root: Path = ROOT) -> str:
+    """The course's gradebook, where nbgrader looks by default."""
+    return f"sqlite:///{root / 'gradebook.db'}"
+
+
+def generate(module: str, out_dir: Path, root: Path = ROOT, db_url: str | None = None) -> Path:
+    """Run `nbgrader generate_assignment` into out_dir/module and clean the result.
+
+    db_url: the gradebook to register the assignment in (default: a throwaway one).
+    """
     write_source_notebook(module, root)
     with tempfile.TemporaryDirectory() as tmp:
         release = Path(tmp) / "release"
         cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module, "--force",
-               f"--db=sqlite:///{tmp}/gradebook.db",
+               f"--db={db_url or f'sqlite:///{tmp}/gradebook.db'}",
                f"--CourseDirectory.root={root}",
                f"--CourseDirectory.release_directory={release}",
                "--log-level=WARN"]
@@ -121,8 +132,19 @@ def generate(module: str, out_dir: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def build(root: Path = ROOT, only: list[str] | None = None) -> list[Path]:
-    return [generate(m, root / "exercises", root) for m in (only or modules(root))]
+Progress = Callable[[int, int, str], None]   # (module number from 1, of how many, module id)
+
+
+def build(root: Path = ROOT, only: list[str] | None = None,
+          progress: Progress | None = None) -> list[Path]:
+    """Regenerate exercises/ and register the assignments in the course's gradebook."""
+    mods = only or modules(root)
+    out = []
+    for i, m in enumerate(mods, 1):
+        if progress:
+            progress(i, len(mods), m)
+        out.append(generate(m, root / "exercises", root, db_url=gradebook_url(root)))
+    return out
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -130,11 +152,14 @@ def _digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def stale(root: Path = ROOT) -> list[str]:
+def stale(root: Path = ROOT, progress: Progress | None = None) -> list[str]:
     """Modules whose committed exercise differs from a fresh build (or is missing/extra)."""
     out = []
+    mods = modules(root)
     with tempfile.TemporaryDirectory() as tmp:
-        for m in modules(root):
+        for i, m in enumerate(mods, 1):
+            if progress:
+                progress(i, len(mods), m)
             fresh = generate(m, Path(tmp), root)
             have = root / "exercises" / m
             if not have.exists() or _digest(fresh) != _digest(have):
