@@ -17,8 +17,10 @@ def resolve(ref: str) -> object:
     return getattr(importlib.import_module(mod), attr)
 
 
-def isolated(fns: tuple[object, ...], overrides: Mapping[str, str]) -> tuple[object, ...]:
+def isolated(fns: tuple[object, ...], overrides: Mapping[str, object]) -> tuple[object, ...]:
     """Rebind plain functions so the names in `overrides` mean the reference implementation.
+
+    overrides: name -> "module:attr" of the reference, or the object itself.
 
     A student function sees its notebook's globals; we give it (and every function of the
     same notebook that it may call) a copy of those globals with the overrides applied.
@@ -34,7 +36,8 @@ def isolated(fns: tuple[object, ...], overrides: Mapping[str, str]) -> tuple[obj
         key = id(g)
         if key not in copies:
             new = dict(g)
-            new.update({name: resolve(ref) for name, ref in overrides.items()})
+            new.update({name: resolve(ref) if isinstance(ref, str) else ref
+                        for name, ref in overrides.items()})
             for name, value in g.items():
                 if isinstance(value, types.FunctionType) and value.__globals__ is g \
                         and name not in overrides:
