@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder import standin
 from autograder.result import CheckFailed, CheckResult, NotImplementedYet
 from course.isolation import isolated
 
@@ -221,12 +222,15 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
         if module.startswith(REFERENCE_PACKAGES):
             return result(False, f"{name} is the course's own {module}.{name}", "fail",
                           details=["write your own implementation instead of importing it"])
+    if namespace is None:
+        namespace = next((f.__globals__ for f in fns if isinstance(f, types.FunctionType)), None)
     fns = isolated(fns, task.isolate)
     seeds = tuple(seeds) if seeds is not None else \
         task.seeds + (task.hidden_seeds if hidden else ())
     try:
         for seed in seeds:
-            _run_once(task, fns, seed)
+            with standin.checking(task, seed, namespace):
+                _run_once(task, fns, seed)
     except NotImplementedYet as e:
         return result(False, e.summary, "not-implemented", details=e.details, help=task.help)
     except CheckFailed as e:

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["start", "list", "check", "reset", "build", "grade", "gradescope"]
+COMMANDS = ["start", "list", "check", "reset", "build", "grade", "gradescope", "release"]
 
 
 def module_or_none(name: str):
