@@ -287,13 +287,16 @@ def replay(ref: str, frame: Frame, args: tuple, kwargs: dict):
 
 
 def signature(args) -> list:
-    """A cheap fingerprint of a call: the shapes of its array arguments and the first one's sum."""
+    """A cheap fingerprint of a call: the shapes of its array arguments (also inside dicts,
+    lists and tuples, one level down) and the sum of the first numeric one."""
     shapes, total = [], None
     for a in args:
-        if isinstance(a, np.ndarray) and a.dtype != object:
-            shapes.append(list(a.shape))
-            if total is None and a.dtype.kind in "fiub":
-                total = float(np.sum(a, dtype=np.float64))
+        inner = a.values() if isinstance(a, dict) else a if isinstance(a, (list, tuple)) else (a,)
+        for v in inner:
+            if isinstance(v, np.ndarray) and v.dtype != object:
+                shapes.append(list(v.shape))
+                if total is None and v.dtype.kind in "fiub":
+                    total = float(np.sum(v, dtype=np.float64))
     return [shapes, total]
 
 

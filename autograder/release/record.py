@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from autograder import standin
-from autograder.release.facade import answer_names
+from autograder.release.facade import answer_names, check_answers
+from autograder.tasks import MODULES
 from course.reference import MODULE_FILES
 
 MAX_CALL_BYTES = 1_000_000      # a bigger call (long training runs) is left to the student's own code
@@ -86,12 +87,24 @@ def recording(sink: dict):
     for stems in MODULE_FILES.values():
         for stem in stems:
             mod = importlib.import_module(f"course.reference.{stem}")
-            for name in answer_names(stem):
+            for name in answer_names(stem):   # every module's answers, as if none were published
                 fn = getattr(mod, name, None)
                 if callable(fn):
                     originals[id(fn)] = (f"course.reference.{stem}:{name}", fn)
+    for path in sorted((Path(__file__).resolve().parents[1] / "checks").glob("[a-z]*.py")):
+        short = path.stem
+        mod = importlib.import_module(f"autograder.checks.{short}")
+        for name in check_answers(short, frozenset(MODULES)):
+            fn = getattr(mod, name)
+            originals[id(fn)] = (f"autograder.checks.{short}:{name}", fn)
     budget = [0]
     wrappers = {k: _Recorder(ref, fn, sink, budget) for k, (ref, fn) in originals.items()}
+    # Known mistakes' outputs are computed only when a check fails; while recording, compute
+    # them every time, so the reference calls they make are recorded too.
+    from autograder import compare as compare_mod
+
+    originals[id(compare_mod.compare)] = ("", compare_mod.compare)
+    wrappers[id(compare_mod.compare)] = _eager(compare_mod.compare)
     patched = []
     for modname, mod in list(sys.modules.items()):
         if not modname.startswith(("course", "autograder")) or mod is None:
@@ -107,6 +120,17 @@ def recording(sink: dict):
     finally:
         for mod, attr, value in reversed(patched):
             setattr(mod, attr, value)
+
+
+def _eager(compare):
+    def eager_compare(got, expected, *args, mistakes=(), **kwargs):
+        for m in mistakes:
+            try:
+                m.outputs()
+            except Exception:  # noqa: BLE001 - a mistake that cannot be computed matches nothing
+                pass
+        return compare(got, expected, *args, mistakes=mistakes, **kwargs)
+    return eager_compare
 
 
 def _patch_defaults(fn, originals, wrappers, patched) -> None:
