@@ -110,14 +110,27 @@ def _tokens(sm, tm):
     return int(sm.sum() + tm.sum())
 
 
-def numpy_throughput(E, H, N, reps=20):
+def step_flops(E, H, N, S_len, T_len, V):
+    """Matmul flops of one forward + backward: 2 per multiply-add, backward twice the forward.
+
+    Each LSTM step (padded ones too) multiplies (N, E + H) by (E + H, 4H); the output layer
+    (N * T, H) by (H, V)."""
+    return 6 * N * ((S_len + T_len) * (E + H) * 4 * H + T_len * H * V)
+
+
+def numpy_throughput(E, H, N, reps=20, dtype="float64", seconds=1.0):
+    """(tokens/s, GFLOP/s) of seq2seq_loss, forward + backward, in CPU time (median of 5 runs)."""
     src, sm, tgt, tm, V = _batch(N)
-    params = S.seq2seq_init(V, V, E, H, np.random.default_rng(0))
+    params = S.seq2seq_init(V, V, E, H, np.random.default_rng(0), dtype=getattr(np, dtype))
     S.seq2seq_loss(params, src, sm, tgt, tm)
-    t0 = time.process_time()
-    for _ in range(reps):
-        S.seq2seq_loss(params, src, sm, tgt, tm)
-    return reps * _tokens(sm, tm) / (time.process_time() - t0)
+    rates = []
+    for _ in range(5):
+        t0 = time.process_time()
+        for _ in range(reps):
+            S.seq2seq_loss(params, src, sm, tgt, tm)
+        rates.append(reps / (time.process_time() - t0))
+    steps = float(np.median(rates))
+    return steps * _tokens(sm, tm), steps * step_flops(E, H, N, src.shape[1], tgt.shape[1], V) / 1e9
 
 
 def torch_throughput(E, H, N, reps=20, dtype="float64"):
@@ -159,28 +172,37 @@ def torch_throughput(E, H, N, reps=20, dtype="float64"):
         model(*args).backward()
 
     step()
-    t0 = time.process_time()
-    for _ in range(reps):
-        step()
-    return reps * _tokens(sm, tm) / (time.process_time() - t0)
+    rates = []
+    for _ in range(5):
+        t0 = time.process_time()
+        for _ in range(reps):
+            step()
+        rates.append(reps / (time.process_time() - t0))
+    return float(np.median(rates)) * _tokens(sm, tm)
 
 
 def throughput():
+    from peak import blas_kernel, peak
+
     print("== training throughput, tokens (source + target) per second, forward + backward, "
-          "one thread, batch 64, reversal lengths 3-8")
+          "one thread, batch 64, reversal lengths 3-8; CPU time, median of 5")
+    print(f"   BLAS: {blas_kernel()}; matmul peak float64 {peak('float64'):.1f}, float32 "
+          f"{peak('float32'):.1f} GFLOP/s (benchmarks/peak.py)")
     try:
         import torch  # noqa: F401
     except ImportError:
         torch = None
         print("  torch is not importable here: skipping the PyTorch comparison")
     for E, H in [(16, 32), (32, 64), (32, 128), (64, 256)]:
-        n = numpy_throughput(E, H, 64)
-        line = f"  E={E:3d} H={H:3d}  numpy {n:9.0f} tok/s"
-        if torch is not None:
-            for dt in ("float64", "float32"):
+        print(f"  E={E:3d} H={H:3d}", flush=True)
+        for dt in ("float64", "float32"):
+            n, gf = numpy_throughput(E, H, 64, dtype=dt)
+            line = (f"    {dt}: numpy {n:8.0f} tok/s, {gf:5.1f} GFLOP/s = {gf / peak(dt):4.0%} of "
+                    "peak")
+            if torch is not None:
                 tt = torch_throughput(E, H, 64, dtype=dt)
-                line += f" | torch {dt} {tt:9.0f} tok/s (numpy/torch {n / tt:.2f})"
-        print(line, flush=True)
+                line += f" | torch {tt:8.0f} tok/s | numpy/torch {n / tt:.2f}"
+            print(line, flush=True)
 
 
 # ----------------------------------------------------------------------------- grading

@@ -66,16 +66,18 @@ ACTIVATIONS = {"relu": (relu_forward, relu_backward), "tanh": (tanh_forward, tan
                "linear": (lambda x: (x, None), lambda d, c: d)}
 
 
-def mlp_init(sizes, rng, scale=None):
+def mlp_init(sizes, rng, scale=None, dtype=np.float64):
     """Weights for layer sizes [D, H1, ..., C]: W (fan_in, fan_out) ~ N(0, 2/fan_in), b = 0.
 
-    scale: a fixed weight std instead of He's sqrt(2/fan_in). Returns {"W1", "b1", ...}.
+    scale: a fixed weight std instead of He's sqrt(2/fan_in). dtype: float64 (the default,
+    what the checks use) or float32, about twice as fast to train when x is float32 too:
+    every layer computes in its inputs' dtype. Returns {"W1", "b1", ...}.
     """
     params = {}
     for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
         std = np.sqrt(2.0 / fan_in) if scale is None else scale
-        params[f"W{i}"] = rng.normal(0.0, std, size=(fan_in, fan_out))
-        params[f"b{i}"] = np.zeros(fan_out)
+        params[f"W{i}"] = rng.normal(0.0, std, size=(fan_in, fan_out)).astype(dtype, copy=False)
+        params[f"b{i}"] = np.zeros(fan_out, dtype)
     return params
 
 
@@ -107,7 +109,10 @@ def mlp_backward(dscores, caches, activation="relu"):
         lin, a = caches[i - 1]
         if i < len(caches):
             d = act_back(d, a)
-        d, grads[f"W{i}"], grads[f"b{i}"] = linear_backward(d, lin)
+        if i > 1:
+            d, grads[f"W{i}"], grads[f"b{i}"] = linear_backward(d, lin)
+        else:                          # the input's gradient d @ W1.T is not needed: skip it
+            grads["W1"], grads["b1"] = lin[0].T @ d, d.sum(axis=0)
     return grads
 
 

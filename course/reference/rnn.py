@@ -9,6 +9,8 @@ sequence versions keep one cache per step and run backpropagation through time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 
@@ -100,18 +102,128 @@ def lstm_step_backward(dh_next, dc_next, cache):
     return da @ Wx.T, da @ Wh.T, dc * f, x.T @ da, h_prev.T @ da, da.sum(axis=0)
 
 
-def lstm_forward(x, h0, c0, Wx, Wh, b):
-    """x (N, T, D), h0, c0 (N, H) -> h (N, T, H), c (N, T, H) every state, cache."""
-    N, T, _ = x.shape
-    H = h0.shape[1]
-    h, c = np.zeros((N, T, H)), np.zeros((N, T, H))
-    caches = []
-    h_prev, c_prev = h0, c0
+class LSTMCache(Sequence):
+    """What lstm_forward keeps: whole-sequence arrays, time first, shared by every step.
+
+    cache[t] is the tuple lstm_step_forward would have cached at step t (views, made on
+    demand), so step-by-step code can walk it; lstm_backward uses the arrays directly.
+    xs (T, N, D) inputs; hs, cs (T + 1, N, H) states, hs[t] the one step t starts from;
+    ifo (T, N, 3H) sigmoid gates; g, tc (T, N, H): tanh gate and tanh(c_next);
+    keep (T, N, 1) bool where a padded step carries the state through, or None.
+    """
+
+    def __init__(self, xs, hs, cs, ifo, g, tc, Wx, Wh, keep=None):
+        self.xs, self.hs, self.cs, self.ifo, self.g, self.tc = xs, hs, cs, ifo, g, tc
+        self.Wx, self.Wh, self.keep = Wx, Wh, keep
+
+    def __len__(self):
+        return len(self.ifo)
+
+    def __getitem__(self, t):
+        if isinstance(t, slice):
+            return [self[k] for k in range(len(self))[t]]
+        t = range(len(self))[t]
+        H = self.g.shape[2]
+        ifo = self.ifo[t]
+        return (self.xs[t], self.hs[t], self.cs[t], self.Wx, self.Wh,
+                ifo[:, :H], ifo[:, H:2 * H], ifo[:, 2 * H:], self.g[t], self.tc[t])
+
+
+def lstm_scan(xs, h0, c0, Wx, Wh, b, mask=None):
+    """The LSTM over a time-major sequence, computed as lstm_step_forward step after step.
+
+    xs (T, N, D), h0, c0 (N, H); mask (T, N) bool or None: where False the step leaves the
+    state unchanged (padding). Computes in the inputs' dtype (float64 for float64 inputs,
+    float32 when all are float32). Returns an LSTMCache (final state: hs[-1], cs[-1]).
+    The input projection of all steps is one matmul; each step does h @ Wh and the gates
+    in place in preallocated arrays.
+    """
+    T, N, D = xs.shape
+    H = Wh.shape[0]
+    dt = np.result_type(xs, h0, c0, Wx, Wh, b, np.float32)
+    xw = (xs.reshape(T * N, D) @ Wx).reshape(T, N, 4 * H)
+    hs, cs = np.empty((T + 1, N, H), dt), np.empty((T + 1, N, H), dt)
+    hs[0], cs[0] = h0, c0
+    ifo, g, tc = np.empty((T, N, 3 * H), dt), np.empty((T, N, H), dt), np.empty((T, N, H), dt)
+    a, ig = np.empty((N, 4 * H), dt), np.empty((N, H), dt)
+    keep = None if mask is None else ~np.asarray(mask, dtype=bool)[..., None]
     for t in range(T):
-        h_prev, c_prev, cache_t = lstm_step_forward(x[:, t], h_prev, c_prev, Wx, Wh, b)
-        h[:, t], c[:, t] = h_prev, c_prev
-        caches.append(cache_t)
-    return h, c, caches
+        np.matmul(hs[t], Wh, out=a)
+        a += xw[t]                                   # (x @ Wx + h @ Wh) + b, as in the step
+        a += b
+        s = ifo[t]
+        np.multiply(a[:, :3 * H], 0.5, out=s)        # sigmoid = (1 + tanh(x / 2)) / 2
+        np.tanh(s, out=s)
+        s += 1.0
+        s *= 0.5
+        np.tanh(a[:, 3 * H:], out=g[t])
+        np.multiply(s[:, H:2 * H], cs[t], out=cs[t + 1])
+        np.multiply(s[:, :H], g[t], out=ig)
+        cs[t + 1] += ig                              # c = f * c_prev + i * g
+        np.tanh(cs[t + 1], out=tc[t])
+        np.multiply(s[:, 2 * H:], tc[t], out=hs[t + 1])
+        if keep is not None:
+            np.copyto(hs[t + 1], hs[t], where=keep[t])
+            np.copyto(cs[t + 1], cs[t], where=keep[t])
+    return LSTMCache(xs, hs, cs, ifo, g, tc, Wx, Wh, keep)
+
+
+def lstm_scan_backward(cache, dhs=None, dh_last=None, dc_last=None):
+    """Backpropagation through time over an LSTMCache.
+
+    dhs (T, N, H) or None: upstream gradient on every step's output state; dh_last, dc_last
+    (N, H) or None: on the final state. Returns da (T, N, 4H), the gradient on every step's
+    pre-activation, and dh0, dc0 (N, H). Every factor that does not depend on the incoming
+    gradient (the gates' derivatives) is computed for all steps at once before the loop.
+    """
+    T, N, H = cache.g.shape
+    dt = cache.hs.dtype
+    i, f, o = cache.ifo[..., :H], cache.ifo[..., H:2 * H], cache.ifo[..., 2 * H:]
+    dsig = cache.ifo * (1 - cache.ifo)
+    # da = dc * k for the i, f, g blocks and dh * k for the o block
+    k = np.empty((T, N, 4 * H), dt)
+    np.multiply(cache.g, dsig[..., :H], out=k[..., :H])
+    np.multiply(cache.cs[:-1], dsig[..., H:2 * H], out=k[..., H:2 * H])
+    np.multiply(cache.tc, dsig[..., 2 * H:], out=k[..., 2 * H:3 * H])
+    np.multiply(i, 1 - cache.g**2, out=k[..., 3 * H:])
+    q = o * (1 - cache.tc**2)                        # dc_next/dh_next through h = o * tanh(c)
+    da = np.empty((T, N, 4 * H), dt)
+    dh_prev = np.zeros((N, H), dt) if dh_last is None else np.asarray(dh_last, dtype=dt)
+    dc = np.zeros((N, H), dt) if dc_last is None else np.array(dc_last, dtype=dt)
+    for t in reversed(range(T)):
+        dh = dh_prev if dhs is None else dhs[t] + dh_prev
+        if cache.keep is not None:
+            carry_h, carry_c = dh, dc
+            dh, dc = np.where(cache.keep[t], 0, dh), np.where(cache.keep[t], 0, dc)
+        dc = dc + dh * q[t]
+        np.multiply(k[t].reshape(N, 4, H), dc[:, None, :], out=da[t].reshape(N, 4, H))
+        np.multiply(k[t, :, 2 * H:3 * H], dh, out=da[t, :, 2 * H:3 * H])
+        dh_prev = da[t] @ cache.Wh.T
+        dc = dc * f[t]
+        if cache.keep is not None:
+            dh_prev = np.where(cache.keep[t], carry_h, dh_prev)
+            dc = np.where(cache.keep[t], carry_c, dc)
+    return da, dh_prev, dc
+
+
+def lstm_weight_grads(cache, da):
+    """From da (T, N, 4H): dxs (T * N, D) on the inputs, dWx (D, 4H), dWh (H, 4H), db (4H,)."""
+    T, N, D = cache.xs.shape
+    H = cache.Wh.shape[0]
+    da2 = da.reshape(T * N, 4 * H)
+    return (da2 @ cache.Wx.T, cache.xs.reshape(T * N, D).T @ da2,
+            cache.hs[:-1].reshape(T * N, H).T @ da2, da2.sum(axis=0))
+
+
+def lstm_forward(x, h0, c0, Wx, Wh, b):
+    """x (N, T, D), h0, c0 (N, H) -> h (N, T, H), c (N, T, H) every state, cache.
+
+    The same numbers as lstm_step_forward applied step after step (see lstm_scan); the cache
+    is an LSTMCache, a sequence of the per-step caches.
+    """
+    cache = lstm_scan(np.ascontiguousarray(np.swapaxes(x, 0, 1)), h0, c0, Wx, Wh, b)
+    return (np.ascontiguousarray(np.swapaxes(cache.hs[1:], 0, 1)),
+            np.ascontiguousarray(np.swapaxes(cache.cs[1:], 0, 1)), cache)
 
 
 def lstm_backward(dh, cache, dc_last=None):
@@ -121,7 +233,12 @@ def lstm_backward(dh, cache, dc_last=None):
     on the final cell state c[:, -1] (default zeros).
     Returns dx (N, T, D), dh0 (N, H), dc0 (N, H), dWx (D, 4H), dWh (H, 4H), db (4H,).
     """
-    caches = cache
+    if isinstance(cache, LSTMCache):
+        da, dh0, dc0 = lstm_scan_backward(cache, np.swapaxes(dh, 0, 1), dc_last=dc_last)
+        dxs, dWx, dWh, db = lstm_weight_grads(cache, da)
+        T, N, D = cache.xs.shape
+        return np.swapaxes(dxs.reshape(T, N, D), 0, 1), dh0, dc0, dWx, dWh, db
+    caches = cache                                   # any list of lstm_step_forward caches
     x0, _, _, Wx, Wh = caches[0][:5]
     N, T, D, H = x0.shape[0], len(caches), x0.shape[1], Wh.shape[0]
     dx = np.zeros((N, T, D))

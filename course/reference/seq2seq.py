@@ -13,11 +13,13 @@ from __future__ import annotations
 import numpy as np
 
 from course.reference.rnn import (
+    LSTMCache,
     clip_grad_norm,
-    lstm_backward,
-    lstm_forward,
+    lstm_scan,
+    lstm_scan_backward,
     lstm_step_backward,
     lstm_step_forward,
+    lstm_weight_grads,
 )
 from course.reference.seq2seq_data import (  # noqa: F401  (re-exported for the notebook)
     BOS,
@@ -40,13 +42,17 @@ __all__ = ["clip_grad_norm"]
 
 # ----------------------------------------------------------------------------- init
 
-def seq2seq_init(V_src, V_tgt, E, H, rng, scale=0.08):
-    """Every parameter ~ U[-scale, scale] (Sutskever et al. 2014 use 0.08)."""
+def seq2seq_init(V_src, V_tgt, E, H, rng, scale=0.08, dtype=np.float64):
+    """Every parameter ~ U[-scale, scale] (Sutskever et al. 2014 use 0.08).
+
+    dtype: float64 (the default, what the checks use) or float32 for faster training: the
+    loss and its gradients are computed in the parameters' dtype.
+    """
     shapes = {"E_src": (V_src, E), "E_tgt": (V_tgt, E),
               "enc_Wx": (E, 4 * H), "enc_Wh": (H, 4 * H), "enc_b": (4 * H,),
               "dec_Wx": (E, 4 * H), "dec_Wh": (H, 4 * H), "dec_b": (4 * H,),
               "W_out": (H, V_tgt), "b_out": (V_tgt,)}
-    return {k: rng.uniform(-scale, scale, size=s) for k, s in shapes.items()}
+    return {k: rng.uniform(-scale, scale, size=s).astype(dtype, copy=False) for k, s in shapes.items()}
 
 
 # ----------------------------------------------------------------------------- loss pieces
@@ -70,7 +76,7 @@ def masked_cross_entropy(logits, targets, mask):
     """
     z = logits - logits.max(axis=2, keepdims=True)
     logp = z - np.log(np.exp(z).sum(axis=2, keepdims=True))
-    m = mask.astype(np.float64)
+    m = mask.astype(np.result_type(logits, np.float32))
     count = max(m.sum(), 1.0)
     picked = np.take_along_axis(logp, targets[..., None], axis=2)[..., 0]
     loss = -float(np.sum(picked * m)) / count
@@ -86,24 +92,29 @@ def encoder_forward(params, src, src_mask):
     """Read the padded source with a masked LSTM: padded steps leave the state unchanged.
 
     src (N, S) int, src_mask (N, S) bool -> h, c (N, H): the state after each sequence's
-    last real token, and a cache.
+    last real token, and a cache (src, src_mask, per-step caches, E_src.shape).
     """
-    x = params["E_src"][src]
-    N, S = src.shape
-    H = params["enc_Wh"].shape[0]
-    h, c = np.zeros((N, H)), np.zeros((N, H))
-    caches = []
-    for t in range(S):
-        m = src_mask[:, t, None]
-        h_new, c_new, cache = lstm_step_forward(x[:, t], h, c, params["enc_Wx"],
-                                                params["enc_Wh"], params["enc_b"])
-        h, c = np.where(m, h_new, h), np.where(m, c_new, c)
-        caches.append(cache)
-    return h, c, (src, src_mask, caches, params["E_src"].shape)
+    N, _ = src.shape
+    Wh = params["enc_Wh"]
+    z = np.zeros((N, Wh.shape[0]), Wh.dtype)
+    steps = lstm_scan(params["E_src"][src.T], z, z, params["enc_Wx"], Wh, params["enc_b"],
+                      mask=src_mask.T)
+    return steps.hs[-1].copy(), steps.cs[-1].copy(), (src, src_mask, steps, params["E_src"].shape)
 
 
 def encoder_backward(dh, dc, cache):
     """dh, dc (N, H) on the final state -> grads {"E_src", "enc_Wx", "enc_Wh", "enc_b"}."""
+    src, src_mask, caches, e_shape = cache
+    if not isinstance(caches, LSTMCache):            # a list of lstm_step_forward caches
+        return _encoder_backward_steps(dh, dc, cache)
+    da, _, _ = lstm_scan_backward(caches, dh_last=dh, dc_last=dc)
+    dxs, dWx, dWh, db = lstm_weight_grads(caches, da)
+    dE = np.zeros(e_shape, dxs.dtype)
+    np.add.at(dE, src.T.ravel(), dxs)
+    return {"E_src": dE, "enc_Wx": dWx, "enc_Wh": dWh, "enc_b": db}
+
+
+def _encoder_backward_steps(dh, dc, cache):
     src, src_mask, caches, e_shape = cache
     dWx = np.zeros_like(caches[0][3])
     dWh = np.zeros_like(caches[0][4])
@@ -129,19 +140,25 @@ def seq2seq_loss(params, src, src_mask, tgt, tgt_mask):
     """Teacher-forced masked cross-entropy of the whole model and its gradient.
 
     src (N, S), tgt (N, T) int ids padded with PAD; masks bool. Returns loss (float) and
-    grads, a dict with one array per parameter, shaped like it.
+    grads, a dict with one array per parameter, shaped like it. Computed in the parameters'
+    dtype; the decoder runs time-major (T, N, ...), so every time step is a contiguous slice.
     """
     h0, c0, enc_cache = encoder_forward(params, src, src_mask)
-    dec_in = shift_right(tgt, BOS)
-    x = params["E_tgt"][dec_in]
-    h, _, dec_cache = lstm_forward(x, h0, c0, params["dec_Wx"], params["dec_Wh"], params["dec_b"])
+    dec_in = shift_right(tgt, BOS).T                 # (T, N)
+    T, N = dec_in.shape
+    H, V = params["W_out"].shape
+    dec = lstm_scan(params["E_tgt"][dec_in], h0, c0, params["dec_Wx"], params["dec_Wh"],
+                    params["dec_b"])
+    h = dec.hs[1:].reshape(T * N, H)
     logits = h @ params["W_out"] + params["b_out"]
-    loss, dlogits = masked_cross_entropy(logits, tgt, tgt_mask)
-    grads = {"W_out": np.einsum("nth,ntv->hv", h, dlogits), "b_out": dlogits.sum(axis=(0, 1))}
-    dh = dlogits @ params["W_out"].T
-    dx, dh0, dc0, grads["dec_Wx"], grads["dec_Wh"], grads["dec_b"] = lstm_backward(dh, dec_cache)
+    loss, dlogits = masked_cross_entropy(logits.reshape(T, N, V), tgt.T, tgt_mask.T)
+    dl = dlogits.reshape(T * N, V)
+    grads = {"W_out": h.T @ dl, "b_out": dl.sum(axis=0)}
+    dh = (dl @ params["W_out"].T).reshape(T, N, H)
+    da, dh0, dc0 = lstm_scan_backward(dec, dh)
+    dxs, grads["dec_Wx"], grads["dec_Wh"], grads["dec_b"] = lstm_weight_grads(dec, da)
     dE = np.zeros_like(params["E_tgt"])
-    np.add.at(dE, dec_in, dx)
+    np.add.at(dE, dec_in.ravel(), dxs)
     grads["E_tgt"] = dE
     grads.update(encoder_backward(dh0, dc0, enc_cache))
     return loss, grads
@@ -283,21 +300,23 @@ def adam_step(params, grads, state, lr, b1=0.9, b2=0.999, eps=1e-8):
     state["t"] += 1
     t = state["t"]
     for k in params:
-        state["m"][k] = b1 * state["m"][k] + (1 - b1) * grads[k]
-        state["v"][k] = b2 * state["v"][k] + (1 - b2) * grads[k] ** 2
-        mhat = state["m"][k] / (1 - b1**t)
-        vhat = state["v"][k] / (1 - b2**t)
-        params[k] -= lr * mhat / (np.sqrt(vhat) + eps)
+        m, v, g = state["m"][k], state["v"][k], grads[k]
+        m *= b1                                      # in place: m = b1 * m + (1 - b1) * g
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g**2
+        params[k] -= lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps)
 
 
 def train_seq2seq(src, tgt, V, rng, steps=300, batch_size=32, E=16, H=32, lr=0.01, clip=5.0,
-                  bucket=True, callback=None, every=100):
+                  bucket=True, callback=None, every=100, dtype=np.float64):
     """Train an encoder-decoder on id lists src, tgt (vocabulary size V) with Adam and clipping.
 
     Epochs of make_batches until `steps` updates; callback(step, params) every `every` steps.
+    dtype: of the parameters and the arithmetic (np.float32 trains about twice as fast).
     Returns params and the per-step losses.
     """
-    params = seq2seq_init(V, V, E, H, rng)
+    params = seq2seq_init(V, V, E, H, rng, dtype=dtype)
     state = adam_init(params)
     losses, step = [], 0
     while step < steps:

@@ -51,11 +51,13 @@ class Adam:
     def step(self, params, grads):
         self.t += 1
         for k in params:
-            self.m[k] = self.b1 * self.m[k] + (1 - self.b1) * grads[k]
-            self.v[k] = self.b2 * self.v[k] + (1 - self.b2) * grads[k] ** 2
-            mh = self.m[k] / (1 - self.b1**self.t)
-            vh = self.v[k] / (1 - self.b2**self.t)
-            params[k] -= self.lr * mh / (np.sqrt(vh) + self.eps)
+            m, v, g = self.m[k], self.v[k], grads[k]
+            m *= self.b1                             # in place: m = b1 * m + (1 - b1) * g
+            m += (1 - self.b1) * g
+            v *= self.b2
+            v += (1 - self.b2) * g**2
+            params[k] -= self.lr * (m / (1 - self.b1**self.t)) / (np.sqrt(v / (1 - self.b2**self.t))
+                                                                   + self.eps)
 
 
 def classifier_init(cell, D, H, C, rng, forget_bias=1.0):
