@@ -135,27 +135,177 @@ def matches(got: Outputs, other: Outputs, names: list[str], rtol: float) -> bool
     return True
 
 
-def generic_hint(name: str, got: np.ndarray, exp: np.ndarray) -> str | None:
-    """Recognise common shapes of wrong: sign, a constant factor, a transpose."""
+_TIGHT = 1e-6
+
+
+def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return rel_error(a, b) < _TIGHT
+
+
+def _simple(c: float) -> str:
+    """2 -> '2', 0.5 -> '1/2', 0.333 -> '1/3', else 4 significant digits."""
+    for k in range(2, 11):
+        if abs(c - k) < 1e-9 * k:
+            return str(k)
+        if abs(c - 1 / k) < 1e-9 / k:
+            return f"1/{k}"
+    return _fmt(c)
+
+
+def _spans(idx: list[int]) -> str:
+    """[0, 1, 2, 5] -> '0-2, 5'."""
+    out, i = [], 0
+    while i < len(idx):
+        j = i
+        while j + 1 < len(idx) and idx[j + 1] == idx[j] + 1:
+            j += 1
+        out.append(str(idx[i]) if i == j else f"{idx[i]}-{idx[j]}")
+        i = j + 1
+    return ", ".join(out)
+
+
+def _axis_names(g: np.ndarray, axes: tuple[str, ...] | None) -> tuple[str, ...]:
+    if axes and len(axes) == g.ndim:
+        return axes
+    return {1: ("entry",), 2: ("row", "column")}.get(g.ndim, tuple(f"index {k}" for k in range(g.ndim)))
+
+
+def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
+    """Reversed or shifted by one along one axis."""
+    for ax, label in enumerate(names):
+        n = g.shape[ax]
+        if n < 2:
+            continue
+        flip = np.flip(e, axis=ax)
+        if not np.all(_close(flip, e)) and np.all(_close(g, flip)):
+            return (f"is in reversed {label} order: your {label} k holds the expected {label} "
+                    f"{n - 1} - k")
+        if n < 3:
+            continue
+        head, tail = [slice(None)] * g.ndim, [slice(None)] * g.ndim
+        head[ax], tail[ax] = slice(0, n - 1), slice(1, n)
+        head, tail = tuple(head), tuple(tail)
+        if np.all(_close(g[head], e[tail])) and not np.all(_close(g[head], e[head])):
+            return f"is shifted by one {label}: your {label} k holds the expected {label} k + 1"
+        if np.all(_close(g[tail], e[head])) and not np.all(_close(g[tail], e[tail])):
+            return f"is shifted by one {label}: your {label} k holds the expected {label} k - 1"
+    return None
+
+
+def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
+    """One factor for every entry, or one factor per row / column / ... (arrays only)."""
+    if g.size < 2 or np.count_nonzero(e) < 2:
+        return None  # any wrong scalar is the right one times something: not a hint
+    ratio = float(np.sum(g * e) / np.sum(e * e))
+    if abs(ratio) > 1e-12 and np.all(_close(g, ratio * e)):
+        return f"equals the expected value times {_simple(ratio)} in every entry: a missing or extra factor"
+    for ax, label in enumerate(names):
+        if g.ndim < 2 or g.shape[ax] < 2:
+            continue
+        other = tuple(k for k in range(g.ndim) if k != ax)
+        den = np.sum(e * e, axis=other, keepdims=True)
+        if np.any(den == 0):
+            continue
+        r = np.sum(g * e, axis=other, keepdims=True) / den
+        if np.all(_close(g, r * e)) and np.ptp(r) > 1e-6 * np.max(np.abs(r)):
+            return (f"each {label} is the expected {label} times its own factor: "
+                    f"a scale that depends on the {label}")
+    return None
+
+
+def _offset(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
+    """The same difference in every row (or along any one axis)."""
+    d = g - e
+    if g.ndim < 2:
+        return None
+    for ax, label in enumerate(names):
+        if g.shape[ax] < 2:
+            continue
+        first = np.take(d, [0], axis=ax)
+        if np.all(np.abs(d - first) <= _TIGHT * (np.abs(g) + np.abs(e) + 1e-12)) and np.any(first):
+            return (f"every {label} is off by the same amount: "
+                    f"something added to (or missing from) each {label}")
+    return None
+
+
+def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
+           regions: Mapping[str, np.ndarray]) -> str | None:
+    """Where the wrong entries are: a named region of the input, or some indices of one axis."""
+    wrong = rel_error(g, e) > rtol
+    for label, mask in regions.items():
+        try:
+            mask = np.broadcast_to(np.asarray(mask, bool), wrong.shape)
+        except ValueError:
+            continue  # this region is about another output
+        if mask.any() and (~mask).any() and np.array_equal(wrong, mask):
+            return f"is wrong exactly where {label} and right elsewhere"
+        if mask.any() and (~mask).any() and not wrong[mask].any():
+            return f"is right where {label}; the errors are elsewhere"
+        if mask.any() and (~mask).any() and not wrong[~mask].any():
+            return f"is right everywhere except where {label}"
+    if g.ndim == 0:
+        return None
+    for ax, label in enumerate(names):
+        n = g.shape[ax]
+        if n < 2:
+            continue
+        bad = [int(i) for i in np.flatnonzero(np.any(wrong, axis=tuple(k for k in range(g.ndim) if k != ax)))]
+        if len(bad) == n:
+            continue
+        if label in ("step", "time step", "t") and bad == list(range(bad[0], n)):
+            return (f"is right for {label}s 0-{bad[0] - 1} and wrong from {label} {bad[0]} on: the "
+                    f"first {label}s are right, so look at what is carried from one {label} to the next")
+        if label in ("step", "time step", "t") and bad == list(range(0, bad[-1] + 1)):
+            return (f"is right for the last {n - 1 - bad[-1]} {label}(s) and wrong from {label} "
+                    f"{bad[-1]} backwards")
+        if len(bad) > n // 2:
+            continue  # most of the axis is wrong: nothing to point at
+        plural = label[:-1] + "ies" if label.endswith("y") else label + "s"
+        what = f"{plural} {_spans(bad)}" if len(bad) > 1 else f"{label} {bad[0]}"
+        return f"is wrong only in {what} (of 0-{n - 1})"
+    return None
+
+
+def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6,
+                 axes: tuple[str, ...] | None = None,
+                 regions: Mapping[str, np.ndarray] | None = None) -> str | None:
+    """Describe the structure of an error nobody catalogued, or None when there is none to see.
+
+    In this order: all zeros; sign; transposed; reversed or shifted by one along an axis;
+    a constant factor (for arrays, never a single scalar), per entry or per row/column;
+    a constant offset per row/column; where it is wrong (a named input region such as
+    "x > 0", or a few indices of one axis, or from which time step on).
+    axes: a name per axis ("example", "step", "feature") used in the message.
+    """
     g, e = np.asarray(got, np.float64), np.asarray(exp, np.float64)
+    names = _axis_names(g, axes)
     if not np.any(e):
         return f"{name} should be all zeros" if np.any(g) else None
-    if np.all(rel_error(g, -e) < 1e-6):
+    if not np.any(g):
+        return f"{name} is all zeros: is it ever computed (or passed on) and returned?"
+    if np.all(_close(g, -e)):
         return f"{name} has the right size but the wrong sign"
-    if g.ndim == 2 and g.shape[0] == g.shape[1] and np.all(rel_error(g, e.T) < 1e-6):
+    if g.ndim == 2 and g.shape[0] == g.shape[1] and np.all(_close(g, e.T)):
         return f"{name} is transposed"
-    ratio = np.sum(g * e) / np.sum(e * e)
-    if abs(ratio) > 1e-12 and np.all(rel_error(g, ratio * e) < 1e-6):
-        return f"{name} equals the expected value times {ratio:.4g}: a missing or extra factor?"
+    timed = any(n in ("step", "time step", "t") for n in names)
+    where = lambda: _where(g, e, rtol, names, regions or {})
+    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names),
+                 where if timed or regions else (lambda: None), lambda: _offset(g, e, names), where):
+        if (h := find()) is not None:
+            return f"{name} {h}"
     return None
 
 
 def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = "the reference",
             mistakes: list[Mistake] | tuple[Mistake, ...] = (), help: tuple[str, ...] = (),
-            allow_float32: bool = True) -> None:
+            allow_float32: bool = True, axes: Mapping[str, tuple[str, ...]] | None = None,
+            regions: Mapping[str, np.ndarray] | None = None) -> None:
     """Compare named outputs; raise CheckFailed naming each output's state and the likely mistake.
 
     got, expected: {"dx": array, ...}. `rtol` is the largest accepted relative error.
+    When no known mistake matches, `generic_hint` describes the error's structure;
+    axes {"dx": ("example", "step", "feature")} names the axes, regions {"x > 0": mask}
+    names input regions (masks broadcast to the outputs' shapes) for it.
     """
     arrays = {n: as_array(n, got.get(n), expected[n], allow_float32=allow_float32) for n in expected}
     diffs = [diff(n, arrays[n], expected[n], rtol) for n in expected]
@@ -178,7 +328,8 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
             hint, mistake = m.hint, m.name
             break
     if hint is None:
-        hints = [h for d in bad if (h := generic_hint(d.name, arrays[d.name], expected[d.name]))]
+        hints = [h for d in bad if (h := generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
+                                                      (axes or {}).get(d.name), regions))]
         hint = "; ".join(hints) or None
     raise CheckFailed(summary, details, hint=hint, mistake=mistake, help=help)
 

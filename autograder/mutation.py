@@ -1,10 +1,13 @@
 """Mutation testing of the checks: apply every catalogued mistake, and every correct variant.
 
-    python -m autograder.mutation --report [--module 02]
+    python -m autograder.mutation --report [--module 02] [--heldout]
 
 For each mistake: is its task failed (detection), do all other tasks still pass
 (isolation), and does the feedback carry the targeted hint (hint rate)? For each correct
-variant: does every task pass (no false failures)?
+variant: does every task pass (no false failures)? Progress goes to stderr; the warnings
+that deliberate mistakes raise (overflow, division by zero) are silenced.
+`--heldout` runs only the held-out mistakes (autograder/catalogue/heldout_*.py) and prints
+each one's feedback, to judge by eye whether it names the cause.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+import numpy as np
 
 from autograder.catalogue import Scenario, scenarios
 from autograder.tasks import MODULES, UnknownModule, get_module
@@ -42,8 +49,26 @@ class Outcome:
         return self.detected and self.isolated and self.hinted
 
 
+def heldout(module: str) -> list[Scenario]:
+    mid = get_module(module).id
+    try:
+        mod = importlib.import_module(f"autograder.catalogue.heldout_{MODULES[mid]}")
+    except ModuleNotFoundError:
+        return []
+    return list(mod.SCENARIOS)
+
+
+@contextmanager
+def quiet():
+    """Silence numpy's floating-point warnings: deliberate mistakes overflow and divide by 0."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
+
+
 def run_mistake(module: str, s: Scenario) -> Outcome:
-    results = grade_solution(module, s.replace)
+    with quiet():
+        results = grade_solution(module, s.replace)
     failed = sorted(t for t, r in results.items() if not r.passed)
     r = results[s.task]
     return Outcome(s, s.task in failed, failed == [s.task], bool(s.hint) and s.hint in r.text(),
@@ -59,15 +84,40 @@ def _pct(k: int, n: int) -> str:
     return f"{100 * k / n:.0f}%" if n else "-"
 
 
-def report(modules: list[str], out=sys.stdout) -> bool:
+class Progress:
+    """'[12/159] 02_backprop transposed-dw' on one rewritten stderr line, when it is a terminal."""
+
+    def __init__(self, total: int, err=sys.stderr):
+        self.total, self.done, self.err = total, 0, err
+        self.tty = getattr(err, "isatty", lambda: False)()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.tty:
+            self.err.write(f"\r\033[K[{self.done}/{self.total}] {label}")
+            if self.done == self.total:
+                self.err.write("\r\033[K")
+        elif self.done == self.total or self.done % 10 == 0:
+            self.err.write(f"[{self.done}/{self.total}] {label}\n")
+        self.err.flush()
+
+
+def report(modules: list[str], out=sys.stdout, held: bool = False) -> bool:
     all_ok = True
+    pick = heldout if held else scenarios
+    progress = Progress(sum(len(pick(m)) + (0 if held else len(variants(m))) for m in modules))
     totals = [0, 0, 0, 0, 0, 0]
     print(f"{'module':<14} {'mistakes':>8} {'detected':>9} {'isolated':>9} {'hinted':>7} "
           f"{'variants':>9} {'false fails':>11}", file=out)
     lines = []
     for m in modules:
-        mistakes = [run_mistake(m, s) for s in scenarios(m)]
-        var = [(s, run_variant(m, s)) for s in variants(m)]
+        mistakes, var = [], []
+        for s in pick(m):
+            mistakes.append(run_mistake(m, s))
+            progress.step(f"{m} {s.name}")
+        for s in ([] if held else variants(m)):
+            var.append((s, run_variant(m, s)))
+            progress.step(f"{m} variant {s.name}")
         n = len(mistakes)
         det = sum(o.detected for o in mistakes)
         iso = sum(o.isolated for o in mistakes)
@@ -77,7 +127,11 @@ def report(modules: list[str], out=sys.stdout) -> bool:
         print(f"{m:<14} {n:>8} {_pct(det, n):>9} {_pct(iso, n):>9} {_pct(hin, n):>7} "
               f"{len(var):>9} {ff:>11}", file=out)
         for o in mistakes:
-            if not o.ok:
+            if held:
+                lines.append(f"  {m} {o.scenario.name} (task {o.scenario.task}): failed {o.failed}; "
+                             f"hint {'found' if o.hinted else 'missing'}\n"
+                             + "\n".join("      " + x for x in o.text.splitlines()))
+            elif not o.ok:
                 lines.append(f"  {m} {o.scenario.name} (task {o.scenario.task}): failed {o.failed}; "
                              f"hint {'found' if o.hinted else 'missing: ' + repr(o.scenario.hint)}\n"
                              + "\n".join("      " + x for x in o.text.splitlines()))
@@ -100,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--report", action="store_true", help="print the detection report")
     p.add_argument("--module", action="append", help="only these modules (repeatable)")
+    p.add_argument("--heldout", action="store_true",
+                   help="only the held-out mistakes, each with its feedback")
     args = p.parse_args(argv)
     mods = []
     for m in args.module or list(MODULES):
@@ -108,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         except UnknownModule:
             if args.module:
                 raise
-    ok = report(mods)
+    ok = report(mods, held=args.heldout)
     return 0 if ok else 1
 
 

@@ -1,6 +1,7 @@
 """Mistakes students make in module 02, each an edit of solutions/02_backprop/02_backprop.py."""
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
     Scenario("bias-missing", "2.1", {"out = x @ w + b\n    cache": "out = x @ w\n    cache"},
@@ -63,3 +64,55 @@ VARIANTS = [
         "        d, grads[f\"W{i}\"], grads[f\"b{i}\"] = linear_backward(d, lin_cache)":
         "        d, g[f\"W{i}\"], g[f\"b{i}\"] = linear_backward(d, lin_cache)\n    grads = g"}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('softmax-onehot-by-column', '2.5', {
+        'dlogits[np.arange(n), y] -= 1':
+            'dlogits[:, y] -= 1',
+    }, 'the true class of row n'),
+    Scenario('train-global-rng-shuffle', '2.8', {
+        'order = rng.permutation(n)':
+            'order = np.random.permutation(n)',
+    }, 'rng'),
+    Scenario('tanh-backward-reads-global', '2.4', {
+        '    out = np.tanh(x)\n    cache = out':
+            '    global _tanh_out\n    out = np.tanh(x)\n    cache = out\n'
+            '    _tanh_out = out',
+        'dx = dout * (1 - cache**2)':
+            'dx = dout * (1 - _tanh_out**2)',
+    }, 'cache'),
+    Scenario('train-loss-per-epoch', '2.8', {
+        '            sgd_step(params, grads, lr)\n'
+        '            losses.append(float(loss))':
+            '            sgd_step(params, grads, lr)\n'
+            '        losses.append(float(loss))',
+    }, 'one loss per epoch was recorded'),
+    Scenario('mlp-no-relu-on-last-hidden', '2.7', {
+        '        if i < L:\n            h, relu_cache':
+            '        if i < L - 1:\n            h, relu_cache',
+    }, 'without the ReLU after hidden layer'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('relu-backward-where', '', {
+        'dx = dout * (x > 0)':
+            'dx = np.where(x > 0, dout, 0.0)',
+    }),
+    Scenario('tanh-caches-input', '', {
+        '    out = np.tanh(x)\n    cache = out':
+            '    out = np.tanh(x)\n    cache = x',
+        'dx = dout * (1 - cache**2)':
+            'dx = dout * (1 - np.tanh(cache) ** 2)',
+    }),
+    Scenario('train-batches-by-array-split', '', {
+        '        for start in range(0, n, batch_size):\n'
+        '            idx = order[start:start + batch_size]':
+            '        for idx in np.array_split(order, range(batch_size, n, batch_si'
+            'ze)):',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

@@ -12,7 +12,7 @@ SCENARIOS = [
     Scenario('train-drops-last-batch', '2.8', {
         'for start in range(0, n, batch_size):':
             'for start in range(0, n - batch_size + 1, batch_size):',
-    }, 'every example'),
+    }, 'keep the last, short batch'),
     Scenario('train-same-order-every-epoch', '2.8', {
         '    for _ in range(epochs):\n        order = rng.permutation(n)':
             '    order = rng.permutation(n)\n    for _ in range(epochs):',

@@ -11,11 +11,11 @@ SCENARIOS = [
             '    losses = []\n    for t in range(n_steps):\n'
             '        losses.append(objective.loss(params))\n'
             '        mu = momentum_schedule(t, mu_max)',
-    }, 'n_steps + 1'),
+    }, 'two losses per step'),
     Scenario('train-momentum-loss-per-epoch', '4.5', {
         '            losses.append(float(loss))\n            t += 1':
             '            t += 1\n        losses.append(float(loss))',
-    }, 'one loss per step'),
+    }, 'one loss per epoch was recorded'),
     Scenario('momentum-step-with-old-velocity', '4.1', {
         '        state[k] *= mu\n        state[k] -= lr * grads[k]\n'
         '        params[k] += state[k]':
@@ -25,7 +25,7 @@ SCENARIOS = [
     Scenario('nesterov-lookahead-by-lr', '4.2', {
         'ahead = {k: params[k] + mu * state[k] for k in params}':
             'ahead = {k: params[k] + lr * state[k] for k in params}',
-    }, 'mu'),
+    }, 'look-ahead'),
     Scenario('train-momentum-constant-mu', '4.5', {
         'momentum_step(params, grads, state, lr, momentum_schedule(t, mu_max))':
             'momentum_step(params, grads, state, lr, mu_max)',

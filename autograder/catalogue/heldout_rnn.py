@@ -12,7 +12,7 @@ SCENARIOS = [
     Scenario('lstm-backward-dx-reversed-time', '5.4', {
         'dx[:, t] = dx_t':
             'dx[:, T - 1 - t] = dx_t',
-    }, 'reversed'),
+    }, 'belongs to step t'),
     Scenario('gradient-norms-tanh-of-previous-step', '5.5', {
         'd = d * (1 - h[:, t] ** 2)':
             'd = d * (1 - h[:, t - 1] ** 2)',
@@ -20,7 +20,7 @@ SCENARIOS = [
     Scenario('lstm-output-gate-no-sigmoid-derivative', '5.3', {
         'do * o * (1 - o)':
             'do',
-    }, 'output gate'),
+    }, 'is wrong only in columns'),
     Scenario('rnn-step-tanh-of-h-next', '5.1', {
         'da = dh_next * (1 - h_next**2)':
             'da = dh_next * (1 - np.tanh(h_next)**2)',

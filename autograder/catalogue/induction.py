@@ -5,6 +5,7 @@ VARIANTS are correct implementations written differently; each must pass every t
 """
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
     # 1.1 split_indices
@@ -143,3 +144,49 @@ VARIANTS = [
              {"best_degree = degrees[int(np.argmin(val_errors))]":
               "best_degree = min(zip(val_errors, degrees))[1]"}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('fit-logistic-loss-after-step', '1.6', {
+        '        loss, grad = logistic_loss(w, X, y)\n'
+        '        losses.append(loss)\n        w = w - lr * grad':
+            '        loss, grad = logistic_loss(w, X, y)\n        w = w - lr * grad\n'
+            '        losses.append(logistic_loss(w, X, y)[0])',
+    }, 'must be the loss before step t'),
+    Scenario('poly-powers-shifted', '1.7', {
+        'Phi = x[:, None] ** np.arange(degree + 1)':
+            'Phi = x[:, None] ** np.arange(1, degree + 2)',
+    }, 'shifted'),
+    Scenario('split-ignores-its-seed', '1.1', {
+        'perm = rng.permutation(n)':
+            'perm = np.random.default_rng(0).permutation(n)',
+    }, 'does not depend on the rng'),
+    Scenario('gd-stale-first-gradient', '1.4', {
+        '        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)':
+            '        loss, g = mse_loss(w, X, y)\n'
+            '        grad = g if not losses else grad\n        losses.append(loss)',
+    }, 'wrong from step 2 on'),
+    Scenario('mse-grad-at-zero', '1.2', {
+        'grad = 2 * X.T @ r / X.shape[0]':
+            'grad = -2 * X.T @ y / X.shape[0]',
+    }, 'at w = 0'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('logistic-loss-pm1-labels', '', {
+        'loss = np.mean(np.logaddexp(0, z) - y * z)':
+            'loss = np.mean(np.logaddexp(0, -(2 * y - 1) * z))',
+    }),
+    Scenario('split-sorted-test-indices', '', {
+        'test_idx = perm[n_train + n_val:]':
+            'test_idx = np.sort(perm[n_train + n_val:])',
+    }),
+    Scenario('gd-while-loop', '', {
+        '    for _ in range(steps):\n        loss, grad = mse_loss(w, X, y)':
+            '    while len(losses) < steps:\n        loss, grad = mse_loss(w, X, y)',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

@@ -4,6 +4,7 @@ VARIANTS are correct but different implementations: each must pass every task.
 """
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
 UNIF = "W = rng.uniform(-bound, bound, size=(fan_in, fan_out))"
@@ -91,3 +92,54 @@ VARIANTS = [
         DEAD: "np.sum((h > 0).sum(axis=0) == 0) / h.shape[1]",
         STD: "std = np.array([np.sqrt(np.mean((h - h.mean()) ** 2)) for h in hidden])"}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('gaussian-one-draw-then-fixed-rng', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            'rng.normal()\n'
+            '    W = np.random.default_rng(0).normal(0.0, std, size=(fan_in, fan_ou'
+            't))',
+    }, 'do not depend on it'),
+    Scenario('xavier-normal-draws-uniform', '3.3', {
+        'W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in + fan_out)), '
+        'rng)':
+            'W = uniform_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in + fan_out)), r'
+            'ng)',
+    }, 'look uniform, not Gaussian'),
+    Scenario('xavier-uniform-fan-product', '3.3', {
+        'np.sqrt(6.0 / (fan_in + fan_out))':
+            'np.sqrt(6.0 / (fan_in * fan_out))',
+    }, 'fan_in + fan_out'),
+    Scenario('stats-grad-norm-of-biases', '3.6', {
+        'np.linalg.norm(grads[f"W{i}"])':
+            'np.linalg.norm(grads[f"b{i}"])',
+    }, 'norms of the bias gradients'),
+    Scenario('predicted-relu-factor-on-input', '3.1', {
+        'var = width * weight_std**2 * input_std**2':
+            'var = width * weight_std**2 * input_std**2 * gain2',
+    }, 'the factor 1/2 applies from layer 2 on'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('predicted-std-in-place-update', '', {
+        'var = var * width * weight_std**2 * gain2':
+            'var *= width * weight_std**2 * gain2',
+    }),
+    Scenario('stats-dead-units-by-max', '', {
+        'np.mean(np.all(h <= 0, axis=0))':
+            'np.mean(h.max(axis=0) <= 0)',
+    }),
+]
+
+# Held out as a mistake, but the text promises no sign convention: a correct variant.
+VARIANTS += [
+    Scenario('orthogonal-no-sign-fix', '', {
+        'q = q * np.sign(np.diag(r))':
+            'q = q',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

@@ -2,6 +2,7 @@
 and VARIANTS: correct but different implementations that must pass every task."""
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
             "        params[k] += state[k]\n")
@@ -90,3 +91,46 @@ VARIANTS = [
               "    params = {k: v.astype(np.float32) for k, v in params.items()}\n"
               "    state = zeros_like(params)\n    n = X.shape[0]"}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('train-momentum-no-shuffle', '4.5', {
+        '        order = rng.permutation(n)\n        for start':
+            '        order = np.arange(n)\n        for start',
+    }, 'shuffle'),
+    Scenario('optimise-schedule-from-step-1', '4.4', {
+        '        mu = momentum_schedule(t, mu_max)':
+            '        mu = momentum_schedule(t + 1, mu_max)',
+    }, 'counting from 0'),
+    Scenario('schedule-period-25', '4.3', {
+        'np.floor(t / 250)':
+            'np.floor(t / 25)',
+    }, '250'),
+    Scenario('schedule-cap-with-max', '4.3', {
+        'mu = min(1.0 - 2.0':
+            'mu = max(1.0 - 2.0',
+    }, 'mu_max'),
+    Scenario('train-momentum-counter-reset-each-epoch', '4.5', {
+        '    t = 0\n    for _ in range(epochs):\n'
+        '        order = rng.permutation(n)':
+            '    for _ in range(epochs):\n        t = 0\n'
+            '        order = rng.permutation(n)',
+    }, 'across epochs'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('schedule-integer-division', '', {
+        'np.floor(t / 250)':
+            '(t // 250)',
+    }),
+    Scenario('momentum-velocity-one-expression', '', {
+        '        state[k] *= mu\n        state[k] -= lr * grads[k]\n'
+        '        params[k] += state[k]':
+            '        state[k][...] = mu * state[k] - lr * grads[k]\n'
+            '        params[k] += state[k]',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

@@ -4,6 +4,7 @@ VARIANTS are correct but different implementations: each must pass every task.
 """
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
     Scenario("rnn-tanh-derivative-of-h-prev", "5.1",
@@ -127,3 +128,46 @@ VARIANTS = [
         "    loss, dscores = softmax_cross_entropy(scores, y)\n"
         "    dh_last, dWy, dby = dscores @ params[\"Wy\"].T, h_last.T @ dscores, dscores.sum(axis=0)\n"}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('lstm-input-gate-missing', '5.3', {
+        'c_next = f * c_prev + i * g':
+            'c_next = f * c_prev + g',
+    }, 'input gate'),
+    Scenario('rnn-backward-reads-global-cache', '5.2', {
+        '    cache = []\n    h_prev = h0\n':
+            '    global _RNN_CACHE\n    cache = _RNN_CACHE = []\n    h_prev = h0\n',
+        'rnn_step_backward(dh[:, t] + dh_prev, cache[t])':
+            'rnn_step_backward(dh[:, t] + dh_prev, _RNN_CACHE[t])',
+    }, 'cache'),
+    Scenario('rnn-backward-dh0-zero', '5.2', {
+        '    dh0 = dh_prev\n':
+            '    dh0 = np.zeros_like(dh_prev)\n',
+    }, 'dh0'),
+    Scenario('clip-max-abs-entry', '5.6', {
+        'total_norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))':
+            'total_norm = max(float(np.abs(g).max()) for g in grads.values())',
+    }, 'global norm'),
+    Scenario('rnn-backward-dx-in-reverse-time', '5.2', {
+        'dx = np.stack(dx_steps[::-1], axis=1)':
+            'dx = np.stack(dx_steps, axis=1)',
+    }, 'belongs to step t'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('clip-at-equality', '', {
+        'if total_norm > max_norm:':
+            'if total_norm >= max_norm:',
+    }),
+    Scenario('rnn-backward-insert-front', '', {
+        'dx_steps.append(dx_t)':
+            'dx_steps.insert(0, dx_t)',
+        'dx = np.stack(dx_steps[::-1], axis=1)':
+            'dx = np.stack(dx_steps, axis=1)',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

@@ -2,6 +2,7 @@
 and correct variants (task "") that must pass every task."""
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
     Scenario("unknown-token-not-unk", "6.1",
@@ -198,3 +199,59 @@ VARIANTS = [
     token = n_right / n_tokens
 """}),
 ]
+
+# New mistakes (issue 14), the half the diagnosers were designed on.
+SCENARIOS += [
+    Scenario('beam-length-without-eos', '6.9', {
+        'key=lambda f: f[1] / len(f[0]))':
+            'key=lambda f: f[1] / max(1, len(f[0]) - (f[0][-1] == EOS)))',
+    }, 'counts EOS'),
+    Scenario('beam-finished-stay-live', '6.9', {
+        '            if v == EOS:\n                finished.append(cand)\n'
+        '            else:\n                new.append(cand)':
+            '            if v == EOS:\n                finished.append(cand)\n'
+            '            new.append(cand)',
+    }, 'it leaves the beam'),
+    Scenario('loader-bucket-batches-in-length-order', '6.3', {
+        '        chunks = [chunks[k] for k in rng.permutation(len(chunks))]':
+            '        chunks = list(chunks)',
+    }, 'random order'),
+    Scenario('ids-to-tokens-continues-after-eos', '6.1', {
+        'if i == EOS:\n            break':
+            'if i == EOS:\n            continue',
+    }, 'stop at the first EOS'),
+    Scenario('greedy-logp-grows-after-eos', '6.8', {
+        'logp += np.where(done, 0.0, lp[np.arange(N), prev])':
+            'logp += lp[np.arange(N), prev]',
+    }, 'stop adding once a sequence is finished'),
+    Scenario('loader-buckets-by-target-length', '6.3', {
+        'lengths = np.array([len(src[i]) for i in order])':
+            'lengths = np.array([len(tgt[i]) for i in order])',
+    }, 'source length'),
+]
+
+# New correct variants (issue 14).
+VARIANTS += [
+    Scenario('ids-to-tokens-index-of-eos', '', {
+        '    tokens = []\n    for i in ids:\n        if i == EOS:\n'
+        '            break\n        if i != PAD and i != BOS:\n'
+        '            tokens.append(itos[i])':
+            '    ids = [int(i) for i in ids]\n'
+            '    end = ids.index(EOS) if EOS in ids else len(ids)\n'
+            '    tokens = [itos[i] for i in ids[:end] if i not in (PAD, BOS)]',
+    }),
+    Scenario('shift-right-concatenate', '', {
+        '    dec_in = np.empty_like(tgt)\n    dec_in[:, 0] = bos\n'
+        '    dec_in[:, 1:] = tgt[:, :-1]':
+            '    dec_in = np.concatenate([np.full((tgt.shape[0], 1), bos, dtype=tgt'
+            '.dtype), tgt[:, :-1]], axis=1)',
+    }),
+    Scenario('train-step-counter-loop', '', {
+        '    while len(losses) < steps:\n        for batch in make_batches':
+            '    for _epoch in range(10**6):\n        if len(losses) >= steps:\n'
+            '            break\n        for batch in make_batches',
+    }),
+]
+
+# The held-out half of the new mistakes (issue 14), measured before it was merged here.
+SCENARIOS += HELD_OUT

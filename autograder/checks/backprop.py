@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from autograder.checks import loops
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
-from course.functions import Cubic
-from course.reference import nn
-from course.reference.gradcheck import numerical_gradient
+from course.functions import Cubic, CubicValue
+from course.reference import gradcheck, nn
 
 LAYERS = {n: f"course.reference.nn:{n}" for n in (
     "linear_forward", "linear_backward", "relu_forward", "relu_backward",
@@ -73,7 +73,8 @@ def check_relu(relu_forward, relu_backward, *, seed):
     compare({"out": out}, {"out": np.maximum(0, x)})
     dout = rng.normal(size=shape)
     dx = relu_backward(dout.copy(), cache)
-    compare({"dx": dx}, {"dx": dout * (x > 0)}, mistakes=[
+    compare({"dx": dx}, {"dx": dout * (x > 0)}, regions={"x > 0": x > 0, "x <= 0": x <= 0},
+            mistakes=[
         Mistake("mask-on-dout", "the mask must come from the layer's input x (x > 0), "
                 "not from the upstream gradient dout", lambda: {"dx": dout * (dout > 0)}),
         Mistake("mask-without-dout", "dx is the mask alone: multiply it by dout",
@@ -81,6 +82,29 @@ def check_relu(relu_forward, relu_backward, *, seed):
         Mistake("mask-ge", "at x == 0 the gradient is 0: use x > 0, not x >= 0",
                 lambda: {"dx": dout * (x >= 0)}),
     ])
+    _other_forward(relu_forward, relu_backward, shape, rng, lambda z, d: d * (z > 0))
+
+
+def _other_forward(forward, backward, shape, rng, grad):
+    """Two forwards, then the backward of the first: a backward pass may only use its cache.
+
+    Catches a backward that reads what the last forward call left in a global.
+    """
+    xa, xb = rng.normal(size=shape), rng.normal(size=shape)
+    cache_a = unpack("forward", forward(xa.copy()), ("out", "cache"))[1]
+    forward(xb.copy())
+    d = rng.normal(size=shape)
+    got = backward(d.copy(), cache_a)
+    try:
+        compare({"dx": got}, {"dx": grad(xa, d)}, what="the gradient for the first of two forward "
+                "calls, given that call's cache")
+    except CheckFailed as e:
+        e.hint = ("after two forward calls, the backward pass given the FIRST call's cache "
+                  "returned the gradient of the second: use only dout and the cache, never "
+                  "what the last forward call left behind") if np.allclose(
+                      np.asarray(got, float), grad(xb, d)) else e.hint
+        e.mistake = "backward-ignores-cache"
+        raise
 
 
 def check_tanh(tanh_forward, tanh_backward, *, seed):
@@ -100,6 +124,7 @@ def check_tanh(tanh_forward, tanh_backward, *, seed):
         Mistake("derivative-only", "dx is the local derivative alone: multiply it by dout",
                 lambda: {"dx": 1 - t**2}),
     ])
+    _other_forward(tanh_forward, tanh_backward, shape, rng, lambda z, d: d * (1 - np.tanh(z)**2))
 
 
 def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
@@ -112,7 +137,8 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
     onehot = np.eye(C)[y]
     got = named("softmax_cross_entropy", softmax_cross_entropy(logits.copy(), y.copy()),
                  ("loss", "dlogits"))
-    compare(got, {"loss": np.float64(loss), "dlogits": dlogits}, mistakes=[
+    compare(got, {"loss": np.float64(loss), "dlogits": dlogits},
+            regions={"c = y[n], the true class of row n": onehot.astype(bool)}, mistakes=[
         Mistake("sum-not-mean", f"loss and gradient are N = {N} times too large: "
                 "average over the batch", lambda: {"loss": loss * N, "dlogits": dlogits * N}),
         Mistake("grad-not-averaged", f"dlogits is N = {N} times too large: divide by N as the "
@@ -146,7 +172,12 @@ def check_numerical_gradient(numerical_gradient, *, seed):
     x = rng.normal(size=shape)
     x0 = x.copy()
     h = 1e-3
-    g = numerical_gradient(f, x, h)
+    # the student gets values only: nothing passed in may carry the gradient
+    g = numerical_gradient(CubicValue(f.a, f.b, f.c), x, h)
+    again = numerical_gradient(CubicValue(f.a, f.b, f.c), x0.copy(), h)
+    expect(np.array_equal(np.asarray(g, float), np.asarray(again, float)),
+           "two calls on the same f and x returned different gradients",
+           hint="numerical_gradient must depend only on f, x and h")
     expect(np.array_equal(x, x0), "numerical_gradient changed x",
            "restore each entry after perturbing it: x[i] = old")
     exact = f.grad(x)
@@ -186,6 +217,10 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
     compare({"scores": scores}, {"scores": exp_scores}, mistakes=[
         Mistake("relu-on-scores", "the last layer gives raw scores: no ReLU after it",
                 lambda: {"scores": np.maximum(0, exp_scores)}),
+        *[Mistake(f"no-relu-{i}", f"your scores are the network's without the ReLU after hidden "
+                  f"layer {i} (of {depth}): every hidden layer is linear then ReLU",
+                  lambda i=i: {"scores": _scores_relus(params, x, skip=i)})
+          for i in range(1, depth + 1)],
     ])
     dscores = rng.normal(size=exp_scores.shape)
     grads = mlp_backward(dscores, caches)
@@ -198,9 +233,20 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
     compare(grads, expected)
     # the same gradient from central differences of the loss sum(scores * dscores)
     k = f"W{depth + 1}"
-    num = numerical_gradient(lambda w: float(np.sum(nn.mlp_forward({**params, k: w}, x)[0]
+    num = gradcheck.numerical_gradient(lambda w: float(np.sum(nn.mlp_forward({**params, k: w}, x)[0]
                                                     * dscores)), params[k].copy())
     compare({k: grads[k]}, {k: num}, rtol=1e-5, what="central differences")
+
+
+def _scores_relus(params, x, skip):
+    """Scores of the MLP with the ReLU after hidden layer `skip` left out."""
+    L = nn.n_layers(params)
+    h = x
+    for i in range(1, L + 1):
+        h = nn.linear_forward(h, params[f"W{i}"], params[f"b{i}"])[0]
+        if i < L and i != skip:
+            h = nn.relu_forward(h)[0]
+    return h
 
 
 def check_training(sgd_step, train_mlp, *, seed):
@@ -213,6 +259,8 @@ def check_training(sgd_step, train_mlp, *, seed):
         Mistake("not-in-place", "sgd_step must update params in place (params[k] -= ...)",
                 lambda: {"W": W}),
     ])
+    Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 28]))
+    loops.check_epochs("train_mlp", train_mlp, Xp, yp, [2, 16, 3], seed)
     X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
     out = named("train_mlp", train_mlp(X, y, [2, 64, 3], np.random.default_rng(seed)),
                  ("params", "losses"))

@@ -14,8 +14,8 @@ import numpy as np
 from autograder.compare import Mistake, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
+from course.reference import gradcheck
 from course.reference import induction as ref
-from course.reference.gradcheck import numerical_gradient
 
 # Thresholds, with the margins measured by benchmarks/induction.py.
 ILL_EXCESS_TOL = 3e-6      # relative excess loss over lstsq on cond(X) = 1e10
@@ -104,6 +104,13 @@ def check_split_indices(split_indices, *, seed):
         expect(same, "two calls with generators of the same seed gave different splits",
                f"in {call}", hint="draw all randomness from the rng argument, not from "
                "np.random or a new default_rng()", mistake="split-ignores-rng")
+        # the split must depend on the seed: two other seeds, two other splits
+        others = [split_indices(n, fr, np.random.default_rng(split_seed + k)) for k in (1, 2)]
+        expect(not all(np.array_equal(np.asarray(o[0]), np.asarray(out["train_idx"])) for o in others),
+               "generators of different seeds gave the same split: the split does not depend on "
+               "the rng", f"in {call}, with seeds {split_seed}, {split_seed + 1}, {split_seed + 2}",
+               hint="shuffle with the rng you are given (rng.permutation(n)), not with a generator "
+                    "of your own", mistake="split-ignores-seed")
         if n >= 30:
             first = np.array_equal(np.sort(sets[0]), np.arange(sizes[0]))
             expect(not first, f"train_idx is 0..{sizes[0] - 1}: the data are not shuffled",
@@ -133,7 +140,7 @@ def check_mse_loss(mse_loss, *, seed):
                         lambda: {"loss": np.mean(r)}),
             ])
     # the gradient of the (now correct) loss, by central differences
-    num = numerical_gradient(lambda v: float(np.mean((X @ v - y) ** 2)), w.copy(), h=1e-5)
+    num = gradcheck.numerical_gradient(lambda v: float(np.mean((X @ v - y) ** 2)), w.copy(), h=1e-5)
     compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
             what="the central-difference gradient of the loss", mistakes=[
                 Mistake("missing-2", "the gradient is missing the factor 2: "
@@ -142,6 +149,9 @@ def check_mse_loss(mse_loss, *, seed):
                         "a mean, so its gradient is one too", lambda: {"grad": grad * N}),
                 Mistake("missing-2-and-1/N", f"the gradient is missing both the factor 2 and "
                         f"the 1/N (N = {N})", lambda: {"grad": grad * N / 2}),
+                Mistake("grad-at-zero", "your grad is the gradient at w = 0 (-2/N X.T @ y): "
+                        "compute it at the w you are given, from r = X @ w - y",
+                        lambda: {"grad": ref.mse_loss(np.zeros_like(w), X, y)[1]}),
                 Mistake("sign", "the gradient has the wrong sign: with r = X @ w - y it is "
                         "+2/N X.T @ r", lambda: {"grad": -grad}),
             ])
@@ -253,7 +263,8 @@ def _check_trajectory(name, fit, ref_fit, X, y, lr, steps):
     w_exp, losses_exp = _listed(ref_fit(X, y, lr, steps))
     compare(got, {"w": w_exp, "losses": losses_exp},
             what=f"the reference after {steps} steps with lr = {lr:.3g}",
-            mistakes=_gd_mistakes(ref_fit, X, y, lr, steps, w_exp, losses_exp))
+            mistakes=_gd_mistakes(ref_fit, X, y, lr, steps, w_exp, losses_exp),
+            axes={"losses": ("step",)})
 
 
 def gd_gap(fit_linear_gd, seed):
@@ -328,7 +339,7 @@ def check_logistic_loss(logistic_loss, *, seed):
                 Mistake("missing-minus", "the loss is the NEGATIVE log-likelihood",
                         lambda: {"loss": -loss}),
             ])
-    num = numerical_gradient(lambda v: ref.logistic_loss(v, X, y)[0], w.copy(), h=1e-5)
+    num = gradcheck.numerical_gradient(lambda v: ref.logistic_loss(v, X, y)[0], w.copy(), h=1e-5)
     compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
             what="the central-difference gradient of the loss", mistakes=[
                 Mistake("sign", "the gradient has the wrong sign: it is X.T @ (p - y) / N",
@@ -359,20 +370,25 @@ def check_logistic_loss(logistic_loss, *, seed):
 
 def check_poly_features(poly_features, *, seed):
     rng = np.random.default_rng(seed)
-    for degree in (0, int(rng.integers(2, 8))):
+    for degree in (int(rng.integers(2, 8)), 0):
         N = int(rng.integers(3, 12))
         if N == degree + 1:
             N += 1
         x = rng.uniform(-1.5, 1.5, size=N)
         exp = x[:, None] ** np.arange(degree + 1)
         Phi = poly_features(x.copy(), degree)
-        if isinstance(Phi, np.ndarray) and Phi.shape == (N, degree):
-            raise CheckFailed("Phi has the wrong shape",
-                              [f"Phi: expected shape ({N}, {degree + 1}), got {Phi.shape} "
-                               f"for degree {degree}"],
-                              hint="the constant column x**0 = 1 is missing: the powers go "
-                                   "from 0 to degree", mistake="no-bias-column")
+        if isinstance(Phi, np.ndarray) and Phi.shape == (N, degree) and degree:
+            shown = [f"Phi: expected shape ({N}, {degree + 1}), got {Phi.shape} for degree {degree}"]
+            if np.allclose(Phi, exp[:, 1:]):
+                raise CheckFailed("Phi has the wrong shape", shown, mistake="no-bias-column",
+                                  hint="the constant column x**0 = 1 is missing: the powers go "
+                                       "from 0 to degree")
+            if np.allclose(Phi, exp[:, :-1]):
+                raise CheckFailed("Phi has the wrong shape", shown, mistake="no-top-power",
+                                  hint=f"the top power x**{degree} is missing: the powers go from 0 "
+                                       "to degree included, degree + 1 columns")
         compare({"Phi": Phi}, {"Phi": exp}, what=f"x[:, None] ** k, k = 0..{degree}",
+                axes={"Phi": ("row", "power")},
                 mistakes=[Mistake("decreasing", "the columns are in decreasing powers (as "
                                   "np.vander gives by default): column k must be x**k",
                                   lambda e=exp: {"Phi": e[:, ::-1]})])

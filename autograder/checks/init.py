@@ -69,6 +69,18 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
     mean, s = float(W.mean()), float(W.std())
     tol_m = Z * std / np.sqrt(n)
     tol_s = _std_tolerance(std, n, kurt)
+    # the shape of the distribution: kurtosis 3 (Gaussian) or 1.8 (uniform), +-0.1 at n >= 6000
+    k = float(np.mean((W - mean) ** 4) / max(s, 1e-300) ** 4)
+    looks = "uniform" if abs(k - 1.8) < 0.3 else "Gaussian" if abs(k - 3.0) < 0.5 else None
+    want = "uniform" if uniform else "Gaussian"
+    if looks and looks != want:
+        raise CheckFailed(f"{name}'s weights look {looks}, not {want}",
+                          [f"kurtosis E[w^4] / std^4 = {k:.2f} over {n} entries: a Gaussian has 3, "
+                           "a uniform 1.8", f"std {s:.4g}, expected {formula} = {std:.4g}"],
+                          hint=f"{name} draws from a {want} distribution: "
+                               + ("rng.uniform(-a, a, ...) (your uniform_init)" if uniform else
+                                  "rng.normal(0, std, ...) (your gaussian_init)"),
+                          mistake=f"not-{want.lower()}")
     if abs(s - std) > tol_s:
         hint, mistake = std_hint(s, candidates, tol_s)
         raise CheckFailed(
@@ -114,6 +126,14 @@ def check_rng_use(name, call, seed):
         w2 = np.asarray(call(np.random.default_rng(seed)))
         same = w1.shape == w2.shape and np.array_equal(w1, w2)
         if advanced and same:
+            w5 = np.asarray(call(np.random.default_rng(seed + 7919)))
+            if w5.shape == w1.shape and np.array_equal(w5, w1):
+                raise CheckFailed(f"{name} gave the same weights for generators of different seeds",
+                                  ["the rng was used (its state changed), but the weights do not "
+                                   "depend on it"],
+                                  hint="the weights must come from the rng you are given "
+                                       "(rng.normal(...)), not from a generator of your own",
+                                  mistake="rng-ignored")
             return
         np.random.seed(3000 + seed)
         w3 = np.asarray(call(np.random.default_rng(seed)))
@@ -405,6 +425,10 @@ def check_orthogonal(orthogonal_init, *, seed):
                     if abs(diag - v) < 1e-8:
                         hint, mistake = h, m
                         break
+            elif abs(diag - gain**2) < 1e-8:
+                hint, mistake = ("every column has the right norm, but the columns are not "
+                                 "orthogonal to each other: normalising is not enough, "
+                                 "orthogonalise (np.linalg.qr of a Gaussian matrix)"), "normalised-only"
             elif a != b:
                 hint = ("for a non-square W only one side can be orthonormal: the columns when "
                         "fan_in >= fan_out, the rows when fan_in < fan_out")

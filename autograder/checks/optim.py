@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from autograder.checks import loops
 from autograder.compare import Mistake, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -305,7 +306,9 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
            f"optimise('{method}', n_steps={n_steps}) returned {arr.size} losses, "
            f"expected {n_steps + 1}",
            hint="record the loss before the first step as well as after each step: "
-                "n_steps + 1 values" if arr.size == n_steps else None)
+                "n_steps + 1 values" if arr.size == n_steps else
+                "two losses per step were recorded: one before the loop, then one after each "
+                "step" if arr.size == 2 * n_steps else None)
     exp = _loop(obj, _copy(start), method, lr, mu_max, n_steps)
     mistakes = [
         Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: at step t use "
@@ -345,7 +348,58 @@ def spirals_result(train_mlp_momentum, seed):
     return (nn.accuracy(nn.mlp_forward(params, X)[0], y), optim.full_loss(params, X, y), losses)
 
 
+def _schedule_run(seed, n_steps, mu_of, steps_per_epoch):
+    """Reference params after momentum training on identical examples: shuffling cannot matter."""
+    X, y, sizes, lr = _same_examples(seed)
+    params = nn.mlp_init(sizes, np.random.default_rng(seed))
+    state = optim.zeros_like(params)
+    B = len(y) // steps_per_epoch
+    for t in range(n_steps):
+        scores, caches = nn.mlp_forward(params, X[:B])
+        grads = nn.mlp_backward(nn.softmax_cross_entropy(scores, y[:B])[1], caches)
+        optim.momentum_step(params, grads, state, lr, mu_of(t, steps_per_epoch))
+    return params
+
+
+def _same_examples(seed):
+    rng = np.random.default_rng([seed, 45])
+    X = np.repeat(rng.normal(size=(1, 2)), 16, axis=0)
+    return X, np.full(16, int(rng.integers(3))), [2, 8, 3], 0.02
+
+
+def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu_max=0.9):
+    """The schedule is applied with t counted over all epochs (280 steps: mu changes at 250)."""
+    X, y, sizes, lr = _same_examples(seed)
+    K = len(y) // batch_size
+    out = named("train_mlp_momentum", train_mlp_momentum(
+        X.copy(), y.copy(), list(sizes), np.random.default_rng(seed), lr=lr, mu_max=mu_max,
+        epochs=epochs, batch_size=batch_size), ("params", "losses"))
+    got = {k: out["params"][k] for k in ("W1", "b1", "W2", "b2")} \
+        if isinstance(out["params"], dict) else {}
+    run = lambda mu_of: _schedule_run(seed, epochs * K, mu_of, K)
+    compare(got, run(lambda t, k: optim.momentum_schedule(t, mu_max)), rtol=1e-4,
+            what=f"momentum training with the schedule over {epochs * K} steps ({epochs} epochs "
+                 f"of {K} batches; all {len(y)} examples identical, so the order cannot matter)",
+            mistakes=[
+                Mistake("counter-reset-each-epoch", "the step counter restarts every epoch: t "
+                        "counts minibatch steps across epochs, so create it once, before the "
+                        "epoch loop", lambda: run(lambda t, k: optim.momentum_schedule(t % k, mu_max))),
+                Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: the schedule is "
+                        "not applied; use momentum_schedule(t, mu_max) at step t",
+                        lambda: run(lambda t, k: mu_max)),
+                Mistake("state-reset", "this is plain SGD: the velocity is lost between steps; "
+                        "is the velocity state created once, before the loop, and kept?",
+                        lambda: run(lambda t, k: 0.0)),
+                Mistake("schedule-per-epoch", "the schedule was called with the epoch number: "
+                        "t counts minibatch steps",
+                        lambda: run(lambda t, k: optim.momentum_schedule(t // k, mu_max))),
+            ])
+
+
 def check_train(train_mlp_momentum, *, seed):
+    Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 44]))
+    loops.check_epochs("train_mlp_momentum", train_mlp_momentum, Xp, yp, [2, 16, 3], seed)
+    check_schedule_applied(train_mlp_momentum, seed)
     acc, loss, losses = spirals_result(train_mlp_momentum, seed)
     n_batches = TRAIN["epochs"] * math.ceil(300 / TRAIN["batch_size"])
     expect(losses.ndim == 1 and losses.size == n_batches,

@@ -15,9 +15,9 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
+from course.reference import gradcheck, nn
 from course.reference import rnn as ref
 from course.reference import sequence_tasks as seq
-from course.reference.gradcheck import numerical_gradient
 
 RNN_GRADS = ("dx", "dh_prev", "dWx", "dWh", "db")
 LSTM_GRADS = ("dx", "dh_prev", "dc_prev", "dWx", "dWh", "db")
@@ -36,7 +36,7 @@ def _numeric(f, arrays, names, upstream):
     def scalar(_):
         outs = f()
         return float(sum(np.sum(o * u) for o, u in zip(outs, upstream) if u is not None))
-    return {n: numerical_gradient(scalar, arrays[n]) for n in names}
+    return {n: gradcheck.numerical_gradient(scalar, arrays[n]) for n in names}
 
 
 def _against_numeric(got, num, what="central differences"):
@@ -65,12 +65,18 @@ def _rnn_step_grads(dh, x, h_prev, Wx, Wh, da_factor):
                     strict=True))
 
 
+def _rnn_preactivation(x, h_prev, Wx, Wh, b):
+    """The step's pre-activation (a recorded stand-in in a student release)."""
+    a = x @ Wx + h_prev @ Wh + b
+    return a
+
+
 def check_rnn_step(rnn_step_forward, rnn_step_backward, *, seed):
     rng = np.random.default_rng(seed)
     N, D, H = _sizes(rng, 3)
     x, h_prev = rng.normal(size=(N, D)), rng.normal(size=(N, H))
     Wx, Wh, b = rng.normal(size=(D, H)) / np.sqrt(D), rng.normal(size=(H, H)) / np.sqrt(H), rng.normal(size=H)
-    a = x @ Wx + h_prev @ Wh + b
+    a = _rnn_preactivation(x, h_prev, Wx, Wh, b)
     h_next, cache = unpack("rnn_step_forward", rnn_step_forward(x.copy(), h_prev.copy(), Wx.copy(),
                                                                 Wh.copy(), b.copy()), ("h_next", "cache"))
     compare({"h_next": h_next}, {"h_next": np.tanh(a)}, mistakes=[
@@ -180,6 +186,17 @@ def check_rnn_sequence(rnn_forward, rnn_backward, *, seed):
         Mistake("dx-reversed", "dx[:, t] belongs to step t: the backward loop runs in reverse, "
                 "store each step's dx at its own index", lambda: {**exp, "dx": exp["dx"][:, ::-1]}),
     ])
+    # a backward pass may use only its cache: run another forward first, then go back
+    x2 = rng.normal(size=x.shape)
+    rnn_forward(x2, h0.copy(), Wx.copy(), Wh.copy(), b.copy())
+    again = named("rnn_backward", rnn_backward(dh.copy(), cache), RNN_SEQ_GRADS)
+    try:
+        compare(again, exp, what="the same gradients after another forward call (same cache)")
+    except CheckFailed as e:
+        e.hint, e.mistake = ("rnn_backward gave other gradients for the same cache after another "
+                             "forward call: use only dh and the cache you are given, never what "
+                             "the last forward call left behind"), "backward-ignores-cache"
+        raise
     # the loss reads only the last state: the whole gradient has to travel back in time
     dh_last = np.zeros((N, T, H))
     dh_last[:, -1] = rng.normal(size=(N, H))
@@ -203,12 +220,18 @@ def check_rnn_sequence(rnn_forward, rnn_backward, *, seed):
 
 # ----------------------------------------------------------------------------- 5.3 lstm step
 
-def _lstm_fwd(x, h_prev, c_prev, Wx, Wh, b, *, order=GATES, forget="c", cell_tanh=True):
-    """Reference step forward, or a mistaken one (gate order, forget-gate state, no tanh)."""
+GATE_NAMES = {"i": "input gate i", "f": "forget gate f", "o": "output gate o",
+              "g": "candidate g"}
+
+
+def _lstm_fwd(x, h_prev, c_prev, Wx, Wh, b, *, order=GATES, forget="c", cell_tanh=True, drop=""):
+    """Reference step forward, or a mistaken one (gate order, forget-gate state, no tanh,
+    the gate `drop` left out, i.e. replaced by 1)."""
     H = h_prev.shape[1]
     a = x @ Wx + h_prev @ Wh + b
     s = {name: a[:, k * H:(k + 1) * H] for k, name in enumerate(order)}
     i, f, o, g = ref.sigmoid(s["i"]), ref.sigmoid(s["f"]), ref.sigmoid(s["o"]), np.tanh(s["g"])
+    i, f, o, g = (1.0 if drop == n else v for n, v in zip(GATES, (i, f, o, g), strict=True))
     c = f * (c_prev if forget == "c" else h_prev) + i * g
     return o * (np.tanh(c) if cell_tanh else c), c
 
@@ -263,6 +286,10 @@ def check_lstm_step(lstm_step_forward, lstm_step_backward, *, seed):
                                                strict=True))),
         Mistake("no-cell-tanh", "h_next = o * tanh(c_next): the tanh is missing",
                 lambda: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, cell_tanh=False), strict=True))),
+        *[Mistake(f"gate-{n}-missing", f"your outputs are the cell's with the {GATE_NAMES[n]} "
+                  f"left out (as if {n} = 1): check where {n} enters c_next or h_next",
+                  lambda n=n: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, drop=n), strict=True)))
+          for n in GATES],
     ])
     dh, dc = rng.normal(size=(N, H)), rng.normal(size=(N, H))
     got = named("lstm_step_backward", lstm_step_backward(dh.copy(), dc.copy(), cache), LSTM_GRADS)
@@ -517,9 +544,8 @@ def _classifier_variant(params, x, y, where):
     z = np.zeros((N, H))
     h, _, cache = ref.lstm_forward(x, z, z, params["Wx"], params["Wh"], params["b"])
     scores = h[:, -1] @ params["Wy"] + params["by"]
-    from course.reference.nn import linear_backward, softmax_cross_entropy
-    loss, ds = softmax_cross_entropy(scores, y)
-    dlast, dWy, dby = linear_backward(ds, (h[:, -1], params["Wy"]))
+    loss, ds = nn.softmax_cross_entropy(scores, y)
+    dlast, dWy, dby = nn.linear_backward(ds, (h[:, -1], params["Wy"]))
     dh = np.zeros_like(h)
     if where == "all":
         dh[:] = dlast[:, None]
@@ -557,8 +583,8 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
     small["b"] = rng.normal(size=8)
     xs, ys = rng.normal(size=(2, 3, 3)), rng.integers(0, 3, size=2)
     got = lstm_classifier_loss({k: v.copy() for k, v in small.items()}, xs.copy(), ys.copy())[1]
-    num = {k: numerical_gradient(lambda p, k=k: float(lstm_classifier_loss({**small, k: p}, xs, ys)[0]),
-                                 small[k].copy()) for k in ("Wh", "Wy", "b")}
+    loss_of = lambda k: lambda p: float(lstm_classifier_loss({**small, k: p}, xs, ys)[0])
+    num = {k: gradcheck.numerical_gradient(loss_of(k), small[k].copy()) for k in ("Wh", "Wy", "b")}
     _against_numeric(got, num, what="central differences of the loss")
     # behaviour: it learns to remember
     acc = recall_accuracy(lstm_classifier_loss, seed)

@@ -12,8 +12,8 @@ import numpy as np
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
+from course.reference import gradcheck, rnn
 from course.reference import seq2seq as ref
-from course.reference.gradcheck import numerical_gradient
 from course.reference.seq2seq import BOS, EOS, PAD, UNK
 
 # ----------------------------------------------------------------------------- helpers
@@ -182,6 +182,16 @@ def check_make_batches(make_batches, *, seed):
                [list(np.asarray(b["idx"])) for b in batches],
                f"epochs with different rng seeds are identical (bucket={bucket})",
                hint="shuffle the examples (and, with bucketing, the order of the batches)")
+    # bucketed batches come in random order: their mean source lengths are not sorted
+    sorted_runs = 0
+    for k in (0, 1000, 2000):
+        lens = [np.mean([len(src[i]) for i in np.asarray(b["idx"])])
+                for b in _epoch(make_batches, src, tgt, bs, seed + k, True)]
+        sorted_runs += lens == sorted(lens) or lens == sorted(lens, reverse=True)
+    expect(sorted_runs < 3, "with bucket=True the batches come in order of length, in three "
+           "epochs out of three", f"{n} examples, batch_size {bs}",
+           hint="after cutting the length-sorted order into batches, shuffle the list of batches "
+                "(rng.permutation): the epoch must stay in random order", mistake="bucket-not-shuffled")
     plain = loader_padding(make_batches, src, tgt, bs, seed, False)
     bucketed = loader_padding(make_batches, src, tgt, bs, seed, True)
     best = ref.padding_fraction(ref.make_batches(src, tgt, bs, rng, bucket=True))
@@ -318,7 +328,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
             return float(np.sum(hh * dh) + np.sum(cc * dc))
         return fn
     for k in ("enc_Wh", "E_src"):
-        _near_numerical(k, grads[k], numerical_gradient(f(k), params[k].copy()))
+        _near_numerical(k, grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
 
 
 def _blocked_encoder_backward(dh, dc, cache):
@@ -327,7 +337,7 @@ def _blocked_encoder_backward(dh, dc, cache):
            "enc_Wh": np.zeros_like(caches[0][4]), "enc_b": np.zeros(caches[0][4].shape[1])}
     for t in reversed(range(len(caches))):
         m = mask[:, t, None]
-        dx, dh, dc, dWx, dWh, db = ref.lstm_step_backward(dh * m, dc * m, caches[t])
+        dx, dh, dc, dWx, dWh, db = rnn.lstm_step_backward(dh * m, dc * m, caches[t])
         out["enc_Wx"] += dWx
         out["enc_Wh"] += dWh
         out["enc_b"] += db
@@ -345,11 +355,11 @@ def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=
         h0, c0 = np.zeros_like(h0), np.zeros_like(c0)
     dec_in = ref.shift_right(tgt, BOS) if shift else tgt
     x = params["E_tgt"][dec_in]
-    h, _, dcache = ref.lstm_forward(x, h0, c0, params["dec_Wx"], params["dec_Wh"], params["dec_b"])
+    h, _, dcache = rnn.lstm_forward(x, h0, c0, params["dec_Wx"], params["dec_Wh"], params["dec_b"])
     logits = h @ params["W_out"] + params["b_out"]
     loss, dl = ref.masked_cross_entropy(logits, tgt, tmask)
     g = {"W_out": np.einsum("nth,ntv->hv", h, dl), "b_out": dl.sum(axis=(0, 1))}
-    dx, dh0, dc0, g["dec_Wx"], g["dec_Wh"], g["dec_b"] = ref.lstm_backward(dl @ params["W_out"].T,
+    dx, dh0, dc0, g["dec_Wx"], g["dec_Wh"], g["dec_b"] = rnn.lstm_backward(dl @ params["W_out"].T,
                                                                           dcache)
     g["E_tgt"] = np.zeros_like(params["E_tgt"])
     np.add.at(g["E_tgt"], dec_in, dx)
@@ -399,16 +409,35 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
     def f(k):
         return lambda w: float(seq2seq_loss({**params, k: w}, *args)[0])
     for k in ("enc_Wh", "E_src", "dec_Wh"):     # through the encoder-to-decoder hand-off
-        _near_numerical(f"d{k}", grads[k], numerical_gradient(f(k), params[k].copy()))
+        _near_numerical(f"d{k}", grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
 
 
 # ----------------------------------------------------------------------------- 6.8 greedy
 
-def _decoding_model(rng, V=None):
-    V, E, H = _tiny(rng, V)
-    params = _params(rng, V, E, H, scale=1.0)
-    params["b_out"][EOS] += 1.0          # so that sequences end at different steps
-    params["b_out"][[PAD, BOS]] -= 3.0
+def _greedy_ends(params, srcs, max_len):
+    src, mask = ref.pad_batch(srcs)
+    out = ref.greedy_decode(params, src, mask, max_len)[0]
+    return [r.tolist().index(EOS) if EOS in r else max_len for r in out]
+
+
+def _decoding_model(rng, V=None, max_len=6):
+    """A random model whose decoding depends on the source and ends at several lengths.
+
+    Larger source embeddings and output weights make the output follow the input; the EOS
+    bias is the one (on a grid) that spreads greedy's EOS positions most over 24 sources.
+    """
+    V = V or int(rng.integers(7, 10))
+    params = ref.seq2seq_init(V, V, 4, 6, rng, scale=1.0)
+    params["E_src"] *= 3.0
+    params["enc_Wx"] *= 1.5
+    params["W_out"] *= 2.5
+    params["W_out"][:, EOS] *= 2.0
+    params["b_out"][[PAD, BOS]] -= 5.0
+    srcs = _random_seqs(rng, 24, 1, 5, V)
+    eos = np.arange(V) == EOS
+    spread = lambda b: (len(set(_greedy_ends({**params, "b_out": params["b_out"] + b * eos}, srcs,
+                                             max_len))), -abs(b))
+    params["b_out"][EOS] += max(np.linspace(-2.0, 4.0, 13), key=spread)
     return params, V
 
 
@@ -428,15 +457,28 @@ def _greedy_no_stop(params, src, mask, max_len):
     return out, logp
 
 
+def _greedy_from_zero(params, N, max_len):
+    """Greedy tokens (N, max_len) from a zero decoder state: what ignoring the source gives."""
+    H = params["dec_Wh"].shape[0]
+    h, c = np.zeros((N, H)), np.zeros((N, H))
+    out = np.full((N, max_len), PAD, dtype=np.int64)
+    tok, done = np.full(N, BOS), np.zeros(N, dtype=bool)
+    for t in range(max_len):
+        lp, h, c = ref.decoder_step(params, tok, h, c)
+        tok = lp.argmax(axis=1)
+        out[:, t] = np.where(done, PAD, tok)
+        done |= tok == EOS
+    return out
+
+
 def _staggered(rng, max_len):
-    """A model and sources whose greedy outputs end at different steps (some never)."""
+    """A model and sources whose greedy outputs differ by source and end at different steps."""
     for _ in range(50):
-        params, V = _decoding_model(rng)
-        params["b_out"][EOS] += rng.uniform(-1.5, 1.0)
+        params, V = _decoding_model(rng, max_len=max_len)
         src, mask = ref.pad_batch(_random_seqs(rng, 6, 1, 5, V))
         out, _ = ref.greedy_decode(params, src, mask, max_len)
         ends = [row.tolist().index(EOS) if EOS in row else max_len for row in out]
-        if len(set(ends)) >= 2 and min(ends) < max_len - 1:
+        if len(set(ends)) >= 2 and min(ends) < max_len - 1 and len({tuple(r) for r in out}) >= 3:
             break
     return params, src, mask
 
@@ -456,6 +498,13 @@ def check_greedy_decode(greedy_decode, *, seed):
                           [f"sequence {i}: expected {eo[i].tolist()}", f"got {o[i].tolist()}"],
                           hint="a sequence is finished once it emits EOS: write PAD after it",
                           mistake="no-stop-at-eos")
+    z = _greedy_from_zero(params, len(src), max_len)
+    if o.shape == eo.shape and not np.array_equal(o, eo) and np.array_equal(o, z):
+        raise CheckFailed("greedy_decode's output does not depend on the source",
+                          [f"expected {eo.tolist()}", f"got      {o.tolist()}",
+                           "yours is what the decoder gives from a zero state"],
+                          hint="start the decoder from the encoder's final (h, c) for each source, "
+                               "not from zeros", mistake="ignores-source")
     _ints("out", out, eo)
     compare({"logp": logp}, {"logp": el}, mistakes=[
         Mistake("logp-after-eos", "logp keeps adding after EOS: stop adding once a sequence "
@@ -465,21 +514,86 @@ def check_greedy_decode(greedy_decode, *, seed):
 
 # ----------------------------------------------------------------------------- 6.9 beam
 
-def _beam_raw(params, src, width, max_len):
-    """The reference beam search choosing by total (unnormalised) logp."""
-    return ref.beam_search(params, src, width, max_len, normalise=False)
+def _beam_variant(params, src, width, max_len, *, normalise=True, eos_counted=True,
+                  finished_leave=True):
+    """Beam search as the text asks, or with one rule broken (to name a student's bug).
 
-
-def _beam_cases(rng, params, V, width, max_len, k=4):
-    """k sources, preferring ones where length normalisation changes the answer."""
-    diff, same = [], []
-    for _ in range(40):
-        s = np.array(_random_seqs(rng, 1, 1, 4, V)[0])
-        (diff if ref.beam_search(params, s, width, max_len)[0]
-         != _beam_raw(params, s, width, max_len)[0] else same).append(s)
-        if len(diff) >= k - 1 and same:
+    normalise: rank finished sequences by logp / len (else by logp); eos_counted: EOS counts
+    in len; finished_leave: a prefix that picks EOS leaves the beam (else it stays live).
+    """
+    h, c, _ = ref.encoder_forward(params, np.asarray(src)[None], np.ones((1, len(src)), bool))
+    live, finished = [([], 0.0, h[0], c[0])], []
+    for _ in range(max_len):
+        toks = np.array([t[-1] if t else BOS for t, _, _, _ in live])
+        lp, hs, cs = ref.decoder_step(params, toks, np.stack([a[2] for a in live]),
+                                      np.stack([a[3] for a in live]))
+        total = np.array([a[1] for a in live])[:, None] + lp
+        new = []
+        for f in np.argsort(-total, axis=None, kind="stable")[:width]:
+            b, v = divmod(int(f), lp.shape[1])
+            hyp = (live[b][0] + [v], float(total[b, v]), hs[b], cs[b])
+            if v == EOS:
+                finished.append(hyp)
+            if v != EOS or not finished_leave:
+                new.append(hyp)
+        live = new
+        if not live:
             break
-    return (diff[:k - 1] + same)[:k]
+    finished += [a for a in live if not (a[0] and a[0][-1] == EOS)] if not finished_leave else live
+    length = lambda t: max(1, len(t) - (0 if eos_counted else t.count(EOS)))
+    best = max(finished, key=(lambda a: a[1] / length(a[0])) if normalise else (lambda a: a[1]))
+    return best[0], best[1]
+
+
+BEAM_RULES = {
+    "normalise": "you compared total log-probabilities across lengths, which favours short "
+                 "sequences: compare logp / len",
+    "eos_counted": "the length in logp / len counts EOS: len(tokens) with the EOS included",
+    "finished_leave": "an extension ending in EOS is finished: it leaves the beam (and is not "
+                      "extended again), so the beam_width live prefixes are all unfinished",
+}
+
+
+def beam_branches(params, src, width, max_len):
+    """Which rules change the answer on this source, and whether beam differs from greedy."""
+    et = _beam_variant(params, src, width, max_len)[0]
+    go = ref.greedy_decode(params, src[None], np.ones((1, len(src)), bool), max_len)[0][0].tolist()
+    g = go[:go.index(EOS) + 1] if EOS in go else go
+    flips = {r for r in BEAM_RULES if _beam_variant(params, src, width, max_len, **{r: False})[0] != et}
+    return et, flips, et != g
+
+
+def _beam_cases(rng, params, V, width, max_len, k=5, tries=40):
+    """Up to k sources covering every branch: each rule changing the answer, beam != greedy,
+    and one where nothing changes. Returns (sources, branches covered)."""
+    picked, need = [], set(BEAM_RULES) | {"beam != greedy", "plain"}
+    for _ in range(tries):
+        s = np.array(_random_seqs(rng, 1, 1, 5, V)[0])
+        _, flips, differs = beam_branches(params, s, width, max_len)
+        tags = flips | ({"beam != greedy"} if differs else set()) | \
+            ({"plain"} if not flips and not differs else set())
+        if tags & need and len(picked) < k:
+            picked.append(s)
+            need -= tags
+        if not need:
+            break
+    covered = (set(BEAM_RULES) | {"beam != greedy", "plain"}) - need
+    return picked, covered
+
+
+def beam_setup(seed, max_len=6, draws=4):
+    """The model (of `draws` candidates) whose sources cover the most beam branches."""
+    rng = np.random.default_rng(seed)
+    width = int(rng.integers(2, 4))
+    best = None
+    for _ in range(draws):
+        params, V = _decoding_model(rng, max_len=max_len)
+        cases, covered = _beam_cases(rng, params, V, width, max_len)
+        if best is None or len(covered) > len(best[3]):
+            best = (params, width, cases, covered)
+        if len(covered) == len(BEAM_RULES) + 2:
+            break
+    return best
 
 
 def beam_margin(beam_search, params, src, width, max_len):
@@ -492,10 +606,9 @@ def beam_margin(beam_search, params, src, width, max_len):
 
 
 def check_beam_search(beam_search, *, seed):
-    rng = np.random.default_rng(seed)
-    params, V = _decoding_model(rng)
-    max_len, width = 6, int(rng.integers(2, 4))
-    for s in _beam_cases(rng, params, V, width, max_len):
+    max_len = 6
+    params, width, cases, _ = beam_setup(seed, max_len)
+    for s in cases:
         # width 1 is greedy
         toks, lp = unpack("beam_search", beam_search(params, s.copy(), 1, max_len),
                           ("tokens", "logp"))
@@ -504,23 +617,22 @@ def check_beam_search(beam_search, *, seed):
         g = g[:g.index(EOS) + 1] if EOS in g else g
         toks = [int(v) for v in toks]
         expect(toks == g, "beam_search with beam_width 1 differs from greedy decoding",
-               f"source {s.tolist()}", f"greedy {g}", f"yours  {toks}")
+               f"source {s.tolist()}", f"greedy {g}", f"yours  {toks}",
+               hint=BEAM_RULES["finished_leave"] if EOS in toks[:-1] else None)
         compare({"logp": lp}, {"logp": gl[0]}, what="greedy's logp (beam_width 1)")
         # width > 1: the reference's answer
         toks, lp = unpack("beam_search", beam_search(params, s.copy(), width, max_len),
                           ("tokens", "logp"))
         toks = [int(v) for v in toks]
         et, el = ref.beam_search(params, s, width, max_len)
-        rt, _ = _beam_raw(params, s, width, max_len)
         if toks != et:
-            hint = None
-            if toks == rt:
-                hint = ("you compared total log-probabilities across lengths, which favours "
-                        "short sequences: compare logp / len")
+            broken = [r for r in BEAM_RULES
+                      if _beam_variant(params, s, width, max_len, **{r: False})[0] == toks]
             raise CheckFailed(f"beam_search (beam_width {width}) returns another sequence",
                               [f"source {s.tolist()}", f"expected {et} (logp {el:.4f})",
-                               f"got      {toks}"], hint=hint, mistake="beam-unnormalised"
-                              if hint else None)
+                               f"got      {toks}"],
+                              hint=BEAM_RULES[broken[0]] if broken else None,
+                              mistake=f"beam-{broken[0]}" if broken else None)
         score = ref.score_sequence(params, s, toks)
         compare({"logp": lp}, {"logp": score}, what="the model's log-probability of your sequence")
         m = beam_margin(lambda *a, r=(toks, lp): r, params, s, width, max_len)
@@ -584,7 +696,38 @@ def trained_exact_match(train_seq2seq, seed, steps=TRAIN_STEPS):
     return ref.evaluate(params, hs, ht)[0], losses
 
 
+def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
+    """The loop the text states: bucketed epochs from rng, clipping at `clip`, one adam_step
+    and one loss per step. On 64 pairs in batches of 16, 6 steps cross an epoch; a clip
+    this small changes every step, so leaving it out shows."""
+    kw = {k: v for k, v in TRAIN_TASK.items() if k != "name"}
+    src, tgt = ref.make_task(TRAIN_TASK["name"], 64, np.random.default_rng([seed, 61]), **kw)
+    stoi, itos = ref.make_vocab([ref.symbols(TRAIN_TASK["n_symbols"])])
+    s, t = ref.encode_pairs(src, tgt, stoi)
+    args = dict(steps=steps, batch_size=16, E=8, H=12, lr=0.01)
+    out = named("train_seq2seq", train_seq2seq(s, t, len(itos), np.random.default_rng(seed),
+                                               clip=clip, **args), ("params", "losses"))
+
+    def run(**kw2):
+        p, lo = ref.train_seq2seq(s, t, len(itos), np.random.default_rng(seed),
+                                  **{"clip": clip, **args, **kw2})
+        return {**p, "losses": np.asarray(lo, float)}
+
+    got = dict(out["params"]) if isinstance(out["params"], dict) else {}
+    got["losses"] = np.asarray([float(v) for v in out["losses"]], dtype=float)
+    compare(got, run(), rtol=1e-6,
+            what=f"the stated loop ({steps} steps on {len(s)} pairs in batches of 16, clip = {clip})",
+            axes={"losses": ("step",)}, mistakes=[
+                Mistake("no-clip", "your run is the loop without clipping: clip the gradient's "
+                        "global norm at clip (clip_grad_norm(grads, clip)) before adam_step",
+                        lambda: run(clip=np.inf)),
+                Mistake("no-bucket", "your run is the loop without bucketing: the text asks for "
+                        "make_batches(..., bucket=True)", lambda: run(bucket=False)),
+            ])
+
+
 def check_training(train_seq2seq, *, seed):
+    check_loop(train_seq2seq, seed)
     acc, losses = trained_exact_match(train_seq2seq, seed)
     k = TRAIN_STEPS // 10
     expect(acc >= TRAIN_THRESHOLD,

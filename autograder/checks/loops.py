@@ -1,0 +1,88 @@
+"""Probes of the promises a minibatch training loop makes, shared by modules 02 and 04.
+
+With lr = 0 the parameters never move, so each recorded loss is the loss of one batch at
+the initial parameters: the losses alone then show how many steps an epoch takes, whether
+every epoch visits every example once, whether the order is shuffled, reshuffled every
+epoch, and drawn from the rng the loop is given. The initial parameters are known because
+the given code draws them first: `params = mlp_init(sizes, rng)`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from autograder.compare import expect
+from autograder.result import CheckFailed
+from course.reference import nn
+
+
+def _losses(name, train, X, y, sizes, seed, batch_size, epochs, **kw):
+    out = train(X.copy(), y.copy(), list(sizes), np.random.default_rng(seed), lr=0.0, epochs=epochs,
+                batch_size=batch_size, **kw)
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        raise CheckFailed(f"{name} should return (params, losses)")
+    losses = np.asarray([float(v) for v in out[1]], dtype=np.float64)
+    return losses
+
+
+def per_example_losses(X, y, sizes, seed):
+    """Loss of each example at the parameters mlp_init(sizes, default_rng(seed)) draws first."""
+    params = nn.mlp_init(list(sizes), np.random.default_rng(seed))
+    scores = nn.mlp_forward(params, X)[0]
+    z = scores - scores.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return -logp[np.arange(len(y)), y]
+
+
+def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw):
+    """The loop's bookkeeping, from losses at lr = 0 (X has a multiple of batch_size rows).
+
+    One loss per step; a step count of ceil(n / batch_size) per epoch (the short batch kept);
+    each epoch visits each example once; the order is shuffled, fresh every epoch, and a
+    function of the rng alone.
+    """
+    n, B, E = len(y), batch_size, epochs
+    assert n % B == 0
+    where = f"{name}(X, y, sizes, rng, lr=0, epochs={E}, batch_size={B}) on {n} examples"
+    losses = _losses(name, train, X, y, sizes, seed, B, E, **kw)
+    K = n // B
+    if losses.size != E * K:
+        hint = ("one loss per epoch was recorded: append the loss of every step (minibatch)"
+                if losses.size == E else "record exactly one loss per minibatch step")
+        raise CheckFailed(f"losses has {losses.size} entries; expected one per step, {E * K} "
+                          f"({E} epochs of {K} batches)", [where], hint=hint,
+                          mistake="loss-per-epoch" if losses.size == E else "steps-count")
+    # with a short last batch: ceil(n / B) steps per epoch, none dropped
+    short = _losses(name, train, X[:n - B // 2], y[:n - B // 2], sizes, seed, B, 1, **kw)
+    expect(short.size == math.ceil((n - B // 2) / B),
+           f"with {n - B // 2} examples and batch_size {B}, an epoch took {short.size} steps; "
+           f"expected {math.ceil((n - B // 2) / B)}",
+           "the last, short batch is part of the epoch",
+           hint="keep the last, short batch: range(0, n, batch_size), or some examples are never "
+                "trained on", mistake="drops-last-batch")
+    again = _losses(name, train, X, y, sizes, seed, B, E, **kw)
+    expect(np.array_equal(losses, again), "two runs with generators of the same seed recorded "
+           "different losses", where, hint="shuffle with the rng you are given "
+           "(rng.permutation(n)), never np.random or a generator of your own",
+           mistake="ignores-rng")
+    L = per_example_losses(X, y, sizes, seed)
+    epochs_ = losses.reshape(E, K)
+    means = epochs_.mean(axis=1)
+    bad = [e for e in range(E) if abs(means[e] - L.mean()) > 1e-5 * L.mean()]  # float32 passes
+    expect(not bad, f"epoch {bad[0] if bad else 0} does not visit every example exactly once",
+           f"{where}: the mean of its batch losses is {means[bad[0]] if bad else 0:.6g}; over "
+           f"all examples the loss is {L.mean():.6g}",
+           hint="each epoch: one permutation of all n examples, cut into consecutive batches",
+           mistake="epoch-coverage")
+    in_order = L.reshape(K, B).mean(axis=1)
+    expect(not np.allclose(epochs_[0], in_order, rtol=1e-12, atol=0),
+           "the first epoch's batches are the examples in data order: they are not shuffled",
+           where, hint="shuffle the examples every epoch with rng.permutation(n)",
+           mistake="no-shuffle")
+    same = [e for e in range(1, E) if np.allclose(epochs_[e], epochs_[0], rtol=1e-12, atol=0)]
+    expect(not same, f"epoch {same[0] if same else 0} has the same batches, in the same order, "
+           "as epoch 0", f"{where}: the per-step losses repeat every {K} steps",
+           hint="draw a fresh permutation every epoch, inside the epoch loop",
+           mistake="same-order-every-epoch")
