@@ -121,3 +121,34 @@ def test_student_data_is_ignored_by_git():
     proc = subprocess.run(["git", "check-ignore", "--no-index", *kept], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.stdout == ""
+
+
+def test_start_gives_jupyterlab_this_environment_and_no_instructor_tools(tmp_path, monkeypatch):
+    """The server's env, its config, and its terminal shell (the browser suite runs them all)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from course.cli import start
+
+    bindir = str(Path(sys.executable).parent)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setenv("SHELL", "/bin/bash")
+    env = start.server_env(tmp_path / "work")
+    assert env["PATH"].split(os.pathsep)[0] == bindir
+    assert env.get("VIRTUAL_ENV") == (sys.prefix if sys.prefix != sys.base_prefix else None)
+    config = Path(env["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0])
+    page = json.loads((config / "labconfig" / "page_config.json").read_text())
+    assert page["disabledExtensions"] == {p: True for p in start.INSTRUCTOR_PLUGINS}
+    assert "@jupyter/nbgrader:assignment-list" not in page["disabledExtensions"]
+    server = json.loads((config / "jupyter_server_config.json").read_text())["ServerApp"]
+    assert server["jpserver_extensions"] == {"nbgrader.server_extensions.formgrader": False,
+                                             "nbgrader.server_extensions.course_list": False}
+    shell = server["terminado_settings"]["shell_command"]
+    if Path(shell[0]).exists():   # the terminal's shell finds `course` even if ~/.bashrc resets PATH
+        (tmp_path / ".bashrc").write_text("export PATH=/usr/bin:/bin\n")
+        out = subprocess.run([*shell, "-i", "-c", "command -v course"], capture_output=True, text=True,
+                             env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "TERM": "dumb"})
+        assert out.stdout.strip().splitlines()[-1] == f"{bindir}/course", out

@@ -101,7 +101,8 @@ def student_server(e2e_home, request):
     """`course start --port P --token T --no-browser`, as the README says, on a temporary working folder."""
     request.config.stash[STARTED] = time.monotonic()
     home = e2e_home / "student"
-    env = e2e_lab.jupyter_env(home)
+    # as from a fresh shell: `course start` alone must put its environment on the server's PATH
+    env = e2e_lab.without_venv(e2e_lab.jupyter_env(home))
     env["COURSE_WORKDIR"] = str(home / "work")
     port, token = e2e_lab.free_port(), secrets.token_hex(12)
     server = e2e_lab.Server(

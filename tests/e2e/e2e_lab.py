@@ -61,6 +61,8 @@ def jupyter_env(home: Path) -> dict[str, str]:
     for ext, name, value in [
             ("notebook-extension", "tracker", {"windowingMode": "none"}),
             ("apputils-extension", "notification", {"fetchNews": "false", "checkForUpdates": False}),
+            # terminals keep a text copy of their screen in the page (xterm draws on a canvas)
+            ("terminal-extension", "plugin", {"screenReaderMode": True}),
     ]:
         (settings / ext).mkdir(parents=True, exist_ok=True)
         (settings / ext / f"{name}.jupyterlab-settings").write_text(json.dumps(value))
@@ -71,6 +73,12 @@ def jupyter_env(home: Path) -> dict[str, str]:
             "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
             "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab-workspaces"),
             "PYTHONWARNINGS": "ignore"}
+
+
+def without_venv(env: dict[str, str]) -> dict[str, str]:
+    """`env` as a fresh shell has it: this virtual environment neither on PATH nor active."""
+    path = [p for p in env.get("PATH", "").split(os.pathsep) if p and Path(p) != BIN]
+    return {**{k: v for k, v in env.items() if k != "VIRTUAL_ENV"}, "PATH": os.pathsep.join(path)}
 
 
 @dataclass
@@ -383,6 +391,43 @@ def save(page, path: Path, expect: str, timeout: float = 30.0) -> None:
             return
         page.wait_for_timeout(300)
     raise TimeoutError(f"{path} not saved with {expect!r}")
+
+
+def open_terminal(page):
+    """File > New > Terminal, as a student opens one; returns the terminal's locator."""
+    page.get_by_role("menuitem", name="File", exact=True).click()
+    page.locator(".lm-Menu li[data-type='submenu']").filter(has_text="New").first.hover()
+    page.locator('.lm-Menu li[data-command="terminal:create-new"]').click()
+    term = page.locator(".jp-Terminal:visible").last
+    term.locator(".xterm-accessibility-tree").wait_for()
+    return term
+
+
+def terminal_text(term) -> str:
+    """What the terminal shows, row by row (screenReaderMode keeps this text in the page)."""
+    rows = term.locator(".xterm-accessibility-tree > div").all_text_contents()
+    return "\n".join(r.rstrip() for r in rows)
+
+
+def run_in_terminal(page, term, command: str, until: re.Pattern, timeout: float = 300.0) -> str:
+    """Type `command` and Enter in the terminal; wait until its text matches `until`."""
+    term.click()
+    page.keyboard.type(command)
+    page.keyboard.press("Enter")
+    deadline = time.monotonic() + timeout
+    while not until.search(text := terminal_text(term)):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"terminal never showed {until.pattern!r}:\n{text}")
+        page.wait_for_timeout(500)
+    return text
+
+
+def menu_items(page, top: str) -> list[str]:
+    """The labels of a main-menu's items (opened, read, closed again)."""
+    page.get_by_role("menuitem", name=top, exact=True).click()
+    labels = page.locator(".lm-Menu:visible .lm-Menu-itemLabel").all_text_contents()
+    page.keyboard.press("Escape")
+    return [label.strip() for label in labels if label.strip()]
 
 
 def scroll_to(locator) -> None:
