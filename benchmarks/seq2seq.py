@@ -4,9 +4,11 @@ parts (default all): padding curves throughput grading stability notebook
 - padding: fraction of padded cells with and without bucketing;
 - curves: held-out exact match against training time, reversal (>= 98% in < 60 s) and dates
   (>= 95% in < 120 s), no attention;
-- throughput: training tokens per second (forward + backward) of the numpy model and of the
-  same model in PyTorch (skipped when torch is not importable; run this part with an
-  interpreter that has torch, e.g. a separate venv: the course never depends on it);
+- throughput: training tokens per second (forward + backward) of the numpy model, float64 and
+  float32 (seq2seq_init(dtype=...)), and of the same model in PyTorch in the same dtype
+  (skipped when torch is not importable; run this part with an interpreter that has torch,
+  e.g. a separate venv: the course never depends on it); each numpy figure also as GFLOP/s
+  against this machine's single-thread matmul peak (benchmarks/peak.py);
 - grading: `course check 06` time (grade_solution) and each task's time;
 - stability: verdicts of the reference and of known mistakes across 10 grader seeds, with
   margins (worst passing metric and best failing metric against the threshold);
@@ -118,7 +120,7 @@ def step_flops(E, H, N, S_len, T_len, V):
     return 6 * N * ((S_len + T_len) * (E + H) * 4 * H + T_len * H * V)
 
 
-def numpy_throughput(E, H, N, reps=20, dtype="float64", seconds=1.0):
+def numpy_throughput(E, H, N, reps=20, dtype="float64"):
     """(tokens/s, GFLOP/s) of seq2seq_loss, forward + backward, in CPU time (median of 5 runs)."""
     src, sm, tgt, tm, V = _batch(N)
     params = S.seq2seq_init(V, V, E, H, np.random.default_rng(0), dtype=getattr(np, dtype))
