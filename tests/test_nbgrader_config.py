@@ -43,7 +43,8 @@ def test_generate_feedback_preprocessors_raise_no_config_warning(caplog):
 
 @pytest.mark.slow
 def test_nbgrader_autograde_works_right_after_course_build(tmp_path):
-    """Does `nbgrader autograde` find the assignment when `course build` was the only step?"""
+    """Does `nbgrader autograde` find the assignment when `course build` was the only step,
+    and does `nbgrader generate_feedback` then run without a config warning?"""
     from nbgrader.api import Gradebook
 
     from autograder.tasks import get_module
@@ -69,3 +70,9 @@ def test_nbgrader_autograde_works_right_after_course_build(tmp_path):
     assert (root / "autograded" / "ada" / mid / f"{mid}.ipynb").exists()
     with Gradebook(gradebook_url(root)) as gb:
         assert gb.find_submission(mid, "ada").score == 0
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "generate_feedback", mid],
+                          cwd=root, env=tool_env(), capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "display_data_priority" not in proc.stderr and "not recognized" not in proc.stderr, \
+        proc.stderr
+    assert (root / "feedback" / "ada" / mid / f"{mid}.html").exists()
