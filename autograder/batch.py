@@ -294,6 +294,10 @@ class Source:
         digest = hashlib.sha256(nbformat.writes(nb).encode()).hexdigest()
         return cls(module, cells, release, digest, anchors)
 
+    def setup(self) -> list[str]:
+        """The setup cells' sources (what the worker may import from course.reference)."""
+        return [src for _, kind, _, src in self.cells if kind == "setup"]
+
     def student_cells(self, sub: dict) -> tuple[list, dict, list, dict]:
         """Source setup cells + the submission's solution cells by grade id.
 
@@ -648,7 +652,8 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     folders = discover(submitted, mid)
     jobs = jobs or os.cpu_count() or 1
     own = sandbox is None
-    sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)])
+    sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)],
+                                 setup=source.setup())
     secret = load_secret(root / "reports" / mid / "secret")
     outcomes: dict[str, Outcome] = {}
     todo = []

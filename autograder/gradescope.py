@@ -112,7 +112,8 @@ def run(module_id: str, submission: Path, results: Path, timeout: float | None =
         cells, errors, _, found = source.student_cells(sub)
         if not found:
             raise Unusable("none of the module's solution cells is in the notebook")
-        sandbox = Sandbox(memory_mb=memory_mb, hide=[str(submission), str(results.parent)])
+        sandbox = Sandbox(memory_mb=memory_mb, hide=[str(submission), str(results.parent)],
+                          setup=source.setup())
         visible = grade_cells(module, cells, sandbox, timeout=timeout, hidden=False,
                               extra_errors=errors)
         # hidden seeds drawn fresh for this run: nobody can record their inputs beforehand

@@ -126,9 +126,53 @@ def _describe(ns: dict, names) -> dict:
     return out
 
 
+_ISOLATION: dict = {}
+
+
+def _isolation_modules(sources: dict[str, str]) -> dict:
+    """{module name: module} built from the reference slices a call sent (cached by source).
+
+    They import each other by name while they run, so they stand in sys.modules (and as
+    attributes of course.reference) only during that; afterwards nothing names them."""
+    import importlib
+    import types
+
+    key = tuple(sorted(sources.items()))
+    if key in _ISOLATION:
+        return _ISOLATION[key]
+    pkg = importlib.import_module("course.reference")
+    mods = {m: types.ModuleType(m) for m in sources}
+    saved = {m: (sys.modules.get(m), getattr(pkg, m.rpartition(".")[2], None)) for m in sources}
+    try:
+        for m, mod in mods.items():
+            sys.modules[m] = mod
+            setattr(pkg, m.rpartition(".")[2], mod)
+        pending = list(sources)
+        for _ in range(len(sources)):
+            for m in list(pending):
+                try:
+                    exec(compile(sources[m], f"<reference {m}>", "exec"), mods[m].__dict__)
+                    pending.remove(m)
+                except ImportError:
+                    if _ == len(sources) - 1:
+                        raise
+    finally:
+        for m, (module, attr) in saved.items():
+            if module is None:
+                sys.modules.pop(m, None)
+            else:
+                sys.modules[m] = module
+            if attr is None:
+                pkg.__dict__.pop(m.rpartition(".")[2], None)
+            else:
+                setattr(pkg, m.rpartition(".")[2], attr)
+    _ISOLATION[key] = mods
+    return mods
+
+
 def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
     """The worker's loop: protocol on private descriptors, 0/1/2 pointed at /dev/null."""
-    from course.isolation import isolated
+    from course import isolation
 
     if rfd is None:
         rfd, wfd = os.dup(0), os.dup(1)
@@ -192,7 +236,14 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
             reply: dict
             try:
                 fn = ns[msg["name"]]
-                (fn,) = isolated((fn,), msg.get("isolate") or {})
+                iso = msg.get("isolate") or {}
+                if iso:
+                    # earlier tasks' references come with the call, as slices of their
+                    # files: the worker never holds the task under test's, or a later one's
+                    mods = _isolation_modules(msg.get("sources") or {})
+                    isolation.resolve = lambda ref, mods=mods: getattr(
+                        mods[ref.partition(":")[0]], ref.partition(":")[2])
+                (fn,) = isolation.isolated((fn,), iso)
                 args, kwargs = msg.get("args", ()), msg.get("kwargs", {})
                 _alarm(msg.get("timeout"))
                 try:
@@ -452,16 +503,120 @@ class WorkerTimeout(Exception):
     """The worker did not answer before the task's deadline; it was killed."""
 
 
-def _course_files() -> dict[str, str]:
-    """The files the worker imports: a copy of `course`, the wire format, this file, a stub."""
+def setup_imports(sources: list[str]) -> dict[str, set[str] | None]:
+    """{reference module: names} that setup cells import from course.reference (None: the
+    whole module, for `from course.reference import nn` or `import course.reference.nn`)."""
+    import ast
+
+    out: dict[str, set[str] | None] = {}
+    for src in sources:
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "course.reference":
+                for a in node.names:
+                    out[f"course.reference.{a.name}"] = None
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course.reference."):
+                names = out.setdefault(node.module, set())
+                if names is not None:
+                    names.update(a.name for a in node.names)
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name.startswith("course.reference."):
+                        out[a.name] = None
+    return out
+
+
+def reference_slices(wanted: dict[str, set[str] | None]) -> dict[str, str]:
+    """{module: source} holding only the wanted names of course.reference modules and what
+    they need (module-level definitions they use, in the same module or, through imports,
+    in other reference modules): the worker gets these, never a whole reference file."""
+    import ast
+    import importlib
+
+    need: dict[str, set[str] | None] = {m: (None if n is None else set(n)) for m, n in wanted.items()}
+    closed: dict[str, tuple[ast.Module, list[ast.stmt]]] = {}
+    while True:
+        before = {m: (None if n is None else set(n)) for m, n in need.items()}
+        for mod in list(need):
+            path = importlib.util.find_spec(mod).origin
+            tree = ast.parse(Path(path).read_text())
+            defs: dict[str, ast.stmt] = {}
+            aliases: dict[str, str] = {}          # local name -> reference module
+            for st in tree.body:
+                if isinstance(st, (ast.FunctionDef, ast.ClassDef)):
+                    defs[st.name] = st
+                elif isinstance(st, (ast.Assign, ast.AnnAssign)):
+                    for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
+                        for n in ast.walk(t):
+                            if isinstance(n, ast.Name):
+                                defs[n.id] = st
+                elif isinstance(st, ast.ImportFrom) and (st.module or "").startswith("course.reference"):
+                    for a in st.names:
+                        local = a.asname or a.name
+                        if st.module == "course.reference":
+                            aliases[local] = f"course.reference.{a.name}"
+                        else:
+                            defs[local] = st
+                elif isinstance(st, ast.Import):
+                    for a in st.names:
+                        if a.name.startswith("course.reference."):
+                            aliases[a.asname or a.name] = a.name
+            names = set(defs) if need[mod] is None else set(need[mod])
+            todo, keep = list(names), set()
+            while todo:
+                name = todo.pop()
+                st = defs.get(name)
+                if st is None or name in keep:
+                    continue
+                keep.add(name)
+                if isinstance(st, ast.ImportFrom):
+                    src = next(a.name for a in st.names if (a.asname or a.name) == name)
+                    if need.setdefault(st.module, set()) is not None:
+                        need[st.module].add(src)
+                    continue
+                for n in ast.walk(st):
+                    if isinstance(n, ast.Name) and n.id in defs:
+                        todo.append(n.id)
+                    if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) \
+                            and n.value.id in aliases:
+                        target = aliases[n.value.id]
+                        if need.setdefault(target, set()) is not None:
+                            need[target].add(n.attr)
+            body = []
+            for st in tree.body:
+                if isinstance(st, ast.ImportFrom) and (st.module or "").startswith("course.reference."):
+                    used = [a for a in st.names if (a.asname or a.name) in keep]
+                    if used:
+                        body.append(ast.ImportFrom(st.module, used, 0))
+                elif isinstance(st, (ast.Import, ast.ImportFrom)):
+                    body.append(st)
+                elif any(defs.get(k) is st for k in keep):
+                    body.append(st)
+            closed[mod] = (tree, body)
+        if need == before:
+            break
+    return {mod: ast.unparse(ast.Module(body, [])) + "\n" for mod, (_, body) in closed.items()}
+
+
+def _course_files(setup: list[str] | None = None) -> dict[str, str]:
+    """The files the worker imports: a copy of `course` without its reference answers (only
+    the slices of course.reference that the module's setup cells import), the wire format,
+    this file, a stub autograder."""
     import course
     from autograder import wire as _wire
 
     files = {}
     croot = Path(course.__file__).parent
     for p in sorted(croot.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".csv"):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".json", ".txt", ".csv") \
+                and p.parent.name != "reference":
             files[f"lib/course/{p.relative_to(croot)}"] = p.read_text()
+    files["lib/course/reference/__init__.py"] = '"""Only what the setup cells import."""\n'
+    for mod, src in reference_slices(setup_imports(setup or [])).items():
+        files[f"lib/{mod.replace('.', '/')}.py"] = src
     files["lib/autograder/__init__.py"] = STUB_AUTOGRADER
     files["lib/autograder/wire.py"] = Path(_wire.__file__).read_text()
     files["lib/autograder/sandbox.py"] = Path(__file__).read_text()
@@ -476,7 +631,7 @@ def _course_files() -> dict[str, str]:
     return files
 
 
-_FILES: dict[str, str] | None = None
+_FILES: dict[tuple, dict[str, str]] = {}
 
 
 def _default_hide(extra: list[str]) -> list[str]:
@@ -506,10 +661,13 @@ class Sandbox:
     """Settings shared by all workers of a grading run."""
 
     def __init__(self, memory_mb: int = 1024, cpu_seconds: int = 600, hide: list[str] | None = None,
-                 isolate_fs: bool | None = None, use_zygote: bool | None = None):
-        global _FILES
-        if _FILES is None:
-            _FILES = _course_files()
+                 isolate_fs: bool | None = None, use_zygote: bool | None = None,
+                 setup: list[str] | None = None):
+        """setup: the module's setup cells (the worker gets what they import, nothing more)."""
+        key = tuple(setup or ())
+        if key not in _FILES:
+            _FILES[key] = _course_files(list(key))
+        self.files = _FILES[key]
         self.memory_mb = memory_mb
         self.cpu_seconds = cpu_seconds
         can = os.geteuid() == 0 and _which("unshare") is not None
@@ -609,6 +767,14 @@ class Sandbox:
                     made.add(str(parent))
                     args += ["--perms", "0755", "--dir", str(parent)]
             args += ["--ro-bind", k, k]
+        # an installed (not editable) course or autograder would sit in site-packages, answers
+        # and checks included: masked (the worker imports its own copy from /sandbox)
+        import autograder
+        import course
+        for pkg in (course, autograder):
+            d = os.path.realpath(os.path.dirname(pkg.__file__))
+            if any(d.startswith(k + os.sep) for k in self.keep()):
+                args += ["--tmpfs", d]
         return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                        "--tmpfs", "/sandbox", "--chdir", "/"]
 
@@ -624,7 +790,7 @@ class Sandbox:
         return {
             "namespaces": self.namespaces and not self.bwrap, "hide": self.hide, "keep": keep,
             "stage": "/mnt",
-            "workdir": work, "files": _FILES, "uid": uid, "stdlib": stdlib, "site": site_dirs,
+            "workdir": work, "files": self.files, "uid": uid, "stdlib": stdlib, "site": site_dirs,
             "rlimits": {"RLIMIT_AS": self.memory_mb * 2**20, "RLIMIT_CPU": self.cpu_seconds,
                         "RLIMIT_FSIZE": 16 * 2**20, "RLIMIT_NPROC": 64 if uid is not None else -1,
                         "RLIMIT_NOFILE": 256, "RLIMIT_CORE": 0},
@@ -967,6 +1133,32 @@ def _param_names(name: str) -> list[str]:
     return _reference_index().get(name, ([], ()))[0]
 
 
+_SOURCES: dict[tuple, dict[str, str]] = {}
+
+
+def isolation_sources(isolate: dict) -> dict[str, str]:
+    """The slices of course.reference a task's isolation needs: {module: source}."""
+    key = tuple(sorted(isolate.items()))
+    if key not in _SOURCES:
+        wanted: dict[str, set[str] | None] = {}
+        for ref in isolate.values():
+            mod, _, attr = ref.partition(":")
+            wanted.setdefault(mod, set()).add(attr)
+        with _REFS_LOCK:        # ast is not safe from several threads
+            _SOURCES[key] = reference_slices(wanted) if wanted else {}
+    return _SOURCES[key]
+
+
+def _back(name: str, args, kwargs) -> tuple[list[int], list[str]]:
+    """The arguments a call to `name` brings back: those it changes by contract, generators."""
+    names = _param_names(name)
+    may = set(writes(name))
+    back = [i for i, a in enumerate(args) if isinstance(a, np.random.Generator)
+            or (i < len(names) and names[i] in may)]
+    back_kw = [k for k, a in kwargs.items() if k in may or isinstance(a, np.random.Generator)]
+    return back, back_kw
+
+
 class Proxy:
     """Stands for one student function: calls go to the worker. The grader keeps its own
     arguments: after a call it takes back only what the function may change by contract
@@ -995,16 +1187,12 @@ class Proxy:
         except (WorkerDied, WorkerTimeout) as e:
             s.died = True
             raise WorkerDied(f"could not run your code: {e}") from None
-        names = _param_names(self._name)
-        may = set(writes(self._name))
-        back = [i for i, a in enumerate(args) if isinstance(a, np.random.Generator)
-                or (i < len(names) and names[i] in may)]
-        back_kw = [k for k, a in kwargs.items() if k in may or isinstance(a, np.random.Generator)]
+        back, back_kw = _back(self._name, args, kwargs)
         classes: dict = {}
         try:
             w.send({"op": "call", "name": self._name, "isolate": self._isolate,
-                    "args": list(args), "kwargs": kwargs, "timeout": left, "back": back,
-                    "back_kw": back_kw}, classes)
+                    "sources": isolation_sources(self._isolate), "args": list(args),
+                    "kwargs": kwargs, "timeout": left, "back": back, "back_kw": back_kw}, classes)
             reply = w.receive(min(s.deadline, s.ends) + 2.0, classes)
         except WorkerTimeout:
             s.timed_out = True
