@@ -343,7 +343,7 @@ if uid is not None and os.getuid() == 0:
     os.setuid(uid)
     done.append(f"uid {uid}")
 sys.path[:] = [os.path.join(work, "lib")] + cfg["stdlib"] + cfg["site"]
-zcfg = {"rlimits": cfg["rlimits"], "ctl": cfg.get("ctl"), "work": work}
+zcfg = {"rlimits": cfg["rlimits"], "ctl": cfg.get("ctl"), "work": work, "cgroup": cfg.get("cgroup")}
 cfg = None
 import autograder.sandbox as sb
 from autograder import wire
@@ -406,7 +406,7 @@ def _mount(src, dst, fstype, flags=0, data=None) -> None:
         raise OSError(ctypes.get_errno(), f"mount {dst}")
 
 
-def _private_namespaces() -> bool:
+def _private_namespaces(cg: dict | None = None) -> bool:
     """In a freshly forked worker (still root): its own mount, network, IPC, UTS and PID
     namespaces, and a fresh /tmp and /dev/shm that no other worker sees. False if refused."""
     import ctypes
@@ -419,7 +419,40 @@ def _private_namespaces() -> bool:
     for d in ("/tmp", "/dev/shm"):
         if os.path.isdir(d):
             _mount("tmpfs", d, "tmpfs", 2 | 4, "size=64m,mode=1777")   # nosuid, nodev
+    if cg and cg.get("mounted"):
+        ctypes.CDLL(None, use_errno=True).umount2(cg["path"].encode(), 2)   # MNT_DETACH
     return True
+
+
+def _cgroup_join(cg: dict, uid: int) -> None:
+    """Put this process (a new worker, still root) in a memory cgroup of its own: the whole
+    submission, every process it forks included, gets cg["bytes"] of memory."""
+    d = os.path.join(cg["path"], f"w{uid}")
+    os.makedirs(d, exist_ok=True)
+    limits = ({"memory.max": cg["bytes"], "memory.swap.max": 0, "pids.max": 64}
+              if cg["kind"] == "v2" else
+              {"memory.limit_in_bytes": cg["bytes"], "memory.memsw.limit_in_bytes": cg["bytes"]})
+    for name, value in limits.items():
+        try:
+            with open(os.path.join(d, name), "w") as f:
+                f.write(str(value))
+        except OSError:
+            pass
+    with open(os.path.join(d, "cgroup.procs"), "w") as f:
+        f.write(str(os.getpid()))
+
+
+def _cgroup_remove(cg: dict | None, uid: int) -> None:
+    if not cg:
+        return
+    for _ in range(50):
+        try:
+            os.rmdir(os.path.join(cg["path"], f"w{uid}"))
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.02)     # its processes are still exiting
 
 
 def zygote_main(cfg: dict) -> None:
@@ -448,7 +481,9 @@ def zygote_main(cfg: dict) -> None:
                     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
                     ctl.close()
                     work = os.path.join(cfg["work"], f"w{uid}")
-                    if os.getuid() == 0 and _private_namespaces():
+                    if cfg.get("cgroup"):
+                        _cgroup_join(cfg["cgroup"], uid)
+                    if os.getuid() == 0 and _private_namespaces(cfg.get("cgroup")):
                         # the worker is the first process of its own PID namespace; this
                         # process (root) waits for it and is killed with it
                         child = os.fork()
@@ -480,6 +515,7 @@ def zygote_main(cfg: dict) -> None:
             ctl.send(json.dumps({"pid": pid}).encode())
         elif req.get("op") == "kill":
             _kill_uid(int(req["pid"]), int(req["uid"]))
+            _cgroup_remove(cfg.get("cgroup"), int(req["uid"]))
             ctl.send(b'{"ok": 1}')
         else:
             for f in fds:
@@ -679,6 +715,7 @@ class Sandbox:
         self.hide = _default_hide(list(hide or []))
         self.python = sys.executable
         self.use_zygote = self.namespaces if use_zygote is None else use_zygote
+        self.cgroup = _make_cgroup() if self.use_zygote else None
         self._zygote: Zygote | None = None
         self._zlock = __import__("threading").Lock()
 
@@ -705,6 +742,17 @@ class Sandbox:
 
     def close(self) -> None:
         self.drop_zygote()
+        if self.cgroup:
+            for d in Path(self.cgroup["path"]).glob("w*"):
+                try:
+                    d.rmdir()
+                except OSError:
+                    pass
+            try:
+                os.rmdir(self.cgroup["path"])
+                self.cgroup = None
+            except OSError:
+                pass
 
     def __del__(self):
         try:
@@ -775,6 +823,8 @@ class Sandbox:
             d = os.path.realpath(os.path.dirname(pkg.__file__))
             if any(d.startswith(k + os.sep) for k in self.keep()):
                 args += ["--tmpfs", d]
+        if self.cgroup:
+            args += ["--bind", self.cgroup["path"], "/cgroup"]
         return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                        "--tmpfs", "/sandbox", "--chdir", "/"]
 
@@ -803,6 +853,35 @@ def _which(name: str) -> str | None:
 
 
 _BWRAP: list = []
+
+
+def _make_cgroup() -> dict | None:
+    """A cgroup for this run's workers, under which each worker gets its own memory limit
+    (cgroup v2 with the memory controller, else the v1 memory hierarchy); None when neither
+    can be written (not root, a container without them)."""
+    if os.geteuid() != 0:
+        return None
+    name = f"course-grade-{os.getpid()}-{id(object()) % 10**6}"
+    v2 = Path("/sys/fs/cgroup")
+    try:
+        if "memory" in (v2 / "cgroup.controllers").read_text().split():
+            path = v2 / name
+            path.mkdir()
+            try:
+                (path / "cgroup.subtree_control").write_text("+memory +pids")
+            except OSError:
+                (path / "cgroup.subtree_control").write_text("+memory")
+            return {"kind": "v2", "path": str(path)}
+    except OSError:
+        pass
+    v1 = Path("/sys/fs/cgroup/memory")
+    try:
+        if (v1 / "memory.limit_in_bytes").exists():
+            (v1 / name).mkdir()
+            return {"kind": "v1", "path": str(v1 / name)}
+    except OSError:
+        pass
+    return None
 
 
 def _bwrap() -> str | None:
@@ -852,6 +931,10 @@ class Zygote:
                                      start_new_session=True, pass_fds=[theirs.fileno()])
         cfg = sandbox.config(None)
         cfg["zygote"], cfg["ctl"] = True, theirs.fileno()
+        if sandbox.cgroup:
+            cfg["cgroup"] = {**sandbox.cgroup, "bytes": sandbox.memory_mb * 2**20}
+            if sandbox.bwrap:
+                cfg["cgroup"].update(path="/cgroup", mounted=True)
         if os.geteuid() == 0:
             cfg["rlimits"]["RLIMIT_NPROC"] = 64     # each worker has a uid of its own
         data = __import__("json").dumps(cfg).encode()
@@ -868,7 +951,9 @@ class Zygote:
             f"{k}={v}" for k, v in cfg["rlimits"].items()] + ["uid per worker", "forked from a zygote"] \
             + (["bubblewrap allowlist: read-only system and interpreter, nothing else"]
                if sandbox.bwrap else []) \
-            + ["private mount, network, IPC, UTS and PID namespaces, /tmp and /dev/shm per worker"]
+            + ["private mount, network, IPC, UTS and PID namespaces, /tmp and /dev/shm per worker"] \
+            + ([f"memory cgroup ({sandbox.cgroup['kind']}): {sandbox.memory_mb} MB per submission"]
+               if sandbox.cgroup else [])
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -1032,6 +1117,12 @@ class Worker:
         except OSError:
             self.kill()
             raise WorkerDied("the worker process ended") from None
+
+    def pending(self) -> bool:
+        """Whether the worker has written more than was asked for."""
+        import select
+
+        return self.rfd is not None and bool(select.select([self.rfd], [], [], 0)[0])
 
     def receive(self, deadline: float, classes: dict | None = None) -> dict:
         if not self.alive() or self.rfd is None:
@@ -1213,6 +1304,8 @@ class Proxy:
             s.died = True
             w.kill()
             raise WorkerDied("your code sent the grader a malformed reply")
+        if w.pending():     # more on the channel than one reply: written by the student's code
+            s.close()
         for key, value in new.items():
             if key.startswith("k:"):
                 wire.sync(kwargs[key[2:]], value)
@@ -1291,16 +1384,22 @@ class Session:
                                        "of memory)"
                 self.skip.add(current)
 
-    def describe(self, names) -> dict:
-        """{name: {defined, callable, type, module}}, validated (a bad reply: WorkerDied)."""
+    def describe(self, names, retry: bool = True) -> dict:
+        """{name: {defined, callable, type, module}}, validated. A bad reply (messages the
+        student's code wrote on the channel) ends that worker; a fresh one is asked once."""
         w = self.ensure()
-        w.send({"op": "describe", "names": list(names)})
-        got = w.receive(min(self.ends, time.monotonic() + 30.0)).get("names")
+        try:
+            w.send({"op": "describe", "names": list(names)})
+            got = w.receive(min(self.ends, time.monotonic() + self.timeout + 5.0)).get("names")
+        except WorkerDied:
+            got = None
         out = {}
         for name in names:
             d = got.get(name) if isinstance(got, dict) else None
             if not isinstance(d, dict):
                 self.close()
+                if retry:
+                    return self.describe(names, retry=False)
                 raise WorkerDied("the worker sent a malformed reply")
             out[name] = {"defined": d.get("defined") is True, "callable": d.get("callable") is True,
                          "type": wire.clean(str(d.get("type") or "object"), 80),

@@ -48,7 +48,7 @@ def graded(tmp_path_factory):
         shutil.copytree(ROOT / "course" / "reference", other / "course" / "reference",
                         dirs_exist_ok=True)
     try:
-        run = grade_class(scenarios.MID, submitted, root, jobs=2, timeout=5, progress=False)
+        run = grade_class(scenarios.MID, submitted, root, jobs=2, timeout=8, progress=False)
     finally:
         shutil.rmtree(other, ignore_errors=True)
     yield root, expected, before, run, time.monotonic()
@@ -215,18 +215,18 @@ def test_hidden_seeds_come_from_a_secret_kept_with_the_grades(graded):
 
 def test_a_budget_that_nothing_renews(graded):
     """Does a loading cell that keeps saying "still loading", or a worker dying in every
-    function, cost that submission a bounded time (timeout 5 s: 45 s for 8 tasks + load)?"""
+    function, cost that submission a bounded time (timeout 8 s: 82 s for 8 tasks + load)?"""
     o = outcome(graded, "attack-renews-the-clock")
-    assert o.seconds < 30, o.seconds
+    assert o.seconds < 40, o.seconds
     assert "timed out" in " ".join(r.text() for r in o.results.values())
     o = outcome(graded, "attack-every-function-exits")
-    assert o.seconds < 30, o.seconds
+    assert o.seconds < 40, o.seconds
     assert "not restarted again" in " ".join(r.summary for r in o.results.values())
 
 
 def test_forged_replies_and_foreign_classes_cost_one_task(graded):
     o = outcome(graded, "attack-forged-replies")
-    assert o.results["2.5"].status == "error" and o.results["2.6"].status == "error"
+    assert o.results["2.5"].status == "error" and not o.results["2.6"].passed
     assert "course.cli.__main__" not in sys.modules
 
 
@@ -366,3 +366,37 @@ def test_a_full_disk_gives_a_clear_error_not_a_traceback(tmp_path, capsys):
     err = capsys.readouterr().err
     assert rc == 1 and ("No space left" in err or "disk is full" in err), err
     assert "Traceback" not in err, err
+
+
+FORK_HOGS = '''
+import os, numpy as np
+def fork_hogs(n, mb):
+    pids = []
+    for _ in range(n):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                np.ones(mb * 2**20 // 8)
+                os._exit(0)
+            except MemoryError:
+                os._exit(1)
+        pids.append(pid)
+    return [os.waitpid(pid, 0)[1] for pid in pids]
+'''
+
+
+def test_a_submission_shares_one_memory_limit():
+    """Do four forked children of 600 MB each fit under --memory 1024? Only one may."""
+    sb = Sandbox(memory_mb=1024)
+    if sb.cgroup is None:
+        sb.close()
+        pytest.skip("no writable memory cgroup here: the limit is per process (documented)")
+    s = Session(sb, [("1 (x)", FORK_HOGS)], timeout=30)
+    try:
+        s.deadline = time.monotonic() + 60
+        statuses = Proxy(s, "fork_hogs", {}, "__student__")(4, 600)
+        assert sum(st == 0 for st in statuses) <= 1, statuses
+    finally:
+        s.close()
+        sb.close()
+    assert not Path(sb.cgroup["path"] if sb.cgroup else "/nonexistent").exists()
