@@ -43,13 +43,14 @@ FORMAT = 1                      # bump to invalidate stored results
 MAX_BYTES = 512 * 2**20         # larger files are not even parsed
 MAX_CELL = 2 * 2**20            # characters of one code cell
 MAX_CODE = 8 * 2**20            # characters of all code cells
+MAX_CELLS = 5000                # cells of one notebook
 
 # Parses a submission in a throwaway process (a huge or hostile JSON costs that process,
 # not the grader) and prints only what grading needs: module, kernelspec, solution cells.
 EXTRACT = r'''
 import json, os, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
-fd, max_cell, max_code = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+fd, max_cell, max_code, max_cells = (int(a) for a in sys.argv[1:5])
 def out(d):
     sys.stdout.write(json.dumps(d)); sys.exit(0)
 try:
@@ -75,6 +76,8 @@ if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
     if isinstance(nb, dict) and "worksheets" in nb:
         out({"error": "is an old (nbformat 3) notebook; open and save it in Jupyter first"})
     out({"error": "is valid JSON but not a Jupyter notebook (no list of cells)"})
+if len(nb["cells"]) > max_cells:
+    out({"error": f"has {len(nb['cells'])} cells, over the {max_cells} limit"})
 meta = nb.get("metadata") if isinstance(nb.get("metadata"), dict) else {}
 course = meta.get("course") if isinstance(meta.get("course"), dict) else {}
 cells, total = [], 0
@@ -233,7 +236,7 @@ def extract(path: Path | int, timeout: float = 120.0, name: str = "the notebook"
                            "MB limit: clear its outputs and resubmit")
         os.lseek(fd, 0, os.SEEK_SET)
         proc = subprocess.run([sys.executable, "-I", "-S", "-c", EXTRACT, str(fd), str(MAX_CELL),
-                               str(MAX_CODE)], capture_output=True, timeout=timeout,
+                               str(MAX_CODE), str(MAX_CELLS)], capture_output=True, timeout=timeout,
                               env={"PATH": "/usr/bin:/bin"}, pass_fds=[fd])
         if len(proc.stdout) > 2 * MAX_CODE + 2**20:
             raise Unusable("the notebook could not be parsed (its cells are too large)")
@@ -424,7 +427,7 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
         if isinstance(declared, str) and declared != mid:
             raise Unusable(f"this is the notebook of module {declared}, not {mid}")
         cells, errors, notes, found = source.student_cells(sub)
-        out.notes += notes
+        out.notes += notes[:20]
         if not any(kind == "solution" and gid in found for _, kind, gid, _ in source.cells):
             raise Unusable(f"none of the module's solution cells is in {path.name} "
                            "(a notebook of another module, or its metadata stripped?)")
