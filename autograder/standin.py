@@ -139,6 +139,11 @@ def decode(e, arrays):
         return tuple(decode(v, arrays) for v in e["$t"])
     if "$d" in e:
         return {_key(decode(k, arrays)): decode(v, arrays) for k, v in e["$d"]}
+    if "$rng" in e:
+        state = e["$rng"]
+        g = np.random.Generator(getattr(np.random, state["bit_generator"])())
+        g.bit_generator.state = state
+        return g
     if "$obj" in e and e.get("cls", "").startswith("course."):
         import importlib
 
