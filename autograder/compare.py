@@ -252,6 +252,9 @@ def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
         bad = [int(i) for i in np.flatnonzero(np.any(wrong, axis=tuple(k for k in range(g.ndim) if k != ax)))]
         if len(bad) == n:
             continue
+        if label in ("step", "time step", "t") and bad == list(range(1, n)):
+            return (f"is right at {label} 0 and wrong from {label} 1 on: the first update is "
+                    "already wrong")
         if label in ("step", "time step", "t") and bad == list(range(bad[0], n)):
             return (f"is right for {label}s 0-{bad[0] - 1} and wrong from {label} {bad[0]} on: the "
                     f"first {label}s are right, so look at what is carried from one {label} to the next")

@@ -8,7 +8,7 @@ SCENARIOS = [
     Scenario('softmax-loss-over-all-classes', '2.5', {
         'loss = -logp[np.arange(n), y].mean()':
             'loss = -logp.mean()',
-    }, 'true class'),
+    }, 'the true class y[n] only'),
     Scenario('train-drops-last-batch', '2.8', {
         'for start in range(0, n, batch_size):':
             'for start in range(0, n - batch_size + 1, batch_size):',

@@ -10,11 +10,11 @@ SCENARIOS = [
         '        w = w - lr * grad':
             '        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)\n'
             '        w = w - lr * grad / np.linalg.norm(grad)',
-    }, 'lr * grad'),
+    }, 'the first update is already wrong'),
     Scenario('sweep-fits-on-validation', '1.8', {
         'w = fit_least_squares(poly_features(x_train, d), y_train)':
             'w = fit_least_squares(poly_features(x_val, d), y_val)',
-    }, 'fit on the training set'),
+    }, 'fit on the validation set'),
     Scenario('logistic-clipped-probabilities', '1.5', {
         'loss = np.mean(np.logaddexp(0, z) - y * z)':
             'p = np.clip(sigmoid(z), 1e-7, 1 - 1e-7)\n'

@@ -12,7 +12,7 @@ SCENARIOS = [
     Scenario('stats-tanh-threshold-0.9', '3.6', {
         'frozen = np.array([np.mean(np.abs(h) > 0.99) for h in hidden])':
             'frozen = np.array([np.mean(np.abs(h) > 0.9) for h in hidden])',
-    }, '0.99'),
+    }, 'the threshold is 0.99'),
     Scenario('predicted-std-one-layer-late', '3.1', {
         '        stds.append(np.sqrt(var))\n'
         '        var = var * width * weight_std**2 * gain2':

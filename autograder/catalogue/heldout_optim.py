@@ -25,7 +25,7 @@ SCENARIOS = [
     Scenario('nesterov-lookahead-by-lr', '4.2', {
         'ahead = {k: params[k] + mu * state[k] for k in params}':
             'ahead = {k: params[k] + lr * state[k] for k in params}',
-    }, 'look-ahead'),
+    }, 'you moved by lr * v'),
     Scenario('train-momentum-constant-mu', '4.5', {
         'momentum_step(params, grads, state, lr, momentum_schedule(t, mu_max))':
             'momentum_step(params, grads, state, lr, mu_max)',

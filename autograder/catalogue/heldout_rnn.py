@@ -24,5 +24,5 @@ SCENARIOS = [
     Scenario('rnn-step-tanh-of-h-next', '5.1', {
         'da = dh_next * (1 - h_next**2)':
             'da = dh_next * (1 - np.tanh(h_next)**2)',
-    }, 'h_next'),
+    }, 'not 1 - tanh(h_next)**2'),
 ]

@@ -101,11 +101,11 @@ SCENARIOS += [
     Scenario('optimise-schedule-from-step-1', '4.4', {
         '        mu = momentum_schedule(t, mu_max)':
             '        mu = momentum_schedule(t + 1, mu_max)',
-    }, 'counting from 0'),
+    }, 'the first step is t = 0'),
     Scenario('schedule-period-25', '4.3', {
         'np.floor(t / 250)':
             'np.floor(t / 25)',
-    }, '250'),
+    }, 'changes every 25 steps'),
     Scenario('schedule-cap-with-max', '4.3', {
         'mu = min(1.0 - 2.0':
             'mu = max(1.0 - 2.0',

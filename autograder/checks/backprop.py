@@ -147,6 +147,8 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
                 lambda: {"dlogits": dlogits / N}),
         Mistake("missing-onehot", "dlogits is softmax / N: subtract 1 at the true class",
                 lambda: {"dlogits": p / N}),
+        Mistake("loss-all-classes", "the loss averages -log p over all classes: take -log p of "
+                "the true class y[n] only", lambda: {"loss": -np.log(p).mean()}),
         Mistake("sign", "the gradient is onehot - softmax: it should be softmax - onehot",
                 lambda: {"dlogits": (onehot - p) / N}),
     ])

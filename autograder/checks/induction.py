@@ -104,18 +104,23 @@ def check_split_indices(split_indices, *, seed):
         expect(same, "two calls with generators of the same seed gave different splits",
                f"in {call}", hint="draw all randomness from the rng argument, not from "
                "np.random or a new default_rng()", mistake="split-ignores-rng")
+        if n >= 30:
+            first = np.array_equal(np.sort(sets[0]), np.arange(sizes[0]))
+            expect(not first, f"train_idx is 0..{sizes[0] - 1}: the data are not shuffled",
+                   f"in {call}", hint="shuffle the indices with rng.permutation(n) before "
+                   "cutting: data files are often sorted", mistake="split-no-shuffle")
         # the split must depend on the seed: two other seeds, two other splits
+        in_order = np.array_equal(np.concatenate(sets), np.arange(n))
+        expect(not in_order, "the split keeps the data order: the indices are not shuffled",
+               f"in {call}: train, val and test are 0..{n - 1} in order",
+               hint="shuffle the indices with rng.permutation(n) before cutting: data files are "
+                    "often sorted", mistake="split-no-shuffle")
         others = [split_indices(n, fr, np.random.default_rng(split_seed + k)) for k in (1, 2)]
         expect(not all(np.array_equal(np.asarray(o[0]), np.asarray(out["train_idx"])) for o in others),
                "generators of different seeds gave the same split: the split does not depend on "
                "the rng", f"in {call}, with seeds {split_seed}, {split_seed + 1}, {split_seed + 2}",
                hint="shuffle with the rng you are given (rng.permutation(n)), not with a generator "
                     "of your own", mistake="split-ignores-seed")
-        if n >= 30:
-            first = np.array_equal(np.sort(sets[0]), np.arange(sizes[0]))
-            expect(not first, f"train_idx is 0..{sizes[0] - 1}: the data are not shuffled",
-                   f"in {call}", hint="shuffle the indices with rng.permutation(n) before "
-                   "cutting: data files are often sorted", mistake="split-no-shuffle")
 
 
 # --- 1.2 --------------------------------------------------------------------------------
@@ -397,6 +402,14 @@ def check_poly_features(poly_features, *, seed):
 # --- 1.8 --------------------------------------------------------------------------------
 
 
+def _sweep_fit_on(xf, yf, x_tr, y_tr, x_va, y_va, degrees):
+    """Train and validation MSE of polynomials fit on (xf, yf)."""
+    mse = lambda w, x, y, d: float(np.mean((ref.poly_features(x, d) @ w - y) ** 2))
+    ws = [ref.fit_least_squares(ref.poly_features(xf, d), yf) for d in degrees]
+    return {"train_errors": np.array([mse(w, x_tr, y_tr, d) for w, d in zip(ws, degrees, strict=True)]),
+            "val_errors": np.array([mse(w, x_va, y_va, d) for w, d in zip(ws, degrees, strict=True)])}
+
+
 def check_capacity_sweep(capacity_sweep, *, seed):
     rng = np.random.default_rng(seed)
     n_train = int(rng.integers(15, 30))
@@ -415,6 +428,9 @@ def check_capacity_sweep(capacity_sweep, *, seed):
                         lambda: {"train_errors": va, "val_errors": tr}),
                 Mistake("rmse", "these are root mean squared errors: return the MSE",
                         lambda: {"train_errors": np.sqrt(tr), "val_errors": np.sqrt(va)}),
+                Mistake("fit-on-validation", "the polynomials were fit on the validation set: fit "
+                        "each one on the training set, then measure it on both",
+                        lambda: _sweep_fit_on(x_va, y_va, x_tr, y_tr, x_va, y_va, degrees)),
                 Mistake("sum", "these are sums of squared errors: return the mean",
                         lambda: {"train_errors": tr * len(x_tr), "val_errors": va * len(x_va)}),
             ])

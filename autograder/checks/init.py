@@ -502,6 +502,10 @@ def _check_stats_once(layer_stats, rng, activation):
         Mistake("saturated-preactivation", "saturation is |tanh output| > 0.99, measured "
                 "after the nonlinearity", lambda: {
                     "frozen": np.array([np.mean(np.abs(v) > 0.99) for v in ys[:-1]])}),
+        *[Mistake(f"saturation-at-{c}", f"your frozen fraction counts |tanh output| > {c}: "
+                  "the threshold is 0.99", lambda c=c: {
+                      "frozen": np.array([np.mean(np.abs(h) > c) for h in hs])})
+          for c in (0.9, 0.95, 0.999)],
         Mistake("grad-norm-squared", "the norm is sqrt(sum(g**2)), not sum(g**2)",
                 lambda: {"grad_norm": exp["grad_norm"] ** 2}),
         Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",

@@ -166,10 +166,12 @@ def check_momentum(momentum_step, *, seed):
 # --- 4.2 Nesterov ----------------------------------------------------------------------------
 
 
-def _nest(ahead, step):
-    """A Nesterov-like rule: g = grad(ahead(p, v, mu)); (p, v) <- step(p, v, g, lr, mu)."""
+def _nest(ahead, step, with_lr=False):
+    """A Nesterov-like rule: g = grad(ahead(p, v, mu)); (p, v) <- step(p, v, g, lr, mu).
+    with_lr: ahead(p, v, mu, lr) (a look-ahead that uses the learning rate)."""
     def rule(params, objective, state, lr, mu):
-        g = objective.grad({k: ahead(params[k], state[k], mu) for k in params})
+        g = objective.grad({k: ahead(params[k], state[k], mu, lr) if with_lr else
+                            ahead(params[k], state[k], mu) for k in params})
         for k in params:
             params[k], state[k] = step(params[k], state[k], g[k], lr, mu)
     return rule
@@ -185,6 +187,8 @@ NESTEROV_MISTAKES = [
      _nest(lambda p, v, mu: p, _classic)),
     ("look-behind", "look ahead along the velocity: the gradient at params + mu * v, "
      "not params - mu * v", _nest(lambda p, v, mu: p - mu * v, _classic)),
+    ("look-ahead-by-lr-v", "the look-ahead point is params + mu * v: you moved by lr * v",
+     _nest(lambda p, v, mu, lr: p + lr * v, _classic, with_lr=True)),
     ("look-ahead-by-v", "look ahead by mu * v, not by the whole velocity v",
      _nest(lambda p, v, mu: p + v, _classic)),
     ("bengio-form", "this is the reformulation that tracks the look-ahead point "
@@ -233,6 +237,8 @@ SCHEDULE_MISTAKES = [
     ("log10", "the formula uses the log base 2 (np.log2), not log10", dict(log=np.log10)),
     ("no-division", "divide t by 250 before the floor: mu rises every 250 steps",
      dict(div=1.0)),
+    *[(f"period-{d}", f"your mu changes every {d} steps: it changes every 250 (floor(t / 250))",
+       dict(div=float(d))) for d in (10, 25, 50, 100, 125, 200, 500, 1000)],
 ]
 
 
@@ -367,6 +373,10 @@ def _same_examples(seed):
     return X, np.full(16, int(rng.integers(3))), [2, 8, 3], 0.02
 
 
+def _init_params(seed):
+    return nn.mlp_init(_same_examples(seed)[2], np.random.default_rng(seed))
+
+
 def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu_max=0.9):
     """The schedule is applied with t counted over all epochs (280 steps: mu changes at 250)."""
     X, y, sizes, lr = _same_examples(seed)
@@ -387,6 +397,8 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
                 Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: the schedule is "
                         "not applied; use momentum_schedule(t, mu_max) at step t",
                         lambda: run(lambda t, k: mu_max)),
+                Mistake("no-update", "the parameters never changed: apply each step with "
+                        "momentum_step(params, grads, state, lr, mu)", lambda: _init_params(seed)),
                 Mistake("state-reset", "this is plain SGD: the velocity is lost between steps; "
                         "is the velocity state created once, before the loop, and kept?",
                         lambda: run(lambda t, k: 0.0)),

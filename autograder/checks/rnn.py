@@ -97,6 +97,9 @@ def check_rnn_step(rnn_step_forward, rnn_step_backward, *, seed):
                 lambda: _rnn_step_grads(dh, x, h_prev, Wx, Wh, 1 - h_prev**2)),
         Mistake("tanh-derivative-of-preactivation", "the tanh derivative is 1 - tanh(a)**2 = "
                 "1 - h_next**2, not 1 - a**2", lambda: _rnn_step_grads(dh, x, h_prev, Wx, Wh, 1 - a**2)),
+        Mistake("tanh-of-h-next", "h_next is already tanh(a): the derivative is 1 - h_next**2, "
+                "not 1 - tanh(h_next)**2",
+                lambda: _rnn_step_grads(dh, x, h_prev, Wx, Wh, 1 - np.tanh(hn)**2)),
         Mistake("no-tanh-derivative", "multiply dh_next by the tanh derivative 1 - h_next**2 first",
                 lambda: _rnn_step_grads(dh, x, h_prev, Wx, Wh, 1.0)),
         Mistake("dh-prev-not-transposed", "dh_prev = da @ Wh.T: Wh maps h_prev forward, so its "
@@ -496,6 +499,10 @@ def check_clip_grad_norm(clip_grad_norm, *, seed):
            mistake="per-parameter")
     compare(got, exp, what=f"grads * max_norm / global norm (max_norm {max_norm:.3g}, norm {total:.3g})",
             mistakes=[
+                Mistake("scale-inverted", "you scaled by total_norm / max_norm: the factor is "
+                        "max_norm / total_norm", lambda: {
+                            **{k: g * total / max_norm for k, g in grads.items()},
+                            "total_norm": np.float64(total)}),
                 Mistake("norm-after-clipping", "return the global norm before clipping, not after",
                         lambda: {**exp, "total_norm": np.float64(max_norm)}),
                 Mistake("norm-squared", "the global norm is sqrt(sum of squares), not the sum of squares",

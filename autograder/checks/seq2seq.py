@@ -721,6 +721,8 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
                 Mistake("no-clip", "your run is the loop without clipping: clip the gradient's "
                         "global norm at clip (clip_grad_norm(grads, clip)) before adam_step",
                         lambda: run(clip=np.inf)),
+                Mistake("no-update", "the parameters never change: is each step's gradient applied "
+                        "(adam_step(params, grads, state, lr))?", lambda: run(lr=0.0)),
                 Mistake("no-bucket", "your run is the loop without bucketing: the text asks for "
                         "make_batches(..., bucket=True)", lambda: run(bucket=False)),
             ])
