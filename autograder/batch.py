@@ -532,7 +532,7 @@ def stored(root: Path, source: Source, student: str, folder: Path,
     return Outcome.from_json(d)
 
 
-def write_csv(root: Path, module: Module, outcomes: list[Outcome]) -> Path:
+def write_csv(root: Path, module: Module, outcomes: list[Outcome], missing=()) -> Path:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["student", "status", "score", "max_score", *[t.id for t in module.tasks], "reason"])
@@ -540,12 +540,26 @@ def write_csv(root: Path, module: Module, outcomes: list[Outcome]) -> Path:
         w.writerow([neutral(o.student), neutral(o.status), f"{o.score:g}", f"{module.max_score:g}",
                     *[f"{o.results[t.id].score:g}" if t.id in o.results else "" for t in module.tasks],
                     neutral(o.reason)])
+    for student in missing:   # on the roster, nothing submitted: no score, not 0
+        w.writerow([neutral(student), "missing", "", f"{module.max_score:g}",
+                    *[""] * len(module.tasks), "no submission"])
     path = root / "reports" / module.id / "grades.csv"
     atomic_write(path, buf.getvalue())
     return path
 
 
 # ------------------------------------------------------------------------------ gradebook
+def roster(root: Path) -> list[str]:
+    """Students in the course's gradebook (`nbgrader db student add/import`), if it has one."""
+    if not (root / "gradebook.db").exists():
+        return []
+    from nbgrader.api import Gradebook
+
+    _alembic_on_path()
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        return sorted(s.id for s in gb.students)
+
+
 def _alembic_on_path() -> None:
     """nbgrader's Gradebook runs `alembic` from PATH: make it this interpreter's."""
     bindir = str(Path(sys.executable).parent)
@@ -641,6 +655,7 @@ class Run:
     csv: Path
     db_url: str | None
     errors: list[str] = field(default_factory=list)    # outputs that could not be written
+    missing: list[str] = field(default_factory=list)   # on the roster, no submission folder
 
 
 def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
@@ -653,6 +668,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     source = Source.load(module_id)
     mid = source.module.id
     folders = discover(submitted, mid)
+    missing = [s for s in roster(root) if s not in folders]
     jobs = jobs or os.cpu_count() or 1
     own = sandbox is None
     sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)],
@@ -700,14 +716,14 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     if own:
         sandbox.close()
     ordered = [outcomes[s] for s in sorted(outcomes)]
-    csv_path = write_csv(root, source.module, ordered)
+    csv_path = write_csv(root, source.module, ordered, missing)
     db, errors = None, []
     if gradebook and ordered:
         try:
             db = write_gradebook(root, source, ordered)
         except Exception as e:  # noqa: BLE001 - the CSV and reports stand; say what failed
             errors.append(f"gradebook.db not written: {type(e).__name__}: {str(e)[:300]}")
-    return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db, errors)
+    return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db, errors, missing)
 
 
 def summary(module: Module, run: Run) -> str:
@@ -728,4 +744,6 @@ def summary(module: Module, run: Run) -> str:
     for o in outs:
         if o.status != "graded":
             lines.append(f"  {o.student}: not graded: {o.reason}")
+    for student in run.missing:
+        lines.append(f"  {student}: missing: on the gradebook's roster, no submission")
     return "\n".join(lines)
