@@ -1145,8 +1145,8 @@ def _remote_exception(err: dict) -> BaseException:
     """An exception like the one the student's code raised, with a frame in its cell."""
     import builtins
 
-    name = str(err.get("type") or "Exception")
-    message = str(err.get("message") or "")
+    name = str(err.get("type") or "Exception")[:80]
+    message = str(err.get("message") or "")[:1000]
     cls = getattr(builtins, name, None)
     if not (isinstance(cls, type) and issubclass(cls, Exception)) or name in ("StopIteration",):
         safe = "".join(c for c in name if c.isalnum() or c == "_") or "Exception"
