@@ -509,6 +509,16 @@ def write_outcome(root: Path, source: Source, out: Outcome) -> None:
                  json.dumps(out.to_json(source.module), indent=1, default=str))
 
 
+def keep_exchange_files(folder: Path, dest: Path) -> None:
+    """The timestamp and secret nbgrader's exchange put in a submission, copied next to the
+    autograded notebook as nbgrader's autograde does: generate_feedback and release_feedback
+    read them there. Small regular files only (the folder is the student's)."""
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        src = folder / name
+        if src.is_file() and not src.is_symlink() and src.stat().st_size <= 4096:
+            atomic_write(dest / name, src.read_bytes())
+
+
 def stored(root: Path, source: Source, student: str, folder: Path,
            secret: str = "") -> Outcome | None:
     """The stored result, if it is for this exact submission, source and secret."""
@@ -690,6 +700,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     def work(student):
         o = grade_one(source, folders[student], student, sandbox, timeout, submitted, secret)
         write_outcome(root, source, o)
+        keep_exchange_files(folders[student], root / "autograded" / file_id(student) / mid)
         return o
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
