@@ -26,7 +26,14 @@ SHIPS = {
 # Reference helpers that are answers in all but name (checked by test_release's scan and
 # call test; listed here so they never ship for an unpublished module).
 EXTRA_ANSWERS = {
-    "nn": {"softmax"},
+    "nn": {"softmax": "02_backprop"},
+    "rnn": {"temporal_linear_forward": "02_backprop", "temporal_linear_backward": "02_backprop"},
+}
+
+# Check helpers that compute a graded output in a form of their own (found by probe.py).
+CHECK_ANSWERS = {
+    "optim": {"_schedule": "04_optim"},
+    "rnn": {"_grad_norms": "05_rnn"},
 }
 
 _MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -145,7 +152,7 @@ def answer_names(stem: str, unpublished: frozenset[str] | None = None) -> dict[s
     out: dict[str, str] = {}
     if mid in unpublished:
         graded = {n for t in get_module(mid).tasks for n in t.needs} | solution_names(mid)
-        out.update(dict.fromkeys(EXTRA_ANSWERS.get(stem, ()), mid))
+        out.update({n: m for n, m in EXTRA_ANSWERS.get(stem, {}).items() if m == mid})
         for node in tree.body:
             names = _defined(node)
             if names and (set(names) & graded or not isinstance(node, (ast.Assign, ast.AnnAssign))
@@ -163,6 +170,7 @@ def answer_names(stem: str, unpublished: frozenset[str] | None = None) -> dict[s
                         and len(funcs[call.id].body) > 1 + _has_doc(funcs[call.id]):
                     out[call.id] = mid
                     todo.append(call.id)
+    out.update({n: m for n, m in EXTRA_ANSWERS.get(stem, {}).items() if m in unpublished})
     for other in sorted(unpublished - {mid}):
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and node.name not in out \
@@ -226,9 +234,9 @@ def check_answers(short: str, unpublished: frozenset[str]) -> dict[str, str]:
             checks |= {t.check.__name__ for t in get_module(mid).tasks}
         except KeyError:
             continue
-    out = {}
+    out = {n: m for n, m in CHECK_ANSWERS.get(short, {}).items() if m in unpublished}
     for node in ast.parse(src).body:
-        if not isinstance(node, ast.FunctionDef):
+        if not isinstance(node, ast.FunctionDef) or node.name in out:
             continue
         for mid in sorted(unpublished):
             if _shares_line(src, node, mid):

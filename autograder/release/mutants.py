@@ -21,8 +21,8 @@ from pathlib import Path
 def export(out: Path, modules: list[str]) -> int:
     from autograder.catalogue import scenarios
     from autograder.mutation import variants
-    from autograder.testing import solution_cells
     from autograder.tasks import MODULES, resolve_module_id
+    from autograder.testing import solution_cells
     from course import ROOT
 
     out.mkdir(parents=True, exist_ok=True)
