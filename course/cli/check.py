@@ -70,12 +70,12 @@ def run(args) -> int:
                     print("    (this task has no levels of help: read its feedback above)")
                 elif len(r.help) == r.levels:
                     print(f"    (all {r.levels} levels are shown above; there are no more)")
-        if report.error:
-            print(f"error: {report.error}")
-        print(f"score: {report.score:g}/{report.max_score:g}")
         if not show and any(not r.passed and r.levels for r in report.results):
             print(f"help: `course check {module.number} --hint` reveals one more level for each "
                   "failing task; `--show-hints` shows again the levels you revealed")
+        if report.error:
+            print(f"error: {report.error}")
+        print(f"score: {report.score:g}/{report.max_score:g}")   # always the last line
     if args.notebook is None and not args.task:
         workspace.record_score(module.id, report.score, report.max_score)
     if report.error and not report.results:
