@@ -39,4 +39,9 @@ case "$role" in
         ;;
     *) echo "usage: $0 student|instructor VENV DIR" >&2; exit 2 ;;
 esac
+# terminals start a plain bash, not a login shell, so that /etc/profile does not
+# reset PATH: `course check` and `nbgrader` work there as in the notebook
+install -d -m 755 "$venv/etc/jupyter/jupyter_server_config.d"
+echo '{"ServerApp": {"terminado_settings": {"shell_command": ["/bin/bash"]}}}' \
+    > "$venv/etc/jupyter/jupyter_server_config.d/course-terminal.json"
 chmod -R go-w "$venv"

@@ -37,15 +37,15 @@ class OwnerCheckedCollect(ExchangeCollect):
         record = super()._path_to_record(path)
         record["genuine"] = owned_by(path, record["username"])
         if not record["genuine"]:   # never the newest: a forged folder cannot hide the real one
+            self.log.warning("Skipping %s: not owned by %s (forged or tampered with)",
+                             record["filename"], record["username"])
             record["timestamp"] = record["timestamp"].replace(year=1)
         return record
 
     def copy_files(self):
         for rec in self.src_records:
             if not rec["genuine"]:
-                self.log.warning("Skipping %s: not owned by %s (forged or tampered with); "
-                                 "%s has no submission unless they submit again",
-                                 rec["filename"], rec["username"], rec["username"])
+                self.log.warning("%s has no genuine submission", rec["username"])
         self.src_records = [r for r in self.src_records if r["genuine"]]
         super().copy_files()
 
