@@ -9,3 +9,11 @@ globals().update(module_tests("02_backprop"))
 
 def test_catalogue_has_at_least_five_scenarios():
     assert len(scenarios("02")) >= 5
+
+
+def test_gradient_checker_gets_no_gradient():
+    """Does a checker that returns the test function's own .grad earn nothing (issue 13)?"""
+    from autograder.tasks import find_task, run_task
+
+    shortcut = lambda f, x, h=1e-6: f.grad(x)
+    assert not run_task(find_task("2.6"), fns=(shortcut,)).passed

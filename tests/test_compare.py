@@ -1,0 +1,42 @@
+"""The generic diagnosers of autograder/compare.py: what they say, and what they never say."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from autograder.compare import compare, generic_hint
+from autograder.result import CheckFailed
+
+rng = np.random.default_rng(0)
+E = rng.normal(size=(4, 5))
+
+
+def test_a_wrong_scalar_gets_no_factor_hint():
+    """Is 'times c' kept away from scalars, where it is true of every wrong number?"""
+    assert generic_hint("loss", np.float64(3.7), np.float64(1.2)) is None
+    with pytest.raises(CheckFailed) as e:
+        compare({"loss": np.float64(3.7)}, {"loss": np.float64(1.2)})
+    assert e.value.hint is None
+
+
+@pytest.mark.parametrize("got, axes, regions, phrase", [
+    (2 * E, None, None, "times 2 in every entry"),
+    (E / 3, None, None, "times 1/3 in every entry"),
+    (E * np.arange(1, 5)[:, None], None, None, "each row is the expected row times its own factor"),
+    (E + rng.normal(size=5), None, None, "every row is off by the same amount"),
+    (np.concatenate([E[:, 1:], np.ones((4, 1))], axis=1), ("row", "power"), None,
+     "your power k holds the expected power k + 1"),
+    (E[:, ::-1], ("example", "step"), None, "reversed step order"),
+    (np.where(E > 0, 2 * E, E) + (E > 0), None, {"x > 0": E > 0}, "wrong exactly where x > 0"),
+    (np.concatenate([E[:, :2], E[:, 2:] + 1], axis=1) * np.array([1, 1, 2, 3, 5]), ("example", "step"),
+     None, "right for steps 0-1 and wrong from step 2 on"),
+    (np.zeros_like(E), None, None, "is all zeros"),
+])
+def test_structure_of_an_error_is_described(got, axes, regions, phrase):
+    assert phrase in (generic_hint("d", got, E, 1e-6, axes, regions) or "")
+
+
+def test_nothing_to_say_about_noise():
+    """Is an unstructured error left without a made-up pattern?"""
+    assert generic_hint("d", E + rng.normal(size=E.shape), E) is None
