@@ -22,8 +22,9 @@ from autograder.catalogue.optim import VARIANTS
 from autograder.checks import optim as checks
 from autograder.tasks import get_module, isolated, run_task
 from autograder.testing import grade_solution, load_solution
-from course import ROOT, optim
+from course import ROOT
 from course.build import write_source_notebook
+from course.reference import optim
 
 MODULE = "04_optim"
 SEEDS = range(10)
