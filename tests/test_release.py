@@ -160,9 +160,11 @@ def test_release_refuses_unsafe_places(tmp_path):
         write_release(["99"], tmp_path / "x", progress=lambda msg: None)
 
 
-def test_max_hint_is_written_for_the_release(tmp_path):
+def test_max_hint_caps_the_help_the_release_holds(tmp_path):
     out = tmp_path / "rel"
     write_release(["01"], out, max_hint=1, progress=lambda msg: None)
-    code = "from autograder.tasks import max_hint; print(max_hint())"
+    code = ("from autograder.tasks import max_hint, get_module; "
+            "print(max_hint(), max(len(t.help) for t in get_module('01').tasks))")
     r = _run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(out)}, cwd=tmp_path)
-    assert r.stdout.strip() == "1", r.stdout + r.stderr
+    assert r.stdout.split() == ["1", "1"], r.stdout + r.stderr   # withheld levels are not shipped
+    assert max(len(t.help) for t in get_module("01").tasks) > 1

@@ -93,12 +93,10 @@ def write_release(modules: list[str], out: Path, publish: list[str] = (), max_hi
             continue
         answers = check_answers(path.stem, unpublished) if path.stem != "__init__" else {}
         dest = out / "autograder" / "checks" / path.name
-        if answers:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(facade_of(path, answers, "In this release the helpers that write out an "
-                                      "unpublished answer replay their recorded outputs."))
-        else:
-            _copy(path, dest)
+        text = facade_of(path, answers, "In this release the helpers that write out an unpublished "
+                         "answer replay their recorded outputs.") if answers else path.read_text()
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(cap_help(text, max_hint))
     for mid in checked:
         if mid in published:
             continue
@@ -121,6 +119,34 @@ def write_release(modules: list[str], out: Path, publish: list[str] = (), max_hi
     (out / ".gitignore").write_text("__pycache__/\n*.egg-info/\n.venv/\n/work/\n")
     progress(f"release of {', '.join(released)} written to {out}"
              + (f" (published: {', '.join(published)})" if published else ""))
+    return out
+
+
+def cap_help(src: str, max_hint: int | None) -> str:
+    """Keep only the first `max_hint` levels of each Task's help in a check file's source: the
+    levels a release withholds are not in it at all."""
+    import ast
+
+    if max_hint is None:
+        return src
+    spans = []
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Task":
+            for kw in node.keywords:
+                if kw.arg == "help" and isinstance(kw.value, ast.Tuple) and len(kw.value.elts) > max_hint:
+                    keep = [ast.get_source_segment(src, e) for e in kw.value.elts[:max_hint]]
+                    spans.append((kw.value, "(" + "".join(k + ", " for k in keep) + ")"))
+    lines = src.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line.encode()))
+    data = src.encode()
+    for node, text in sorted(spans, key=lambda t: (t[0].lineno, t[0].col_offset), reverse=True):
+        a = offsets[node.lineno - 1] + node.col_offset
+        b = offsets[node.end_lineno - 1] + node.end_col_offset
+        data = data[:a] + text.encode() + data[b:]
+    out = data.decode()
+    ast.parse(out)
     return out
 
 
