@@ -194,30 +194,14 @@ def _has_doc(fn: ast.FunctionDef) -> int:
 def facade(stem: str, unpublished: frozenset[str]) -> str:
     """The source of the stand-in for course/reference/<stem>.py in a release."""
     mid = module_of_file(stem)
-    src = (ROOT / "course" / "reference" / f"{stem}.py").read_text()
-    tree = ast.parse(src)
     answers = answer_names(stem, unpublished)
     what = (f"Module {mid}'s reference is not published in this release." if mid in unpublished
             else f"Module {mid}'s reference is published; the names below that answer an "
                  "unpublished module stay out of it.")
-    parts = [
-        f'"""{what}\n\nThe names that are answers ({", ".join(sorted(answers))}) are served by your own\n'
-        "code from your notebooks, once each one's check passes (autograder/standin.py says how).\n"
-        'The rest of the original file (data, plots, helpers) is kept as it was.\n"""',
-        "from __future__ import annotations",
-        "from autograder.standin import StandIn as _StandIn",
-    ]
-    for i, node in enumerate(tree.body):
-        if i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            continue  # the original docstring
-        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
-            continue
-        names = _defined(node)
-        if names and set(names) & set(answers):
-            parts.extend(f'{n} = _StandIn("{answers.get(n, mid)}", __name__, "{n}")' for n in names)
-        else:
-            parts.append(ast.get_source_segment(src, node, padded=False))
-    return "\n\n".join(parts) + "\n"
+    doc = (f'"""{what}\n\nThe names that are answers ({", ".join(sorted(answers))}) are served by '
+           "your own\ncode from your notebooks, once each one's check passes (autograder/standin.py "
+           'says how).\nThe rest of the original file (data, plots, helpers) is kept as it was.\n"""')
+    return facade_of(ROOT / "course" / "reference" / f"{stem}.py", answers, doc)
 
 
 def check_answers(short: str, unpublished: frozenset[str]) -> dict[str, str]:
@@ -249,18 +233,22 @@ def check_answers(short: str, unpublished: frozenset[str]) -> dict[str, str]:
     return out
 
 
-def facade_of(path: Path, answers: dict[str, str], header: str) -> str:
-    """`path`'s source with each answer's definition replaced by a stand-in."""
+def facade_of(path: Path, answers: dict[str, str], doc: str) -> str:
+    """`path`'s source with each answer's definition replaced by a stand-in and `doc` (a
+    docstring, or a line to put under the original one) saying so."""
     src = path.read_text()
     tree = ast.parse(src)
-    parts = [f'"""{header}"""', "from __future__ import annotations",
-             "from autograder.standin import StandIn as _StandIn"]
-    for i, node in enumerate(tree.body):
-        if i == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
-            parts.insert(0, ast.get_source_segment(src, node))
-            parts.pop(1)
-            parts.insert(1, f'"""{header}"""'.replace('"""', "# ", 1).rstrip('"'))
-            continue
+    body = list(tree.body)
+    parts = []
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        original = ast.get_source_segment(src, body.pop(0))
+        parts = [doc if doc.startswith('"""') else original, *([] if doc.startswith('"""')
+                                                               else [f"# {doc}"])]
+    else:
+        parts = [doc if doc.startswith('"""') else f"# {doc}"]
+    parts += ["from __future__ import annotations",
+              "from autograder.standin import StandIn as _StandIn"]
+    for node in body:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             continue
         names = _defined(node)
