@@ -41,7 +41,12 @@ case "$role" in
 esac
 # terminals start a plain bash, not a login shell, so that /etc/profile does not
 # reset PATH: `course check` and `nbgrader` work there as in the notebook
-install -d -m 755 "$venv/etc/jupyter/jupyter_server_config.d"
-echo '{"ServerApp": {"terminado_settings": {"shell_command": ["/bin/bash"]}}}' \
-    > "$venv/etc/jupyter/jupyter_server_config.d/course-terminal.json"
+"$venv/bin/python" - "$venv/etc/jupyter/jupyter_server_config.json" <<'PY'
+import json, pathlib, sys
+path = pathlib.Path(sys.argv[1])
+config = json.loads(path.read_text()) if path.exists() else {}
+config.setdefault("ServerApp", {})["terminado_settings"] = {"shell_command": ["/bin/bash"]}
+path.parent.mkdir(parents=True, exist_ok=True)
+path.write_text(json.dumps(config, indent=2))
+PY
 chmod -R go-w "$venv"

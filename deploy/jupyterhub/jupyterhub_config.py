@@ -50,7 +50,7 @@ def choose_environment(spawner) -> None:
     """Instructors run the full course (formgrader); students the student release."""
     venv = INSTRUCTOR_ENV if is_instructor(spawner.user.name) else STUDENT_ENV
     spawner.cmd = [f"{venv}/bin/jupyterhub-singleuser"]
-    spawner.environment["PATH"] = f"{venv}/bin:/usr/local/bin:/usr/bin:/bin"
+    spawner.environment = {**spawner.environment, "PATH": f"{venv}/bin:/usr/local/bin:/usr/bin:/bin"}
 
 
 c.Spawner.pre_spawn_hook = choose_environment
