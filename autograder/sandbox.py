@@ -715,7 +715,7 @@ class Sandbox:
         self.hide = _default_hide(list(hide or []))
         self.python = sys.executable
         self.use_zygote = self.namespaces if use_zygote is None else use_zygote
-        self.cgroup = _make_cgroup() if self.use_zygote else None
+        self.cgroup: dict | None = None     # made with the zygote, removed by close()
         self._zygote: Zygote | None = None
         self._zlock = __import__("threading").Lock()
 
@@ -728,6 +728,8 @@ class Sandbox:
                 self._zygote.close()
                 self._zygote = None
             if self._zygote is None and start:
+                if self.cgroup is None:
+                    self.cgroup = _make_cgroup()
                 try:
                     self._zygote = Zygote(self)
                 except WorkerDied:

@@ -388,6 +388,7 @@ def fork_hogs(n, mb):
 def test_a_submission_shares_one_memory_limit():
     """Do four forked children of 600 MB each fit under --memory 1024? Only one may."""
     sb = Sandbox(memory_mb=1024)
+    sb.zygote()
     if sb.cgroup is None:
         sb.close()
         pytest.skip("no writable memory cgroup here: the limit is per process (documented)")
