@@ -873,17 +873,31 @@ def _make_cgroup() -> dict | None:
                 (path / "cgroup.subtree_control").write_text("+memory +pids")
             except OSError:
                 (path / "cgroup.subtree_control").write_text("+memory")
-            return {"kind": "v2", "path": str(path)}
+            return _removed_at_exit({"kind": "v2", "path": str(path)})
     except OSError:
         pass
     v1 = Path("/sys/fs/cgroup/memory")
     try:
         if (v1 / "memory.limit_in_bytes").exists():
             (v1 / name).mkdir()
-            return {"kind": "v1", "path": str(v1 / name)}
+            return _removed_at_exit({"kind": "v1", "path": str(v1 / name)})
     except OSError:
         pass
     return None
+
+
+def _removed_at_exit(cg: dict) -> dict:
+    """Remove the run's cgroup when the grader exits, even if no one closed the sandbox."""
+    import atexit
+
+    def remove():
+        for d in sorted(Path(cg["path"]).glob("w*")) + [Path(cg["path"])]:
+            try:
+                d.rmdir()
+            except OSError:
+                pass
+    atexit.register(remove)
+    return cg
 
 
 def _bwrap() -> str | None:
