@@ -111,4 +111,5 @@ def run(args) -> int:
     print("starting JupyterLab: start with 01_induction/01_induction.ipynb; check your work with "
           "`course check 01` in a JupyterLab terminal (File > New > Terminal).\n"
           "Stop it with Ctrl+C twice here, or File > Shut Down in JupyterLab.", flush=True)
-    return subprocess.call(cmd, env=server_env(wd))
+    # from the working folder: JupyterLab's terminals open in the server's current folder
+    return subprocess.call(cmd, env=server_env(wd), cwd=wd)

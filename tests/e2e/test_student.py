@@ -84,7 +84,7 @@ def student(browser, student_server, shots, e2e_home):
 
         # the README's command, typed in a JupyterLab terminal, on the saved working copy
         term = open_terminal(page)
-        states["terminal"] = run_in_terminal(page, term, "command -v course; course check 02",
+        states["terminal"] = run_in_terminal(page, term, "command -v course; pwd; course check 02",
                                              re.compile(r"^score: \d+/\d+", re.M))
         states["shot_terminal"] = screenshot(page, shots / "05-student-terminal.png")
         yield states
@@ -141,6 +141,7 @@ def test_course_check_in_a_jupyterlab_terminal(student, student_server):
     the shell that started it had no venv on PATH? Does it grade the working copy as the page?"""
     text = student["terminal"]
     assert str(BIN / "course") in text.splitlines(), text   # `command -v course`: this venv's
+    assert str(student_server.workdir) in text.splitlines(), text   # `pwd`: the working folder
     assert "command not found" not in text
     terminal = parse_verdicts(text)
     page = student["after"].verdicts
