@@ -411,6 +411,7 @@ def terminal_text(term) -> str:
 
 def run_in_terminal(page, term, command: str, until: re.Pattern, timeout: float = 300.0) -> str:
     """Type `command` and Enter in the terminal; wait until its text matches `until`."""
+    _wait_for(page, lambda: terminal_text(term).strip(), 30, "the shell's prompt")
     term.click()
     page.keyboard.type(command)
     page.keyboard.press("Enter")
