@@ -44,6 +44,7 @@ from e2e_lab import (
     run_all_cells,
     screenshot,
     scroll_to,
+    terminal_text,
 )
 from hub import (
     COURSE_ID,
@@ -138,10 +139,13 @@ class Term:
 
 
 def lab_settings(home: Path, user: str) -> None:
-    """Every cell stays in the page (no windowing), so the test reads all verdicts."""
-    folder = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    """Every cell stays in the page (no windowing), so the test reads all verdicts; terminals
+    keep their text in the page (screen-reader mode), so the test sees the prompt."""
+    settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab"
+    for ext, name, value in [("notebook-extension", "tracker", {"windowingMode": "none"}),
+                             ("terminal-extension", "plugin", {"screenReaderMode": True})]:
+        (settings / ext).mkdir(parents=True, exist_ok=True)
+        (settings / ext / f"{name}.jupyterlab-settings").write_text(json.dumps(value))
     sh(["chown", "-R", f"{user}:{user}", str(home / ".jupyter")])
 
 
@@ -223,8 +227,12 @@ def open_terminal(page, hub: Hub, user: str):
     page.wait_for_selector("#jp-main-dock-panel")
     menu(page, "File", "launcher:create")
     page.locator(".jp-LauncherCard[data-category='Other']").filter(has_text="Terminal").click()
-    term = page.locator(".jp-Terminal .xterm").last
-    term.wait_for()
+    term = page.locator(".jp-Terminal:visible").last
+    term.locator(".xterm-accessibility-tree").wait_for()
+    deadline = time.monotonic() + 60
+    while "$" not in terminal_text(term):   # type once the shell's prompt is shown
+        assert time.monotonic() < deadline, f"no prompt in the terminal: {terminal_text(term)!r}"
+        page.wait_for_timeout(200)
     term.click()
     return term
 
