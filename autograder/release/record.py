@@ -44,7 +44,7 @@ class _Recorder:
             return self.fn(*args, **kwargs)
         arrays: list = []
         probe = standin.first_array(args)
-        pre = [np.array(a, copy=True) if isinstance(a, np.ndarray) else a for a in args]
+        sig = standin.signature(args)   # before the call: in-place functions change their inputs
         try:
             e_args = standin.encode(list(args), arrays, probe=probe)
             e_kwargs = standin.encode(dict(kwargs), arrays)
@@ -59,7 +59,7 @@ class _Recorder:
             return out
         try:
             entry = {"args": e_args, "kwargs": e_kwargs, "out": standin.encode(out, arrays),
-                     "sig": standin.signature(pre)}
+                     "sig": sig}
             post = {}
             for i, (e, a) in enumerate(zip(e_args, args)):
                 if isinstance(a, (np.ndarray, dict, list, np.random.Generator)) \
