@@ -808,6 +808,9 @@ class Sandbox:
                 args += ["--ro-bind", d, d]
         for f in ("/etc/ld.so.cache", "/etc/localtime"):
             args += ["--ro-bind-try", f, f]
+        # fresh /proc, /dev, /tmp and /sandbox first: a later mount hides what is below it, and
+        # the interpreter's environment may itself live under /tmp (a CI checkout, say)
+        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/sandbox"]
         made: set[str] = set()
         for k in self.keep():
             if k.startswith("/usr/"):
@@ -827,8 +830,7 @@ class Sandbox:
                 args += ["--tmpfs", d]
         if self.cgroup:
             args += ["--bind", self.cgroup["path"], "/cgroup"]
-        return args + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                       "--tmpfs", "/sandbox", "--chdir", "/"]
+        return args + ["--chdir", "/"]
 
     def config(self, uid: int | None) -> dict:
         import tempfile
