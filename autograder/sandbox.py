@@ -406,9 +406,11 @@ def _mount(src, dst, fstype, flags=0, data=None) -> None:
         raise OSError(ctypes.get_errno(), f"mount {dst}")
 
 
-def _private_namespaces(cg: dict | None = None) -> bool:
+def _private_namespaces(cg: dict | None = None, keep: list[str] = ()) -> bool:
     """In a freshly forked worker (still root): its own mount, network, IPC, UTS and PID
-    namespaces, and a fresh /tmp and /dev/shm that no other worker sees. False if refused."""
+    namespaces, and a fresh /tmp and /dev/shm that no other worker sees. False if refused.
+    keep: the interpreter's folders; those under /tmp or /dev/shm (a checkout in /tmp, say)
+    are bound again, read-only, into the fresh ones."""
     import ctypes
 
     libc = ctypes.CDLL(None, use_errno=True)
@@ -416,9 +418,16 @@ def _private_namespaces(cg: dict | None = None) -> bool:
     if libc.unshare(newns | newuts | newipc | newnet | newpid) != 0:
         return False
     _mount(None, "/", None, 16384 | (1 << 18))                   # MS_REC | MS_PRIVATE
+    held = [(k, os.open(k, os.O_PATH | os.O_DIRECTORY)) for k in keep
+            if k.startswith(("/tmp/", "/dev/shm/")) and os.path.isdir(k)]
     for d in ("/tmp", "/dev/shm"):
         if os.path.isdir(d):
             _mount("tmpfs", d, "tmpfs", 2 | 4, "size=64m,mode=1777")   # nosuid, nodev
+    for k, fd in held:
+        os.makedirs(k, mode=0o755, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", k, None, 4096 | 16384)         # MS_BIND | MS_REC
+        _mount(None, k, None, 4096 | 32 | 1)                          # remount read-only
+        os.close(fd)
     if cg and cg.get("mounted"):
         ctypes.CDLL(None, use_errno=True).umount2(cg["path"].encode(), 2)   # MNT_DETACH
     return True
@@ -483,7 +492,7 @@ def zygote_main(cfg: dict) -> None:
                     work = os.path.join(cfg["work"], f"w{uid}")
                     if cfg.get("cgroup"):
                         _cgroup_join(cfg["cgroup"], uid)
-                    if os.getuid() == 0 and _private_namespaces(cfg.get("cgroup")):
+                    if os.getuid() == 0 and _private_namespaces(cfg.get("cgroup"), cfg.get("keep") or []):
                         # the worker is the first process of its own PID namespace; this
                         # process (root) waits for it and is killed with it
                         child = os.fork()
