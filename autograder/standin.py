@@ -117,6 +117,15 @@ def encode(x, arrays: list, *, probe=None):
     raise Unencodable(type(x).__name__)
 
 
+def shift(e, offset: int):
+    """An encoding whose array numbers are moved by `offset` (to append its arrays to a list)."""
+    if isinstance(e, list):
+        return [shift(v, offset) for v in e]
+    if isinstance(e, dict):
+        return {"$nd": e["$nd"] + offset} if "$nd" in e else {k: shift(v, offset) for k, v in e.items()}
+    return e
+
+
 def _num(v):
     if isinstance(v, float) and not np.isfinite(v):
         return {"$f": repr(v)}

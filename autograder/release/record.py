@@ -164,18 +164,8 @@ def record_module(module_id: str, notebook: Path) -> tuple[dict, list]:
         for entry, local in entries:
             offset = len(arrays)
             arrays.extend(local)
-            index.setdefault(key, []).append(_shift(entry, offset))
+            index.setdefault(key, []).append(standin.shift(entry, offset))
     return index, arrays
-
-
-def _shift(e, offset: int):
-    if isinstance(e, list):
-        return [_shift(v, offset) for v in e]
-    if isinstance(e, dict):
-        if "$nd" in e:
-            return {"$nd": e["$nd"] + offset}
-        return {k: _shift(v, offset) for k, v in e.items()}
-    return e
 
 
 def write(module_id: str, notebook: Path, out_dir: Path) -> tuple[int, int]:
