@@ -190,8 +190,10 @@ def screenshot(locator_or_page, path: Path, **kw) -> Path:
 # ---------------------------------------------------------------- JupyterLab, as a student uses it
 
 def open_notebook(page, server: Server, relpath: str) -> None:
-    page.goto(f"{server.url}/lab/tree/{relpath}?token={server.token}")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
+    """Open one notebook in a fresh layout (?reset: tabs that an earlier test left open in
+    the server's workspace are not restored, so they cannot shadow this one)."""
+    page.goto(f"{server.url}/lab/tree/{relpath}?reset&token={server.token}")
+    notebook(page).locator(".jp-CodeCell").first.wait_for(state="attached")
     wait_idle(page, timeout=90)
 
 
@@ -204,7 +206,8 @@ def wait_idle(page, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     calm = 0
     while time.monotonic() < deadline:
-        status = page.locator(".jp-Notebook-ExecutionIndicator").first.get_attribute("data-status")
+        status = (page.locator(".jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator")
+                  .first.get_attribute("data-status"))
         prompts = _prompts(page)
         calm = calm + 1 if status == "idle" and not any("*" in p for p in prompts) else 0
         if calm >= 2:
