@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -370,6 +371,7 @@ class Outcome:
     seconds: float = 0.0
     solutions: dict[str, str] = field(default_factory=dict)
     secret: str = ""                 # the id of the secret the hidden seeds came from
+    gradebook: list | None = field(default=None, repr=False)  # gradebook_rows, once written
 
     @property
     def score(self) -> float:
@@ -503,6 +505,7 @@ def write_outcome(root: Path, source: Source, out: Outcome) -> None:
     nb = autograded_notebook(source, out)
     fid = file_id(out.student)
     atomic_write(root / "autograded" / fid / mid / f"{mid}.ipynb", nbformat.writes(nb))
+    out.gradebook = gradebook_rows(nb)
     reports = root / "reports" / mid
     atomic_write(reports / f"{fid}.html", report_html(source.module, out))
     atomic_write(reports / f"{fid}.json",
@@ -601,19 +604,41 @@ def ensure_assignment(db_url: str, module_id: str) -> None:
             raise RuntimeError(f"nbgrader generate_assignment {module_id} failed:\n{proc.stderr}")
 
 
-def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
-    """Student, submission, grade and comment rows via nbgrader's API.
-
-    Scores and comments are set exactly as nbgrader's SaveAutoGrades does (from the test cells'
-    outputs of the autograded notebook, with nbgrader.utils), in one gradebook session.
-    """
+def gradebook_rows(nb: nbformat.NotebookNode) -> list[tuple[str, str, object]]:
+    """What nbgrader's SaveAutoGrades takes from an autograded notebook, cell by cell:
+    ("grade", grade id, auto score) and ("comment", grade id, auto comment), with nbgrader.utils."""
     from nbgrader import utils
+
+    rows: list[tuple[str, str, object]] = []
+    for cell in nb.cells:
+        gid = nbgrader_meta(cell).get("grade_id")
+        if utils.is_grade(cell):
+            rows.append(("grade", gid, utils.determine_grade(cell)[0]))
+        if utils.is_solution(cell) or utils.is_task(cell):
+            unchanged = cell.metadata.nbgrader.get("checksum") == utils.compute_checksum(cell)
+            rows.append(("comment", gid, "No response." if unchanged and not utils.is_task(cell)
+                         else None))
+    return rows
+
+
+def write_gradebook(root: Path, source: Source, outcomes: list[Outcome],
+                    registered: threading.Thread | None = None) -> str:
+    """Student, submission, grade and comment rows via nbgrader's API, in one transaction.
+
+    Scores and comments are set exactly as nbgrader's SaveAutoGrades does (gradebook_rows).
+    registered: a thread already running ensure_assignment (else it runs here).
+    """
     from nbgrader.api import Gradebook
 
     _alembic_on_path()
     mid = source.module.id
     db_url = f"sqlite:///{root / 'gradebook.db'}"
-    ensure_assignment(db_url, mid)
+    if registered is None:
+        ensure_assignment(db_url, mid)
+    else:
+        registered.join()
+        if getattr(registered, "error", None):
+            raise registered.error
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")   # SQLAlchemy's autoflush notes inside nbgrader
         with Gradebook(db_url) as gb:
@@ -621,26 +646,42 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome]) -> str:
                 gb.update_or_create_student(o.student)
                 gb.update_or_create_submission(mid, o.student)
             for o in outcomes:
-                try:
-                    nb = nbformat.read(root / "autograded" / file_id(o.student) / mid /
-                                       f"{mid}.ipynb", as_version=4)
-                except (OSError, ValueError):
-                    nb = autograded_notebook(source, o)
-                for cell in nb.cells:
-                    gid = nbgrader_meta(cell).get("grade_id")
-                    if utils.is_grade(cell):
-                        grade = gb.find_grade(gid, mid, mid, o.student)
-                        grade.auto_score, _ = utils.determine_grade(cell)
+                rows = o.gradebook
+                if rows is None:      # resumed: read back the autograded notebook
+                    try:
+                        nb = nbformat.read(root / "autograded" / file_id(o.student) / mid /
+                                           f"{mid}.ipynb", as_version=4)
+                    except (OSError, ValueError):
+                        nb = autograded_notebook(source, o)
+                    rows = gradebook_rows(nb)
+                subnb = gb.find_submission_notebook(mid, mid, o.student)
+                grades = {g.name: g for g in subnb.grades}
+                comments = {c.name: c for c in subnb.comments}
+                for kind, gid, value in rows:
+                    if kind == "grade" and gid in grades:
+                        grade = grades[gid]
+                        grade.auto_score = value
                         grade.needs_manual_grade = (grade.manual_score is not None
                                                     or grade.auto_score is None)
-                    if utils.is_solution(cell) or utils.is_task(cell):
-                        comment = gb.find_comment(gid, mid, mid, o.student)
-                        unchanged = cell.metadata.nbgrader.get("checksum") == \
-                            utils.compute_checksum(cell)
-                        comment.auto_comment = "No response." if unchanged and \
-                            not utils.is_task(cell) else None
-                gb.db.commit()
+                    elif kind == "comment" and gid in comments:
+                        comments[gid].auto_comment = value
+            gb.db.commit()
     return db_url
+
+
+def register_in_background(root: Path, module_id: str) -> threading.Thread:
+    """ensure_assignment in a thread (nbgrader's generate_assignment, a subprocess of some
+    seconds on a new gradebook), so that it overlaps grading; its error is kept on it."""
+    def run():
+        try:
+            _alembic_on_path()
+            ensure_assignment(f"sqlite:///{root / 'gradebook.db'}", module_id)
+        except Exception as e:  # noqa: BLE001 - reported by write_gradebook
+            t.error = e
+    t = threading.Thread(target=run, name="register-assignment", daemon=True)
+    t.error = None
+    t.start()
+    return t
 
 
 # ------------------------------------------------------------------------------ the class
@@ -684,6 +725,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)],
                                  setup=source.setup())
     secret = load_secret(root / "reports" / mid / "secret")
+    registered = register_in_background(root, mid) if gradebook and folders else None
     outcomes: dict[str, Outcome] = {}
     todo = []
     for student, folder in folders.items():
@@ -731,7 +773,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     db, errors = None, []
     if gradebook and ordered:
         try:
-            db = write_gradebook(root, source, ordered)
+            db = write_gradebook(root, source, ordered, registered)
         except Exception as e:  # noqa: BLE001 - the CSV and reports stand; say what failed
             errors.append(f"gradebook.db not written: {type(e).__name__}: {str(e)[:300]}")
     return Run(ordered, round(time.perf_counter() - t0, 2), resumed, csv_path, db, errors, missing)

@@ -451,17 +451,20 @@ def _cgroup_join(cg: dict, uid: int) -> None:
         f.write(str(os.getpid()))
 
 
-def _cgroup_remove(cg: dict | None, uid: int) -> None:
+def _cgroup_remove(cg: dict | None, uid: int, tries: int = 50) -> bool:
+    """Remove a worker's cgroup; False while its processes are still exiting."""
     if not cg:
-        return
-    for _ in range(50):
+        return True
+    for i in range(tries):
         try:
             os.rmdir(os.path.join(cg["path"], f"w{uid}"))
-            return
+            return True
         except FileNotFoundError:
-            return
+            return True
         except OSError:
-            time.sleep(0.02)     # its processes are still exiting
+            if i + 1 < tries:
+                time.sleep(0.02)     # its processes are still exiting
+    return False
 
 
 def zygote_main(cfg: dict) -> None:
@@ -473,9 +476,15 @@ def zygote_main(cfg: dict) -> None:
 
     ctl = socket.socket(fileno=cfg["ctl"])
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # children are reaped automatically
+    exiting: set[int] = set()     # killed workers whose cgroups are not empty yet
     while True:
+        # a kill is answered at once; the cgroups of killed workers go when they are empty
+        exiting = {u for u in exiting if not _cgroup_remove(cfg.get("cgroup"), u, tries=1)}
+        ctl.settimeout(0.05 if exiting else None)
         try:
             msg, fds, _, _ = socket.recv_fds(ctl, 65536, 4)
+        except TimeoutError:
+            continue
         except OSError:
             os._exit(0)
         if not msg:
@@ -524,8 +533,8 @@ def zygote_main(cfg: dict) -> None:
             ctl.send(json.dumps({"pid": pid}).encode())
         elif req.get("op") == "kill":
             _kill_uid(int(req["pid"]), int(req["uid"]))
-            _cgroup_remove(cfg.get("cgroup"), int(req["uid"]))
             ctl.send(b'{"ok": 1}')
+            exiting.add(int(req["uid"]))
         else:
             for f in fds:
                 os.close(f)
@@ -754,11 +763,8 @@ class Sandbox:
     def close(self) -> None:
         self.drop_zygote()
         if self.cgroup:
-            for d in Path(self.cgroup["path"]).glob("w*"):
-                try:
-                    d.rmdir()
-                except OSError:
-                    pass
+            for d in Path(self.cgroup["path"]).glob("w*"):   # workers killed with the zygote
+                _cgroup_remove(self.cgroup, int(d.name[1:]) if d.name[1:].isdigit() else -1)
             try:
                 os.rmdir(self.cgroup["path"])
                 self.cgroup = None

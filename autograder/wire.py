@@ -1,8 +1,9 @@
 """Plain data across the sandbox boundary, without pickle.
 
-A message is a JSON document plus binary blobs: arrays travel as .npy bytes (loaded with
-allow_pickle=False, so object arrays are refused), numpy scalars as 0-d .npy, tuples, dicts
-and course objects as tagged JSON, np.random.Generator as its bit generator's state.
+A message is a JSON document plus binary blobs: an array travels as its raw bytes, its dtype
+(a plain number, string or bool kind: never object) and shape in the JSON; numpy scalars as
+0-d arrays; tuples, dicts, course objects and non-finite or huge numbers as tagged JSON;
+np.random.Generator as its bit generator's state.
 Nothing here executes code from the data: decoding only builds numbers, strings, arrays,
 containers and generators of an allowed kind, within fixed bounds (depth, count of values,
 of arrays, string length); lone surrogates in strings become "?". An object of a class
@@ -17,8 +18,9 @@ This file imports only the standard library and numpy: the sandbox worker loads 
 from __future__ import annotations
 
 import importlib
-import io
 import json
+import math
+import re
 import struct
 
 import numpy as np
@@ -37,23 +39,31 @@ class WireError(ValueError):
     """A value that is not plain data (or a malformed message)."""
 
 
-def _npy(a: np.ndarray) -> bytes:
-    if a.dtype.hasobject or a.dtype.kind not in "biufcUS?":
+_DTYPE = re.compile(r"[<>|=]?[biufcUS]\d{1,2}")     # plain kinds only: "<f8", "|b1", "<U12"
+MAX_DIMS = 32
+
+
+def _array(a: np.ndarray) -> tuple[str, list[int], bytes]:
+    """(dtype string, shape, C-order bytes) of a plain-data array."""
+    if a.dtype.hasobject or a.dtype.kind not in "biufcUS?" or a.dtype.fields is not None:
         raise WireError(f"an array of dtype {a.dtype} is not plain data")
-    buf = io.BytesIO()
-    np.save(buf, np.ascontiguousarray(a).view(np.ndarray) if a.ndim else np.asarray(a),
-            allow_pickle=False)
-    return buf.getvalue()
+    return a.dtype.str, list(a.shape), a.tobytes(order="C")
 
 
-def _load_npy(b: bytes) -> np.ndarray:
-    try:
-        a = np.load(io.BytesIO(b), allow_pickle=False)
-    except Exception as e:  # noqa: BLE001 - any malformed blob
-        raise WireError(f"bad array: {e}") from None
-    if not isinstance(a, np.ndarray) or a.dtype.hasobject:
+def _from_bytes(dtype: object, shape: object, b: bytes) -> np.ndarray:
+    """The array (a writable copy) that _array described; WireError when it does not fit."""
+    if not isinstance(dtype, str) or not _DTYPE.fullmatch(dtype) or not isinstance(shape, list) \
+            or len(shape) > MAX_DIMS or not all(type(n) is int and n >= 0 for n in shape):
         raise WireError("bad array")
-    return a
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        raise WireError("bad array") from None
+    if dt.hasobject or dt.fields is not None or dt.itemsize == 0:
+        raise WireError("bad array")
+    if math.prod(shape) * dt.itemsize != len(b):
+        raise WireError(f"bad array: {len(b)} bytes for shape {tuple(shape)} of {dtype}")
+    return np.frombuffer(b, dtype=dt).reshape(tuple(shape)).copy()
 
 
 def clean(s: str, limit: int = MAX_STR) -> str:
@@ -80,6 +90,10 @@ def encode(value: object, classes: dict | None = None) -> bytes:
             raise WireError("value nested too deeply or too large")
         if v is None or type(v) in (bool, str):
             return v
+        if type(v) is float and math.isfinite(v):
+            return v                     # a JSON number with a point or exponent: a float
+        if type(v) is int and -2**53 < v < 2**53:
+            return v
         if isinstance(v, bool):
             return bool(v)
         if isinstance(v, int) and not isinstance(v, np.generic):
@@ -88,12 +102,10 @@ def encode(value: object, classes: dict | None = None) -> bytes:
             return {"float": float.__repr__(v)}
         if isinstance(v, str):
             return str.__str__(v)
-        if isinstance(v, np.ndarray):
-            blobs.append(_npy(v))
-            return {"nd": len(blobs) - 1}
-        if isinstance(v, np.generic):
-            blobs.append(_npy(np.asarray(v)))
-            return {"sc": len(blobs) - 1}
+        if isinstance(v, (np.ndarray, np.generic)):
+            dtype, shape, data = _array(np.asarray(v))
+            blobs.append(data)
+            return {"nd" if isinstance(v, np.ndarray) else "sc": [len(blobs) - 1, dtype, shape]}
         if isinstance(v, complex):
             return {"complex": [float(v.real), float(v.imag)]}
         if isinstance(v, tuple):
@@ -161,9 +173,10 @@ def decode(data: bytes, classes: dict | None = None, trusted: bool = False) -> o
     count = [0]
 
     def blob(x):
-        if type(x) is not int or not 0 <= x < len(blobs):
+        if not isinstance(x, list) or len(x) != 3 or type(x[0]) is not int or \
+                not 0 <= x[0] < len(blobs):
             raise WireError("bad array index")
-        return _load_npy(blobs[x])
+        return _from_bytes(x[1], x[2], blobs[x[0]])
 
     def dec(v, depth):
         count[0] += 1
@@ -171,7 +184,11 @@ def decode(data: bytes, classes: dict | None = None, trusted: bool = False) -> o
             raise WireError("value nested too deeply or too large")
         if isinstance(v, str):
             return clean(v)
-        if v is None or isinstance(v, bool):
+        if v is None or isinstance(v, (bool, float)):
+            return v
+        if type(v) is int:
+            if v.bit_length() > 1300:
+                raise WireError("bad integer")
             return v
         if isinstance(v, list):
             return [dec(x, depth + 1) for x in v]
