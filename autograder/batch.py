@@ -574,7 +574,11 @@ def roster(root: Path) -> list[str]:
 
 
 def _alembic_on_path() -> None:
-    """nbgrader's Gradebook runs `alembic` from PATH: make it this interpreter's."""
+    """nbgrader's Gradebook runs `alembic` from PATH: make it this interpreter's (and
+    read the schema's head without it, course.build.fast_gradebooks)."""
+    from course.build import fast_gradebooks
+
+    fast_gradebooks()
     bindir = str(Path(sys.executable).parent)
     if bindir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
@@ -592,13 +596,14 @@ def ensure_assignment(db_url: str, module_id: str) -> None:
         except MissingEntry:
             pass
     from course import ROOT
-    from course.build import tool_env, write_source_notebook
+    from course.build import nbgrader_command, tool_env, write_source_notebook
 
     write_source_notebook(module_id)
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module_id, "--force",
-               f"--db={db_url}", f"--CourseDirectory.root={ROOT}",
-               f"--CourseDirectory.release_directory={tmp}/release", "--log-level=WARN"]
+        cmd = nbgrader_command("generate_assignment", module_id, "--force", f"--db={db_url}",
+                               f"--CourseDirectory.root={ROOT}",
+                               f"--CourseDirectory.release_directory={tmp}/release",
+                               "--log-level=WARN")
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=tool_env())
         if proc.returncode != 0:
             raise RuntimeError(f"nbgrader generate_assignment {module_id} failed:\n{proc.stderr}")
