@@ -283,6 +283,27 @@ def test_wire_refuses_out_of_bounds_and_foreign_classes(data):
     assert "course.cli.__main__" not in sys.modules
 
 
+def _with_array(spec, data: bytes):
+    payload = json.dumps({"nd": spec}).encode()
+    return (len(payload).to_bytes(8, "little") + (1).to_bytes(8, "little") + payload
+            + len(data).to_bytes(8, "little") + data)
+
+
+@pytest.mark.parametrize("data", [
+    _with_array([0, "|O8", [1]], b"\0" * 8), _with_array([0, "<f8,O", [1]], b"\0" * 16),
+    _with_array([0, "|V8", [1]], b"\0" * 8), _with_array([0, "<M8", [1]], b"\0" * 8),
+    _with_array([0, "<f8", [3]], b"\0" * 16), _with_array([0, "<f8", [-1]], b"\0" * 8),
+    _with_array([0, "<f8", [2**40, 2**40]], b"\0" * 8), _with_array([0, "<f8", 2], b"\0" * 16),
+    _with_array([1, "<f8", [2]], b"\0" * 16), _with_array([0, "<f8", [1] * 40], b"\0" * 8),
+    _message(int("9" * 1000))],
+    ids=["object", "structured", "void", "datetime", "short", "negative", "huge", "shape-type",
+         "index", "dims", "raw-digits"])
+def test_wire_refuses_arrays_that_are_not_plain(data):
+    """An array is rebuilt only from a plain dtype and a shape that its bytes fill exactly."""
+    with pytest.raises(wire.WireError):
+        wire.decode(data)
+
+
 def test_wire_strings_are_bounded_and_writable():
     got = wire.decode(_message("\udc80" + "x" * 200_000))
     assert len(got) == wire.MAX_STR and got.encode("utf-8")

@@ -37,13 +37,23 @@ def test_wire_round_trips_plain_data():
     rng = np.random.default_rng(3)
     value = {"a": np.arange(6.0).reshape(2, 3), 1: (np.float64(2.5), np.int64(3), None, True),
              "s": ["x", 1.5, -7, float("inf")], "rng": rng, "f": Cubic(np.ones(2), np.zeros(2), 3.0),
-             "big": 2**100, "i32": np.arange(3, dtype=np.int32)}
+             "big": 2**100, "i32": np.arange(3, dtype=np.int32), "0d": np.array(1.5),
+             "F": np.asfortranarray(np.arange(6.0).reshape(2, 3)), "u": np.array(["ab", "c"]),
+             "b": np.array([True, False]), "c64": np.complex64(1 - 2j), "e": np.zeros((0, 4)),
+             "f32": np.float32(0.1), "neg0": -0.0}
     back = wire.decode(wire.encode(value), classes={"course.functions:Cubic": Cubic})
     assert np.array_equal(back["a"], value["a"]) and back["a"].dtype == np.float64
     assert back[1] == (2.5, 3, None, True) and type(back[1][0]) is np.float64
     assert back["s"] == value["s"] and back["big"] == 2**100 and back["i32"].dtype == np.int32
     assert back["rng"].random() == np.random.default_rng(3).random()
     assert isinstance(back["f"], Cubic) and back["f"](np.ones(2)) == 8.0
+    for k in ("0d", "F", "u", "b", "e"):
+        assert back[k].dtype == value[k].dtype and back[k].shape == value[k].shape
+        assert np.array_equal(back[k], value[k]) and back[k].flags.writeable, k
+    assert type(back["c64"]) is np.complex64 and back["c64"] == value["c64"]
+    assert type(back["f32"]) is np.float32 and back["f32"] == value["f32"]
+    assert type(back["s"][1]) is float and type(back["s"][2]) is int
+    assert str(back["neg0"]) == "-0.0"
 
 
 @pytest.mark.parametrize("bad", [object(), lambda x: x, np.array([object()]), {1, 2}, b"bytes"])

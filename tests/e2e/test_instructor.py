@@ -49,6 +49,10 @@ def test_formgrader_shows_each_students_score(browser, formgrader, shots):
         assert row[1] == f"{sum(expected('bob').values()):g} / {MODULE.max_score:g}", row
         page.locator(f"#main-table td a:has-text('{MODULE_ID}')").click()
         page.wait_for_selector("input.score")
+        # the formgrader fills each score after the page appears: wait until all are there
+        page.wait_for_function("() => { const els = document.querySelectorAll('input.score');"
+                               " return els.length > 0 && Array.from(els).every("
+                               "e => (e.value || e.placeholder) !== ''); }")
         scores = dict(page.locator("input.score").evaluate_all(
             "els => els.map(e => [e.id, e.value || e.placeholder])"))
         assert scores == {t.grade_id: f"{expected('bob')[t.id]:g}" for t in MODULE.tasks}
