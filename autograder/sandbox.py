@@ -27,6 +27,7 @@ library, numpy and autograder.wire (copied next to them).
 
 from __future__ import annotations
 
+import copy
 import os
 import struct
 import sys
@@ -127,6 +128,21 @@ def _describe(ns: dict, names) -> dict:
 
 
 _ISOLATION: dict = {}
+
+
+def _differs(old: object, new: object) -> bool:
+    """Did a call change this argument (arrays, and the dicts, lists, tuples holding them)?"""
+    if isinstance(old, np.ndarray):
+        if not isinstance(new, np.ndarray) or old.shape != new.shape or old.dtype != new.dtype:
+            return True
+        return not np.array_equal(old, new, equal_nan=old.dtype.kind in "fc")
+    if isinstance(old, dict):
+        return not isinstance(new, dict) or old.keys() != new.keys() or \
+            any(_differs(old[k], new[k]) for k in old)
+    if isinstance(old, (list, tuple)):
+        return not isinstance(new, type(old)) or len(old) != len(new) or \
+            any(_differs(a, b) for a, b in zip(old, new))
+    return False
 
 
 def _isolation_modules(sources: dict[str, str]) -> dict:
@@ -245,15 +261,23 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                         mods[ref.partition(":")[0]], ref.partition(":")[2])
                 (fn,) = isolation.isolated((fn,), iso)
                 args, kwargs = msg.get("args", ()), msg.get("kwargs", {})
+                owned = {str(i) for i in msg.get("back", ())} | \
+                    {f"k:{k}" for k in msg.get("back_kw", ())}
+                watched = {key: v for key, v in [*((str(i), a) for i, a in enumerate(args)),
+                                                 *((f"k:{k}", v) for k, v in kwargs.items())]
+                           if key not in owned and isinstance(v, (np.ndarray, dict, list, tuple))}
+                before = {key: copy.deepcopy(v) for key, v in watched.items()}
                 _alarm(msg.get("timeout"))
                 try:
                     value = fn(*args, **kwargs)
                 finally:
                     _alarm(0)
-                # only the arguments the function may change by contract go back
+                # only the arguments the function may change by contract go back; changes
+                # to the others come back apart, for checks to see (never synced)
                 back = {str(i): args[i] for i in msg.get("back", ()) if i < len(args)}
                 back.update({f"k:{k}": kwargs[k] for k in msg.get("back_kw", ()) if k in kwargs})
-                reply = {"value": value, "back": back}
+                left = {key: v for key, v in watched.items() if _differs(before[key], v)}
+                reply = {"value": value, "back": back, "left": left}
             except _CallTimeout:
                 reply = {"timeout": True}
             except BaseException as e:  # noqa: BLE001 - reported to the grader, which judges
@@ -1287,10 +1311,12 @@ class Proxy:
     """Stands for one student function: calls go to the worker. The grader keeps its own
     arguments: after a call it takes back only what the function may change by contract
     (`writes`: the parameters the reference changes in place, and generators' states), so
-    a function that overwrites an input cannot change what the check computes from it."""
+    a function that overwrites an input cannot change what the check computes from it.
+    Its changes to the other arguments come back apart, in `left` (see compare.as_left)."""
 
     def __init__(self, session: Session, name: str, isolate: dict, module: str):
         self._session, self._name, self._isolate = session, name, dict(isolate)
+        self.left: dict[str, object] = {}   # the last call's changes to arguments it does not own
         self.__name__ = self.__qualname__ = name
         self.__module__ = module
 
@@ -1312,6 +1338,7 @@ class Proxy:
             s.died = True
             raise WorkerDied(f"could not run your code: {e}") from None
         back, back_kw = _back(self._name, args, kwargs)
+        self.left = {}
         classes: dict = {}
         try:
             w.send({"op": "call", "name": self._name, "isolate": self._isolate,
@@ -1331,9 +1358,11 @@ class Proxy:
         if "error" in reply:
             err = reply["error"] if isinstance(reply["error"], dict) else {}
             _raise_with_frame(_remote_exception(err), err.get("where"))
-        new = reply.get("back", {})
-        if "value" not in reply or not isinstance(new, dict) or \
-                not set(new) <= {str(i) for i in back} | {f"k:{k}" for k in back_kw}:
+        new, left = reply.get("back", {}), reply.get("left", {})
+        owned = {str(i) for i in back} | {f"k:{k}" for k in back_kw}
+        given = {str(i) for i in range(len(args))} | {f"k:{k}" for k in kwargs}
+        if "value" not in reply or not isinstance(new, dict) or not set(new) <= owned or \
+                not isinstance(left, dict) or not set(left) <= given - owned:
             s.died = True
             w.kill()
             raise WorkerDied("your code sent the grader a malformed reply")
@@ -1344,6 +1373,7 @@ class Proxy:
                 wire.sync(kwargs[key[2:]], value)
             else:
                 wire.sync(args[int(key)], value)
+        self.left = left
         return reply["value"]
 
 

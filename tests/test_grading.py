@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent / "submissions"))
 import scenarios  # noqa: E402
 
 from autograder import wire  # noqa: E402
-from autograder.batch import grade_class  # noqa: E402
+from autograder.batch import Source, grade_class  # noqa: E402
 from autograder.catalogue import scenarios as catalogue  # noqa: E402
+from autograder.compare import as_left  # noqa: E402
 from autograder.sandbox import Proxy, Sandbox, Session, grade_cells  # noqa: E402
 from autograder.tasks import get_module  # noqa: E402
 from autograder.testing import grade_solution, solution_cells  # noqa: E402
@@ -122,14 +123,33 @@ def test_proxy_syncs_rng_and_in_place_updates(sandbox):
         assert np.array_equal(got, ref.normal(size=3)) and rng.random() == ref.random()
         params, grads = {"W": np.ones(2)}, {"W": np.ones(2)}
         w = params["W"]
-        Proxy(s, "sgd_step", {}, "__student__")(params, grads, 0.5)
+        step = Proxy(s, "sgd_step", {}, "__student__")
+        step(params, grads, 0.5)
         assert np.array_equal(w, [0.5, 0.5]) and params["W"] is w
         assert np.array_equal(grads["W"], [1.0, 1.0])
+        # the change to grads comes back apart, for a check to see: never into the grader's
+        assert set(step.left) == {"1"} and np.array_equal(as_left(step, grads, 1)["W"], [0, 0])
+        assert as_left(step, params, 0) is params and as_left(print, grads, 1) is grads
         x = np.ones((2, 3))
         out, _ = Proxy(s, "linear_forward", {}, "__student__")(x, np.ones((3, 1)), np.zeros(1))
         assert np.array_equal(x, np.ones((2, 3))) and np.array_equal(out, np.zeros((2, 1)))
     finally:
         s.close()
+
+
+def test_a_changed_input_fails_in_course_grade_as_in_course_check():
+    """momentum_step scaling grads in place: the grader's grads stay intact, yet the check
+    sees the student's change (Proxy.left) and names it, as course check does."""
+    mid = "04_optim"
+    scenario = next(s for s in catalogue(mid) if s.name == "momentum-grads-scaled-in-place")
+    sb = Sandbox(setup=Source.load(mid).setup())
+    try:
+        got = grade_cells(get_module(mid), solution_cells(mid, scenario.replace), sb)
+    finally:
+        sb.close()
+    assert _same({"4.1": got["4.1"]}, {"4.1": grade_solution(mid, scenario.replace)["4.1"]})
+    assert not got["4.1"].passed and scenario.hint in got["4.1"].text()
+    assert all(r.passed for t, r in got.items() if t != "4.1")
 
 
 def test_worker_isolation_is_reported(sandbox):
