@@ -728,7 +728,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     jobs = jobs or os.cpu_count() or 1
     own = sandbox is None
     sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)],
-                                 setup=source.setup())
+                                 setup=source.setup(), module=mid)
     secret = load_secret(root / "reports" / mid / "secret")
     registered = register_in_background(root, mid) if gradebook and folders else None
     outcomes: dict[str, Outcome] = {}

@@ -113,7 +113,7 @@ def run(module_id: str, submission: Path, results: Path, timeout: float | None =
         if not found:
             raise Unusable("none of the module's solution cells is in the notebook")
         sandbox = Sandbox(memory_mb=memory_mb, hide=[str(submission), str(results.parent)],
-                          setup=source.setup())
+                          setup=source.setup(), module=module.id)
         visible = grade_cells(module, cells, sandbox, timeout=timeout, hidden=False,
                               extra_errors=errors)
         # hidden seeds drawn fresh for this run: nobody can record their inputs beforehand

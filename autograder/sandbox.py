@@ -215,6 +215,7 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
             lo = fd + 1
     np.seterr(all="ignore")
     ns: dict = {"__name__": "__student__"}
+    isolation.student_namespace = ns
     while True:
         try:
             msg = read_message(rfd, trusted=True)
@@ -679,7 +680,29 @@ def reference_slices(wanted: dict[str, set[str] | None]) -> dict[str, str]:
     return {mod: ast.unparse(ast.Module(body, [])) + "\n" for mod, (_, body) in closed.items()}
 
 
-def _course_files(setup: list[str] | None = None) -> dict[str, str]:
+def answers_delegated(mod: str, src: str, graded: str | None = None) -> str:
+    """A reference slice for the worker, whose functions that are answers of the module
+    being graded or a later one (autograder.release.facade.answer_names; every module's when
+    `graded` is None) call the student's own function of that name. Earlier modules'
+    answers stay: the notebook's setup cells hand them to the student."""
+    import ast
+
+    from autograder.release.facade import answer_names
+
+    answers = {n for n, m in answer_names(mod.rpartition(".")[2]).items()
+               if graded is None or m >= graded}
+    tree = ast.parse(src)
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in answers:
+            stub = ast.parse(
+                f"def {node.name}(*args, **kwargs):\n"
+                f"    from course.isolation import call_student\n"
+                f"    return call_student({node.name!r}, {node.name}, args, kwargs)\n").body[0]
+            node.args, node.body, node.decorator_list = stub.args, stub.body, []
+    return ast.unparse(tree) + "\n"
+
+
+def _course_files(setup: list[str] | None = None, graded: str | None = None) -> dict[str, str]:
     """The files the worker imports: a copy of `course` without its reference answers (only
     the slices of course.reference that the module's setup cells import), the wire format,
     this file, a stub autograder."""
@@ -694,7 +717,7 @@ def _course_files(setup: list[str] | None = None) -> dict[str, str]:
             files[f"lib/course/{p.relative_to(croot)}"] = p.read_text()
     files["lib/course/reference/__init__.py"] = '"""Only what the setup cells import."""\n'
     for mod, src in reference_slices(setup_imports(setup or [])).items():
-        files[f"lib/{mod.replace('.', '/')}.py"] = src
+        files[f"lib/{mod.replace('.', '/')}.py"] = answers_delegated(mod, src, graded)
     files["lib/autograder/__init__.py"] = STUB_AUTOGRADER
     files["lib/autograder/wire.py"] = Path(_wire.__file__).read_text()
     files["lib/autograder/sandbox.py"] = Path(__file__).read_text()
@@ -740,11 +763,13 @@ class Sandbox:
 
     def __init__(self, memory_mb: int = 1024, cpu_seconds: int = 600, hide: list[str] | None = None,
                  isolate_fs: bool | None = None, use_zygote: bool | None = None,
-                 setup: list[str] | None = None):
-        """setup: the module's setup cells (the worker gets what they import, nothing more)."""
-        key = tuple(setup or ())
+                 setup: list[str] | None = None, module: str | None = None):
+        """setup: the module's setup cells (the worker gets what they import, nothing more);
+        module: the one being graded (answers of it and later modules are never in the
+        worker; without it, no module's)."""
+        key = (module, *(setup or ()))
         if key not in _FILES:
-            _FILES[key] = _course_files(list(key))
+            _FILES[key] = _course_files(list(key[1:]), module)
         self.files = _FILES[key]
         self.memory_mb = memory_mb
         self.cpu_seconds = cpu_seconds

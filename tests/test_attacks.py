@@ -22,6 +22,7 @@ import unlisted  # noqa: E402
 from autograder import wire  # noqa: E402
 from autograder.batch import grade_class, neutral  # noqa: E402
 from autograder.sandbox import Proxy, Sandbox, Session  # noqa: E402
+from autograder.tasks import get_module  # noqa: E402
 from course import ROOT  # noqa: E402
 
 HONEST_TASKS = unlisted.HONEST_TASKS
@@ -350,23 +351,62 @@ def test_each_worker_has_its_own_tmp_network_ipc_and_pids():
 
 def test_the_worker_holds_no_reference_of_the_module_under_test():
     """Does the worker's copy of `course` hold only the setup cells' slices of the reference,
-    and does each task's isolation bring only earlier tasks' references?"""
+    with no answer of the module under test (or a later one) among them, and does each
+    task's isolation bring only earlier tasks' references?"""
+    import ast
     import re
 
     from autograder.batch import Source
+    from autograder.release.facade import answer_names
     from autograder.sandbox import isolation_sources
     from autograder.tasks import available_modules
 
-    src = Source.load(scenarios.MID)
-    files = Sandbox(setup=src.setup()).files
-    defined = set(re.findall(r"^def (\w+)", "\n".join(t for p, t in files.items()
-                                                       if "/reference/" in p), re.M))
-    assert not defined & {n for t in src.module.tasks for n in t.needs}
     for module in available_modules():
+        src = Source.load(module.id)
+        files = Sandbox(setup=src.setup(), module=module.id).files
+        for path, text in files.items():
+            if "/reference/" not in path or path.endswith("__init__.py"):
+                continue
+            answers = {n for n, m in answer_names(Path(path).stem).items() if m >= module.id}
+            for fn in ast.parse(text).body:
+                if isinstance(fn, ast.FunctionDef) and fn.name in answers:
+                    assert len(fn.body) == 2 and "call_student(" in ast.unparse(fn.body[1]), \
+                        (module.id, fn.name)
         for i, task in enumerate(module.tasks):
             later = {n for t in module.tasks[i:] for n in t.needs}
             text = "\n".join(isolation_sources(dict(task.isolate)).values())
             assert not set(re.findall(r"^def (\w+)", text, re.M)) & later, task.id
+
+
+WRAPPED = {"01_induction": ("induction", ["poly_features"]),
+           "05_rnn": ("rnn", ["rnn_step_forward", "rnn_forward", "lstm_forward", "clip_grad_norm"])}
+
+
+@pytest.mark.parametrize("mid", sorted(WRAPPED))
+def test_a_wrapper_around_the_references_a_setup_cell_brings_earns_nothing(mid):
+    """Setup cells of 01 and 05 import reference helpers that call graded functions, so the
+    worker holds those functions' modules; a submission whose answers call them must fail
+    (each answer there calls the student's own function, here the wrapper itself)."""
+    from autograder.batch import Source
+    from autograder.sandbox import grade_cells
+    from autograder.testing import solution_cells
+
+    stem, names = WRAPPED[mid]
+    cell = f"import course.reference.{stem} as _ref\n" + "".join(
+        f"def {n}(*args, **kwargs):\n    return _ref.{n}(*args, **kwargs)\n" for n in names)
+    module = get_module(mid)
+    sb = Sandbox(setup=Source.load(mid).setup(), module=mid)
+    try:
+        got = grade_cells(module, solution_cells(mid) + [("added", cell)], sb)
+        honest = grade_cells(module, solution_cells(mid), sb)
+    finally:
+        sb.close()
+    hit = [t for t in module.tasks if set(t.needs) & set(names)]
+    assert len(hit) == len(names)
+    for t in hit:
+        assert honest[t.id].passed, t.id
+        assert not got[t.id].passed and "not available; write your own" in got[t.id].summary, \
+            (t.id, got[t.id].summary)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounts a tiny file system")
