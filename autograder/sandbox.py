@@ -368,7 +368,8 @@ if uid is not None and os.getuid() == 0:
     os.setuid(uid)
     done.append(f"uid {uid}")
 sys.path[:] = [os.path.join(work, "lib")] + cfg["stdlib"] + cfg["site"]
-zcfg = {"rlimits": cfg["rlimits"], "ctl": cfg.get("ctl"), "work": work, "cgroup": cfg.get("cgroup")}
+zcfg = {"rlimits": cfg["rlimits"], "ctl": cfg.get("ctl"), "work": work, "cgroup": cfg.get("cgroup"),
+        "keep": cfg["keep"]}
 cfg = None
 import autograder.sandbox as sb
 from autograder import wire
