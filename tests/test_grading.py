@@ -281,3 +281,35 @@ def test_gradescope_bundle_runs_against_a_simulated_autograder(tmp_path):
     assert "transposed" in graded["2.2 linear_backward"]["output"]
     assert all({"score", "max_score", "name", "output", "visibility"} <= set(t) for t in res["tests"])
     assert "hidden=True" not in json.dumps(res)
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not Sandbox().bwrap, reason="the root sandbox")
+def test_interpreter_folders_under_tmp_stay_visible_in_each_workers_fresh_tmp():
+    """A course and its .venv under /tmp: each worker mounts a fresh /tmp, then binds those
+    folders back. A package there, imported only inside the worker, must still be found."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="course-site-", dir="/tmp"))
+    (folder / "probe_under_tmp.py").write_text("ANSWER = 42\n")
+    folder.chmod(0o755)
+
+    class UnderTmp(Sandbox):
+        def keep(self):
+            return [*super().keep(), str(folder)]
+
+        def config(self, uid):
+            cfg = super().config(uid)
+            cfg["site"] = [*cfg["site"], str(folder)]
+            return cfg
+
+    sb = UnderTmp()
+    s = Session(sb, [("1 (x)", "def probe():\n    import probe_under_tmp\n"
+                               "    return probe_under_tmp.ANSWER\n")], timeout=10)
+    try:
+        s.deadline = time.monotonic() + 30
+        assert Proxy(s, "probe", {}, "__student__")() == 42
+    finally:
+        s.close()
+        sb.close()
+        shutil.rmtree(folder, ignore_errors=True)
