@@ -38,7 +38,7 @@ from autograder.notebook import _source, cell_label, is_experiment, is_test_cell
 from autograder.result import CheckResult
 from autograder.sandbox import Sandbox, grade_cells
 from autograder.tasks import Module, get_module
-from autograder.wire import clean
+from autograder.wire import clean, printable
 
 FORMAT = 1                      # bump to invalidate stored results
 MAX_BYTES = 512 * 2**20         # larger files are not even parsed
@@ -193,11 +193,15 @@ def neutral(text: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+_DIGEST_NAME = re.compile(r".*-[0-9a-f]{16}", re.S)   # what file_id makes of a long id
+
+
 def file_id(student: str) -> str:
     """The name of a student's report files: the id itself, or, when too long for a file
-    name, its start and a digest."""
+    name (or shaped like such a name: no id may take another's files), its start and a
+    digest."""
     sid = clean(student, 1000)
-    if len(sid.encode()) <= 200 and sid == student:
+    if len(sid.encode()) <= 200 and sid == student and not _DIGEST_NAME.fullmatch(sid):
         return sid
     return sid.encode()[:120].decode("utf-8", "ignore") + "-" + \
         hashlib.sha256(student.encode("utf-8", "surrogateescape")).hexdigest()[:16]
@@ -429,7 +433,7 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
         if isinstance(declared, str) and declared != mid:
             raise Unusable(f"this is the notebook of module {declared}, not {mid}")
         cells, errors, notes, found = source.student_cells(sub)
-        out.notes += notes[:20]
+        out.notes += [printable(n, 2000) for n in notes[:20]]
         if not any(kind == "solution" and gid in found for _, kind, gid, _ in source.cells):
             raise Unusable(f"none of the module's solution cells is in {path.name} "
                            "(a notebook of another module, or its metadata stripped?)")
@@ -443,7 +447,7 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
         out.solutions = found
         out.status = "graded"
     except Unusable as e:
-        out.reason = clean(str(e), 2000)
+        out.reason = printable(str(e), 2000)
         out.results = _ungradable_results(source.module, out.reason)
     finally:
         if fd is not None:
@@ -759,7 +763,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
                 counts["graded" if o.status == "graded" else "failed"] += 1
             except Exception as e:  # noqa: BLE001 - a grader bug must not stop the class
                 o = Outcome(clean(student, 1000), mid, "ungradable",
-                            clean(f"grader error: {type(e).__name__}: {e}", 500),
+                            printable(f"grader error: {type(e).__name__}: {e}", 500),
                             source=source.digest,
                             results=_ungradable_results(source.module, "grader error"))
                 counts["errored"] += 1
@@ -801,7 +805,7 @@ def summary(module: Module, run: Run) -> str:
                      f"max {scores[-1]:g} of {module.max_score:g}")
     for o in outs:
         if o.status != "graded":
-            lines.append(f"  {o.student}: not graded: {o.reason}")
+            lines.append(f"  {printable(o.student)}: not graded: {printable(o.reason)}")
     for student in run.missing:
-        lines.append(f"  {student}: missing: on the gradebook's roster, no submission")
+        lines.append(f"  {printable(student)}: missing: on the gradebook's roster, no submission")
     return "\n".join(lines)

@@ -1501,11 +1501,12 @@ MAX_DETAILS = 40        # detail lines of one result
 
 
 def bounded(res):
-    """A CheckResult whose texts are bounded and safe to write (a report stays small)."""
+    """A CheckResult whose texts are bounded and safe to write (a report stays small), each
+    one line of printable text (a student's message cannot pose as another verdict)."""
     from dataclasses import replace
 
     def c(x):
-        return None if x is None else wire.clean(str(x), MAX_TEXT)
+        return None if x is None else wire.printable(str(x), MAX_TEXT)
     return replace(res, summary=c(res.summary), hint=c(res.hint), mistake=c(res.mistake),
                    details=[c(d) for d in res.details[:MAX_DETAILS]])
 

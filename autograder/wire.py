@@ -76,6 +76,17 @@ def clean(s: str, limit: int = MAX_STR) -> str:
     return s
 
 
+# characters that move a terminal's cursor, start a new line, colour or reorder text
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(s: str, limit: int = MAX_STR) -> str:
+    """clean(s) as one line of text: each control character (newline, escape, carriage
+    return, bidirectional override) becomes a space, so no text can pose as another line
+    of feedback or rewrite a terminal."""
+    return _UNPRINTABLE.sub(" ", clean(s, limit))
+
+
 def encode(value: object, classes: dict | None = None) -> bytes:
     """value -> bytes (raises WireError for anything that is not plain data).
 

@@ -383,7 +383,7 @@ ATTACKS = {
                                            HONEST_TASKS, HONEST_TASKS),
     "attack2-file-id-collision": _file_id_collision,
     "attack2-undecodable-id-twins": _undecodable_twins,
-    "attack2-id-newline-html": _one("evil\n<b>x</b>,graded,19", partial),
+    "attack2-id-newline-html": _one("evil\n<img src=x onerror=alert(1)>,graded,19", partial),
     "attack2-notebook-is-a-fifo": _fifo,
     "attack2-deep-json-notebook": _raw("attack2-deep-json-notebook", _deep_json,
                                        "not valid JSON"),
@@ -396,8 +396,9 @@ ATTACKS = {
     "attack2-odd-types-correct": _code("attack2-odd-types-correct", ODD_TYPES,
                                        {**HONEST_TASKS, "2.5": 3.0}),
     "attack2-leak-scan": _code("attack2-leak-scan", LEAK_SCAN),
+    # the cell that ends the process is skipped, linear_forward with it (docs/grading.md)
     "attack2-dies-at-load-and-call": _code("attack2-dies-at-load-and-call", DIES_TWICE,
-                                           gid="linear_forward"),
+                                           {**HONEST_TASKS, "2.1": 0.0}, gid="linear_forward"),
 }
 
 # The property each attack must keep besides its score (checked in tests/test_attacks2.py):
