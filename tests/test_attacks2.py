@@ -192,3 +192,18 @@ def test_a_rerun_resumes_everyone_with_the_same_grades(graded):
     assert rerun.resumed == len(run.outcomes)
     assert {o.student: o.score for o in rerun.outcomes} == \
         {o.student: o.score for o in run.outcomes}
+
+
+def test_wire_decodes_each_array_once():
+    """A message referencing one array twice is refused, quickly and without copies."""
+    from autograder import wire
+
+    ref = {"nd": [0, "<f8", [131072]]}
+    doc = json.dumps({"tuple": [ref] * 2000}).encode()
+    data = len(doc).to_bytes(8, "little") + (1).to_bytes(8, "little") + doc + \
+        (2**20).to_bytes(8, "little") + bytes(2**20)
+    with pytest.raises(wire.WireError):
+        wire.decode(data)
+    once = json.dumps({"tuple": [ref]}).encode()
+    assert wire.decode(len(once).to_bytes(8, "little") + (1).to_bytes(8, "little") + once
+                       + (2**20).to_bytes(8, "little") + bytes(2**20))[0].shape == (131072,)
