@@ -90,7 +90,16 @@ def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = T
             details.append("same number of entries in another shape: a reshape or a transpose?")
         elif exp.ndim >= 1 and got.shape == exp.shape[1:]:
             details.append("the first (batch) axis is missing: did you sum or average over it?")
-        raise CheckFailed(f"{name} has the wrong shape", details)
+        hint = None
+        off = [k for k in range(exp.ndim) if got.ndim == exp.ndim and got.shape[k] != exp.shape[k]]
+        if len(off) == 1 and abs(got.shape[off[0]] - exp.shape[off[0]]) == 1:
+            k = off[0]
+            fewer = got.shape[k] < exp.shape[k]
+            where = "" if exp.ndim == 1 else f" along axis {k}"
+            hint = (f"{name} has one entry too {'few' if fewer else 'many'}{where} "
+                    f"({got.shape[k]} instead of {exp.shape[k]}): a loop or slice that stops one "
+                    f"{'early' if fewer else 'late'} (an off-by-one in a range or a cut)?")
+        raise CheckFailed(f"{name} has the wrong shape", details, hint=hint)
     if got.dtype.kind not in "fiub" or (got.dtype.kind in "iub" and exp.dtype.kind == "f"):
         if not (got.dtype.kind in "iub" and exp.dtype.kind in "iub"):
             raise CheckFailed(f"{name} has dtype {got.dtype}, expected {exp.dtype}")
@@ -165,6 +174,30 @@ def _simple(c: float) -> str:
     return _fmt(c)
 
 
+def _size_factors(sizes: Mapping[str, float]) -> list[tuple[str, float, str]]:
+    """(label, value, what it suggests) for simple expressions of the check's sizes."""
+    out = []
+    items = [(k, float(v)) for k, v in sizes.items() if v and float(v) != 1.0]
+    for a, va in items:
+        out += [(a, va, f"a division by {a} is missing (or a sum where a mean belongs)"),
+                (f"1/{a}", 1 / va, f"divided by {a} once too often (a mean where a sum belongs)")]
+    for a, va in items:
+        for b, vb in items:
+            if a != b:
+                out.append((f"{a}/{b}", va / vb, f"divided by {b} where {a} belongs"))
+    for a, va in items:
+        out += [(f"2*{a}", 2 * va, f"a missing division by {a}, and a factor 2"),
+                (f"1/(2*{a})", 1 / (2 * va), f"an extra division by {a}, and a missing factor 2")]
+    return out
+
+
+def _named_factor(c: float, sizes: Mapping[str, float] | None) -> str | None:
+    for label, v, why in _size_factors(sizes or {}):
+        if abs(c - v) <= 1e-9 * abs(v):
+            return f"{label} = {_simple(c)}: {why}"
+    return None
+
+
 def _spans(idx: list[int]) -> str:
     """[0, 1, 2, 5] -> '0-2, 5'."""
     out, i = [], 0
@@ -205,12 +238,21 @@ def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
-    """One factor for every entry, or one factor per row / column / ... (arrays only)."""
-    if g.size < 2 or np.count_nonzero(e) < 2:
+def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...],
+            sizes: Mapping[str, float] | None = None) -> str | None:
+    """One factor for every entry, or one factor per row / column / ... (arrays only).
+
+    sizes {"N": 8, "D": 7}: a factor equal to a simple expression of them is named by it
+    (also for a scalar, where a bare factor would say nothing).
+    """
+    if np.count_nonzero(e) < 1 or (g.size < 2 and not sizes):
         return None  # any wrong scalar is the right one times something: not a hint
     ratio = float(np.sum(g * e) / np.sum(e * e))
     if abs(ratio) > 1e-12 and np.all(_close(g, ratio * e)):
+        if (label := _named_factor(ratio, sizes)) is not None:
+            return f"equals the expected value times {label}"
+        if g.size < 2 or np.count_nonzero(e) < 2:
+            return None
         return f"equals the expected value times {_simple(ratio)} in every entry: a missing or extra factor"
     for ax, label in enumerate(names):
         if g.ndim < 2 or g.shape[ax] < 2:
@@ -245,17 +287,24 @@ def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
            regions: Mapping[str, np.ndarray]) -> str | None:
     """Where the wrong entries are: a named region of the input, or some indices of one axis."""
     wrong = rel_error(g, e) > rtol
+    masks = {}
     for label, mask in regions.items():
         try:
             mask = np.broadcast_to(np.asarray(mask, bool), wrong.shape)
         except ValueError:
             continue  # this region is about another output
-        if mask.any() and (~mask).any() and np.array_equal(wrong, mask):
+        if mask.any() and (~mask).any():
+            masks[label] = mask
+    # the most precise statement first: exactly a region, then inside one, then outside one
+    for label, mask in masks.items():
+        if np.array_equal(wrong, mask):
             return f"is wrong exactly where {label} and right elsewhere"
-        if mask.any() and (~mask).any() and not wrong[mask].any():
-            return f"is right where {label}; the errors are elsewhere"
-        if mask.any() and (~mask).any() and not wrong[~mask].any():
+    for label, mask in masks.items():
+        if not wrong[~mask].any():
             return f"is right everywhere except where {label}"
+    for label, mask in masks.items():
+        if not wrong[mask].any():
+            return f"is right where {label}; the errors are elsewhere"
     if g.ndim == 0:
         return None
     for ax, label in enumerate(names):
@@ -284,7 +333,8 @@ def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
 
 def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6,
                  axes: tuple[str, ...] | None = None,
-                 regions: Mapping[str, np.ndarray] | None = None) -> str | None:
+                 regions: Mapping[str, np.ndarray] | None = None,
+                 sizes: Mapping[str, float] | None = None) -> str | None:
     """Describe the structure of an error nobody catalogued, or None when there is none to see.
 
     In this order: all zeros; sign; transposed; reversed or shifted by one along an axis;
@@ -292,6 +342,7 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
     a constant offset per row/column; where it is wrong (a named input region such as
     "x > 0", or a few indices of one axis, or from which time step on).
     axes: a name per axis ("example", "step", "feature") used in the message.
+    sizes: {"N": 8, "T": 5}: a factor equal to N, 1/N, N/T, ... is named so.
     """
     g, e = np.asarray(got, np.float64), np.asarray(exp, np.float64)
     names = _axis_names(g, axes)
@@ -305,7 +356,7 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
         return f"{name} is transposed"
     timed = any(n in ("step", "time step", "t") for n in names)
     where = lambda: _where(g, e, rtol, names, regions or {})
-    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names),
+    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names, sizes),
                  where if timed or regions else (lambda: None), lambda: _offset(g, e, names), where):
         if (h := find()) is not None:
             return f"{name} {h}"
@@ -315,13 +366,15 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
 def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = "the reference",
             mistakes: list[Mistake] | tuple[Mistake, ...] = (), help: tuple[str, ...] = (),
             allow_float32: bool = True, axes: Mapping[str, tuple[str, ...]] | None = None,
-            regions: Mapping[str, np.ndarray] | None = None) -> None:
+            regions: Mapping[str, np.ndarray] | None = None,
+            sizes: Mapping[str, float] | None = None) -> None:
     """Compare named outputs; raise CheckFailed naming each output's state and the likely mistake.
 
     got, expected: {"dx": array, ...}. `rtol` is the largest accepted relative error.
     When no known mistake matches, `generic_hint` describes the error's structure;
     axes {"dx": ("example", "step", "feature")} names the axes, regions {"x > 0": mask}
-    names input regions (masks broadcast to the outputs' shapes) for it.
+    names input regions (masks broadcast to the outputs' shapes) for it, and sizes
+    {"N": N} names a constant factor (N, 1/N, N/T, 2*N, ...).
     """
     arrays = {n: as_array(n, got.get(n), expected[n], allow_float32=allow_float32) for n in expected}
     diffs = [diff(n, arrays[n], expected[n], rtol) for n in expected]
@@ -345,9 +398,26 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
             break
     if hint is None:
         hints = [h for d in bad if (h := generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
-                                                      (axes or {}).get(d.name), regions))]
+                                                      (axes or {}).get(d.name), regions, sizes))]
         hint = "; ".join(hints) or None
     raise CheckFailed(summary, details, hint=hint, mistake=mistake, help=help)
+
+
+def wrong_axis_log_softmax(logits: np.ndarray, class_axis: int = -1):
+    """(axis, log-probabilities) normalised over each axis but the class axis, as students
+    write them: after shifting by the max over the classes, over that axis, or not at all.
+    For "the softmax is normalised over the wrong axis" mistakes; equal copies are skipped."""
+    x = np.asarray(logits, dtype=np.float64)
+    class_axis %= x.ndim
+    for axis in (k for k in range(x.ndim) if k != class_axis):
+        seen = []
+        for shift in (class_axis, axis, None):
+            z = x - x.max(axis=shift, keepdims=True) if shift is not None else x
+            with np.errstate(all="ignore"):
+                logp = z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
+            if not any(np.allclose(logp, o, rtol=1e-12, atol=0) for o in seen):
+                seen.append(logp)
+                yield axis, logp
 
 
 def expect(cond: bool, summary: str, *details: str, hint: str | None = None,

@@ -40,3 +40,30 @@ def test_structure_of_an_error_is_described(got, axes, regions, phrase):
 def test_nothing_to_say_about_noise():
     """Is an unstructured error left without a made-up pattern?"""
     assert generic_hint("d", E + rng.normal(size=E.shape), E) is None
+
+
+def test_a_factor_made_of_the_checks_sizes_is_named():
+    """Is a factor of N/D (divided by the wrong size) named as such, also for a scalar?"""
+    hint = generic_hint("grad", E * 8 / 7, E, sizes={"N": 8, "D": 7})
+    assert "times N/D" in hint and "divided by D where N belongs" in hint
+    assert "a division by N is missing" in generic_hint("loss", np.float64(1.2 * 8),
+                                                         np.float64(1.2), sizes={"N": 8})
+    assert "times 8/7 in every entry" not in (generic_hint("grad", E * 8 / 7, E) or "")
+
+
+@pytest.mark.parametrize("n, phrase", [(3, "one entry too few (3 instead of 4)"),
+                                       (5, "one entry too many (5 instead of 4)"), (2, None)])
+def test_a_length_off_by_one_is_named(n, phrase):
+    with pytest.raises(CheckFailed) as e:
+        compare({"losses": np.ones(n)}, {"losses": np.ones(4)})
+    assert (phrase in e.value.hint) if phrase else e.value.hint is None
+
+
+def test_wrong_axis_softmax_variants_normalise_over_the_other_axes():
+    from autograder.compare import wrong_axis_log_softmax
+    logits = rng.normal(scale=3.0, size=(3, 4, 5))
+    got = list(wrong_axis_log_softmax(logits, 2))
+    assert {ax for ax, _ in got} == {0, 1}
+    for ax, lp in got:
+        assert np.allclose(np.exp(lp).sum(axis=ax), 1.0)
+        assert not np.allclose(np.exp(lp).sum(axis=2), 1.0)

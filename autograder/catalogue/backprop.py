@@ -116,3 +116,30 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_backprop.py).
+SCENARIOS += [
+    Scenario('linear-forward-bias-subtracted', '2.1', {
+        'out = x @ w + b\n    cache':
+            'out = x @ w - b\n    cache',
+    }, 'subtracted instead of added'),
+    Scenario('bias-gradient-averaged', '2.2', {
+        'db = dout.sum(axis=0)':
+            'db = dout.mean(axis=0)',
+    }, 'did you average over the batch?'),
+    Scenario('tanh-derivative-precedence', '2.4', {
+        'dx = dout * (1 - cache**2)':
+            'dx = dout * (1 - cache)**2',
+    }, 'mind the brackets'),
+    Scenario('softmax-normalised-over-batch-axis', '2.5', {
+        'logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))':
+            'logp = z - np.log(np.exp(z).sum(axis=0, keepdims=True))',
+    }, 'normalised over the batch'),
+]
+
+VARIANTS += [
+    Scenario('sgd-rebinds-entries', "", {
+        'params[k] -= lr * grads[k]':
+            'params[k] = params[k] - lr * grads[k]',
+    }),
+]

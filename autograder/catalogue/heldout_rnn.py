@@ -20,7 +20,7 @@ SCENARIOS = [
     Scenario('lstm-output-gate-no-sigmoid-derivative', '5.3', {
         'do * o * (1 - o)':
             'do',
-    }, 'is wrong only in columns'),
+    }, 'belong to the output gate o'),
     Scenario('rnn-step-tanh-of-h-next', '5.1', {
         'da = dh_next * (1 - h_next**2)':
             'da = dh_next * (1 - np.tanh(h_next)**2)',

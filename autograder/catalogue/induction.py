@@ -190,3 +190,34 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_induction.py).
+SCENARIOS += [
+    Scenario('split-train-off-by-one', '1.1', {
+        'train_idx = perm[:n_train]':
+            'train_idx = perm[1:n_train + 1]',
+    }, 'non-overlapping pieces'),
+    Scenario('mse-grad-divided-by-features', '1.2', {
+        'grad = 2 * X.T @ r / X.shape[0]':
+            'grad = 2 * X.T @ r / X.shape[1]',
+    }, 'divided by D where N belongs'),
+    Scenario('gd-one-step-short', '1.4', {
+        '    for _ in range(steps):\n        loss, grad = mse_loss(w, X, y)':
+            '    for _ in range(steps - 1):\n        loss, grad = mse_loss(w, X, y)',
+    }, 'one entry too few'),
+    Scenario('logistic-grad-not-averaged', '1.5', {
+        'grad = X.T @ (sigmoid(z) - y) / X.shape[0]':
+            'grad = X.T @ (sigmoid(z) - y)',
+    }, 'missing the 1/N'),
+]
+
+VARIANTS += [
+    Scenario('mse-grad-row-times-X', "", {
+        'grad = 2 * X.T @ r / X.shape[0]':
+            'grad = 2 * (r @ X) / X.shape[0]',
+    }),
+    Scenario('poly-power-outer', "", {
+        'Phi = x[:, None] ** np.arange(degree + 1)':
+            'Phi = np.power.outer(x, np.arange(degree + 1))',
+    }),
+]

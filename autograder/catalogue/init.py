@@ -143,3 +143,34 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_init.py).
+SCENARIOS += [
+    Scenario('gaussian-shape-swapped', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            'W = rng.normal(0.0, std, size=(fan_out, fan_in))',
+    }, 'the matrix is transposed'),
+    Scenario('uniform-positive-only', '3.2', {
+        'W = rng.uniform(-bound, bound, size=(fan_in, fan_out))':
+            'W = rng.uniform(0, bound, size=(fan_in, fan_out))',
+    }, 'not centred at 0'),
+    Scenario('orthogonal-scaled-by-r-diagonal', '3.5', {
+        'q = q * np.sign(np.diag(r))':
+            'q = q * np.diag(r)',
+    }, 'orthogonal but of different lengths'),
+    Scenario('stats-hidden-off-by-one', '3.6', {
+        'hidden = hs[:-1]':
+            'hidden = hs[1:]',
+    }, 'shifted by one entry'),
+    Scenario('stats-dead-examples-axis', '3.6', {
+        'np.mean(np.all(h <= 0, axis=0))':
+            'np.mean(np.all(h <= 0, axis=1))',
+    }, 'counts examples (rows)'),
+]
+
+VARIANTS += [
+    Scenario('he-direct-normal', "", {
+        'W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)':
+            'W = rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))',
+    }),
+]

@@ -134,3 +134,30 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_optim.py).
+SCENARIOS += [
+    Scenario('momentum-decay-1-minus-mu', '4.1', {
+        'state[k] *= mu':
+            'state[k] *= 1 - mu',
+    }, 'mu used as 1 - mu'),
+    Scenario('nesterov-step-with-old-velocity', '4.2', {
+        '        state[k] = mu * state[k] - lr * g[k]\n        params[k] += state[k]':
+            '        params[k] += state[k]\n        state[k] = mu * state[k] - lr * g[k]',
+    }, 'params moved by the old velocity'),
+    Scenario('schedule-hardcoded-cap', '4.3', {
+        'np.floor(t / 250) + 1)), mu_max)':
+            'np.floor(t / 250) + 1)), 0.99)',
+    }, 'except where the cap mu_max applies'),
+    Scenario('schedule-ceil', '4.3', {
+        'np.floor(t / 250)':
+            'np.ceil(t / 250)',
+    }, 'not ceil'),
+]
+
+VARIANTS += [
+    Scenario('momentum-rebinds-state-entry', "", {
+        '        state[k] *= mu\n        state[k] -= lr * grads[k]':
+            '        state[k] = mu * state[k] - lr * grads[k]',
+    }),
+]

@@ -171,3 +171,38 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_rnn.py).
+SCENARIOS += [
+    Scenario('rnn-dwh-from-h-next', '5.1', {
+        '    dh_prev = da @ Wh.T\n    dWx = x.T @ da\n    dWh = h_prev.T @ da':
+            '    dh_prev = da @ Wh.T\n    dWx = x.T @ da\n    dWh = h_next.T @ da',
+    }, 'dWh is h_next.T @ da'),
+    Scenario('rnn-db-before-tanh-derivative', '5.1', {
+        '    db = da.sum(axis=0)\n    ### END SOLUTION\n    return dx, dh_prev, dWx':
+            '    db = dh_next.sum(axis=0)\n    ### END SOLUTION\n    return dx, dh_prev, dWx',
+    }, 'tanh derivative 1 - h_next**2 first'),
+    Scenario('lstm-forget-gate-uses-input-columns', '5.3', {
+        'f = sigmoid(a[:, H:2 * H])':
+            'f = sigmoid(a[:, 0:H])',
+    }, "forget gate f is computed from the input gate i's columns"),
+    Scenario('lstm-dc-prev-skips-h-path', '5.3', {
+        'dc_prev = dc * f':
+            'dc_prev = dc_next * f',
+    }, 'reaches the loss through h_next too'),
+    Scenario('lstm-di-times-f', '5.3', {
+        'di = dc * g':
+            'di = dc * f',
+    }, 'belong to the input gate i'),
+]
+
+VARIANTS += [
+    Scenario('classifier-dh-from-scores', "", {
+        'dh[:, -1] = dh_last':
+            'dh[:, -1] = dscores @ params["Wy"].T',
+    }),
+    Scenario('clip-sum-of-squares-generator', "", {
+        'total_norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))':
+            'total_norm = float(np.sqrt(sum((g * g).sum() for g in grads.values())))',
+    }),
+]

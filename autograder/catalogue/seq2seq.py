@@ -255,3 +255,46 @@ VARIANTS += [
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
 SCENARIOS += HELD_OUT
+
+# Issue 14, second batch: the design half (the held-out half is in heldout2_seq2seq.py).
+SCENARIOS += [
+    Scenario('mask-one-short', '6.2', {
+        'mask[i, :len(s)] = True':
+            'mask[i, :len(s) - 1] = True',
+    }, '1 fewer 1s'),
+    Scenario('shift-right-global-bos', '6.4', {
+        'dec_in[:, 0] = bos\n    dec_in[:, 1:]':
+            'dec_in[:, 0] = BOS\n    dec_in[:, 1:]',
+    }, 'the argument bos'),
+    Scenario('masked-ce-grad-not-divided', '6.5', {
+        'dlogits *= (m / count)[:, :, None]':
+            'dlogits *= m[:, :, None]',
+    }, 'M (the number of real tokens)'),
+    Scenario('encoder-embedding-grad-fancy-index', '6.6', {
+        'np.add.at(grads["E_src"], src[:, t], dx)':
+            'grads["E_src"][src[:, t]] += dx',
+    }, 'np.add.at(E_src'),
+    Scenario('loss-embedding-grad-unshifted', '6.7', {
+        'np.add.at(grads["E_tgt"], dec_in, dx)':
+            'np.add.at(grads["E_tgt"], tgt, dx)',
+    }, 'row of the target token'),
+    Scenario('greedy-starts-with-eos', '6.8', {
+        'prev = np.full(N, BOS)':
+            'prev = np.full(N, EOS)',
+    }, 'first decoder input is EOS'),
+    Scenario('accuracy-exact-wrong-axis', '6.10', {
+        'np.all(right | ~tgt_mask, axis=1)':
+            'np.all(right | ~tgt_mask, axis=0)',
+    }, 'np.all over the wrong axis'),
+]
+
+VARIANTS += [
+    Scenario('bias-grad-summed-twice', "", {
+        '"b_out": dlogits.sum(axis=(0, 1))':
+            '"b_out": dlogits.sum(axis=0).sum(axis=0)',
+    }),
+    Scenario('greedy-logp-from-max', "", {
+        'logp += np.where(done, 0.0, lp[np.arange(N), prev])':
+            'logp += np.where(done, 0.0, lp.max(axis=1))',
+    }),
+]

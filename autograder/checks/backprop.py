@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.checks import loops
-from autograder.compare import Mistake, compare, expect, named, unpack
+from autograder.compare import Mistake, compare, expect, named, unpack, wrong_axis_log_softmax
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
@@ -53,7 +53,7 @@ def check_linear_backward(linear_backward, *, seed):
         raise CheckFailed("db has the wrong shape", [f"db: expected shape ({M},), got ({N}, {M})"],
                           hint="sum the bias gradient over the batch: db = dout.sum(axis=0)",
                           mistake="db-not-summed")
-    compare(got, {"dx": dx, "dw": dw, "db": db}, mistakes=[
+    compare(got, {"dx": dx, "dw": dw, "db": db}, sizes={"N": N}, mistakes=[
         Mistake("extra-1/N", f"your gradients equal the expected ones divided by N = {N}: "
                 "did you average over the batch? The loss already did",
                 lambda: {"dx": dx / N, "dw": dw / N, "db": db / N}),
@@ -123,6 +123,9 @@ def check_tanh(tanh_forward, tanh_backward, *, seed):
                 lambda: {"dx": dout * (1 - t)}),
         Mistake("derivative-only", "dx is the local derivative alone: multiply it by dout",
                 lambda: {"dx": 1 - t**2}),
+        Mistake("derivative-brackets", "the derivative is 1 - tanh(x)**2 (square, then "
+                "subtract), not (1 - tanh(x))**2: mind the brackets",
+                lambda: {"dx": dout * (1 - t)**2}),
     ])
     _other_forward(tanh_forward, tanh_backward, shape, rng, lambda z, d: d * (1 - np.tanh(z)**2))
 
@@ -137,7 +140,7 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
     onehot = np.eye(C)[y]
     got = named("softmax_cross_entropy", softmax_cross_entropy(logits.copy(), y.copy()),
                  ("loss", "dlogits"))
-    compare(got, {"loss": np.float64(loss), "dlogits": dlogits},
+    compare(got, {"loss": np.float64(loss), "dlogits": dlogits}, sizes={"N": N, "C": C},
             regions={"c = y[n], the true class of row n": onehot.astype(bool)}, mistakes=[
         Mistake("sum-not-mean", f"loss and gradient are N = {N} times too large: "
                 "average over the batch", lambda: {"loss": loss * N, "dlogits": dlogits * N}),
@@ -151,6 +154,11 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
                 "the true class y[n] only", lambda: {"loss": -np.log(p).mean()}),
         Mistake("sign", "the gradient is onehot - softmax: it should be softmax - onehot",
                 lambda: {"dlogits": (onehot - p) / N}),
+        *[Mistake("softmax-over-batch", "the softmax is normalised over the batch (axis=0, "
+                  "down each column): each row's probabilities must sum to 1 over the classes "
+                  "(axis=1)", lambda lp=lp: {"loss": -lp[np.arange(N), y].mean(),
+                                             "dlogits": (np.exp(lp) - onehot) / N})
+          for _, lp in wrong_axis_log_softmax(logits, 1)],
     ])
     # numerical stability: huge logits must not overflow
     big = logits * 300.0

@@ -134,6 +134,7 @@ def check_mse_loss(mse_loss, *, seed):
     r = X @ w - y
     got = named("mse_loss", mse_loss(w.copy(), X.copy(), y.copy()), ("loss", "grad"))
     compare({"loss": got["loss"]}, {"loss": np.float64(loss)}, what="mean((X @ w - y)**2)",
+            sizes={"N": N, "D": D},
             mistakes=[
                 Mistake("sum-not-mean", f"the loss is the sum of squares, N = {N} times the mean",
                         lambda: {"loss": loss * N}),
@@ -146,7 +147,7 @@ def check_mse_loss(mse_loss, *, seed):
             ])
     # the gradient of the (now correct) loss, by central differences
     num = gradcheck.numerical_gradient(lambda v: float(np.mean((X @ v - y) ** 2)), w.copy(), h=1e-5)
-    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
+    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6, sizes={"N": N, "D": D},
             what="the central-difference gradient of the loss", mistakes=[
                 Mistake("missing-2", "the gradient is missing the factor 2: "
                         "d(r**2)/dr = 2 r", lambda: {"grad": grad / 2}),
@@ -335,7 +336,7 @@ def check_logistic_loss(logistic_loss, *, seed):
     loss, grad = ref.logistic_loss(w, X, y)
     z = X @ w
     got = named("logistic_loss", logistic_loss(w.copy(), X.copy(), y.copy()), ("loss", "grad"))
-    compare({"loss": got["loss"]}, {"loss": np.float64(loss)},
+    compare({"loss": got["loss"]}, {"loss": np.float64(loss)}, sizes={"N": N, "D": D},
             what="-mean(y log p + (1 - y) log(1 - p))", mistakes=[
                 Mistake("sum-not-mean", f"the loss is the sum over examples, N = {N} times the "
                         "mean", lambda: {"loss": loss * N}),
@@ -345,7 +346,7 @@ def check_logistic_loss(logistic_loss, *, seed):
                         lambda: {"loss": -loss}),
             ])
     num = gradcheck.numerical_gradient(lambda v: ref.logistic_loss(v, X, y)[0], w.copy(), h=1e-5)
-    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6,
+    compare({"grad": got["grad"]}, {"grad": num}, rtol=1e-6, sizes={"N": N, "D": D},
             what="the central-difference gradient of the loss", mistakes=[
                 Mistake("sign", "the gradient has the wrong sign: it is X.T @ (p - y) / N",
                         lambda: {"grad": -grad}),

@@ -81,6 +81,14 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                                + ("rng.uniform(-a, a, ...) (your uniform_init)" if uniform else
                                   "rng.normal(0, std, ...) (your gaussian_init)"),
                           mistake=f"not-{want.lower()}")
+    if abs(mean) > max(10 * tol_m, 0.25 * std):  # far off centre: that is the mistake
+        side = ("every weight is >= 0" if W.min() >= 0 else "every weight is <= 0"
+                if W.max() <= 0 else f"the mean is {mean / std:.2f} std away from 0")
+        raise CheckFailed(f"{name}'s weights are not centred at 0: their mean is {mean:.4g}",
+                          [f"{side}; std {s:.4g}, expected {formula} = {std:.4g}"],
+                          hint="draw symmetrically around 0: U[-a, a] (both ends) or "
+                               "N(0, std**2); yours are shifted to one side",
+                          mistake="not-centred")
     if abs(s - std) > tol_s:
         hint, mistake = std_hint(s, candidates, tol_s)
         raise CheckFailed(
@@ -415,7 +423,15 @@ def check_orthogonal(orthogonal_init, *, seed):
             diag = float(np.mean(np.diag(gram)))
             off = float(np.abs(gram - np.diag(np.diag(gram))).max())
             hint, mistake = None, None
-            if off < 1e-10:
+            lengths = np.sqrt(np.diag(gram))
+            if off < 1e-10 and float(np.ptp(lengths)) > 1e-8 * float(lengths.max()):
+                side = "columns" if a >= b else "rows"
+                hint, mistake = (f"the {side} are orthogonal but of different lengths (from "
+                                 f"{lengths.min():.3g} to {lengths.max():.3g}): each must have "
+                                 f"length gain = {gain:.4g}; something scales each {side[:-1]} "
+                                 "by its own factor (fix only the signs, with np.sign)",
+                                 "unequal-lengths")
+            elif off < 1e-10:
                 for m, v, h in (
                         ("orthogonal-without-gain", 1.0, "the columns are orthonormal but the gain "
                          "is missing: multiply by gain"),
@@ -506,6 +522,10 @@ def _check_stats_once(layer_stats, rng, activation):
                   "the threshold is 0.99", lambda c=c: {
                       "frozen": np.array([np.mean(np.abs(h) > c) for h in hs])})
           for c in (0.9, 0.95, 0.999)],
+        Mistake("dead-examples", "frozen counts examples (rows) on which every unit is 0: a "
+                "dead unit is a column that is 0 for every example (np.all over axis=0)",
+                lambda: {"frozen": np.array([np.mean(np.all(h <= 0, axis=1)) for h in hs])}
+                if activation == "relu" else {}),
         Mistake("grad-norm-squared", "the norm is sqrt(sum(g**2)), not sum(g**2)",
                 lambda: {"grad_norm": exp["grad_norm"] ** 2}),
         Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",

@@ -137,6 +137,18 @@ MOMENTUM_MISTAKES = [
 ]
 
 
+def _substituted(reference, name):
+    """Mistaken rules: the reference with lr and mu used wrongly (mu as 1 - mu, lr and mu
+    swapped, no mu), each with a hint that names the substitution."""
+    subs = [("mu-as-1-minus-mu", "mu used as 1 - mu", lambda lr, mu: (lr, 1.0 - mu)),
+            ("lr-mu-swapped", "lr and mu swapped", lambda lr, mu: (mu, lr)),
+            ("mu-ignored", "mu left out (as if mu = 1)", lambda lr, mu: (lr, 1.0))]
+    return [(f"{name}-{n}", f"your step equals the reference {name} step with {what}: check "
+             "where lr and mu enter (v <- mu * v - lr * g)",
+             lambda p, a, s, lr, mu, f=f: reference(p, a, s, *f(lr, mu)))
+            for n, what, f in subs]
+
+
 def momentum_fraction(momentum_step, seed):
     """(momentum steps, SGD steps) to bring the ill-conditioned quadratic's loss to
     target_ratio of its start, with constant lr and mu (SPEEDUP)."""
@@ -152,7 +164,8 @@ def check_momentum(momentum_step, *, seed):
     params0 = {k: rng.normal(size=s) for k, s in shapes.items()}
     state0 = {k: rng.normal(scale=0.3, size=s) for k, s in shapes.items()}
     grads = [{k: rng.normal(size=s) for k, s in shapes.items()} for _ in range(N_STEPS)]
-    _trajectory("momentum_step", momentum_step, optim.momentum_step, MOMENTUM_MISTAKES,
+    _trajectory("momentum_step", momentum_step, optim.momentum_step,
+                MOMENTUM_MISTAKES + _substituted(optim.momentum_step, "momentum"),
                 lambda i: grads[i], params0, state0, rng, check_grads=True)
     # behaviour: faster than SGD on an ill-conditioned quadratic, from zero velocity
     m, s = momentum_fraction(momentum_step, seed)
@@ -214,7 +227,8 @@ def check_nesterov(nesterov_step, *, seed):
     obj = optim.Quadratic({"u": optim.spd(a, 0.2, 2.0, rng), "w": optim.spd(b, 0.2, 2.0, rng)})
     params0 = {"u": rng.normal(size=a), "w": rng.normal(size=b)}
     state0 = {"u": rng.normal(scale=0.3, size=a), "w": rng.normal(scale=0.3, size=b)}
-    _trajectory("nesterov_step", nesterov_step, optim.nesterov_step, NESTEROV_MISTAKES,
+    _trajectory("nesterov_step", nesterov_step, optim.nesterov_step,
+                NESTEROV_MISTAKES + _substituted(optim.nesterov_step, "Nesterov"),
                 lambda i: obj, params0, state0, rng, check_grads=False)
 
 
@@ -230,6 +244,8 @@ SCHEDULE_MISTAKES = [
      dict(floor=lambda x: x)),
     ("round", "use floor(t / 250), not round: mu changes at t = 250, 500, ...",
      dict(floor=np.round)),
+    ("ceil", "use floor(t / 250) (round down), not ceil: mu changes at t = 250, 500, ..., "
+     "and stays at 0.5 for t = 0-249", dict(floor=np.ceil)),
     ("no-cap", "mu must never exceed mu_max: take the min with mu_max",
      dict(cap=lambda a, b: a + 0 * b)),
     ("max-not-min", "take the min with mu_max, not the max", dict(cap=np.maximum)),
@@ -259,8 +275,20 @@ def check_schedule(momentum_schedule, *, seed):
         got.append(float(np.asarray(v, dtype=float).reshape(())))
     got = np.array(got)
     exp = _schedule(tt, mm)
+    capped = _schedule(tt, mm, cap=lambda a, b: a + 0 * b) > mm
+    regions = {"the cap mu_max applies (the formula exceeds mu_max)": capped,
+               "the formula is below mu_max": ~capped,
+               "t is a multiple of 250": tt % 250 == 0, "t is not a multiple of 250": tt % 250 != 0}
     try:
-        compare({"mu": got}, {"mu": exp}, rtol=1e-12, what="the schedule", mistakes=[
+        wrong = _rel(got, exp) > 1e-12
+        if wrong.sum() > 1 and not wrong[~capped].any() and np.ptp(got[wrong]) == 0:
+            raise CheckFailed("mu differs from the schedule where the cap applies", [
+                f"where the formula exceeds mu_max you return {got[wrong][0]:.6g} for every "
+                f"mu_max ({', '.join(f'{m:.4g}' for m in np.unique(mm[wrong]))})"],
+                hint="the cap is the argument mu_max, not a constant: min(formula, mu_max)",
+                mistake="constant-cap")
+        compare({"mu": got}, {"mu": exp}, rtol=1e-12, what="the schedule", regions=regions,
+                mistakes=[
             Mistake(n, h, lambda kw=kw: {"mu": _schedule(tt, mm, **kw)})
             for n, h, kw in SCHEDULE_MISTAKES])
     except CheckFailed as e:

@@ -59,6 +59,29 @@ def _central(got, f, arrays, names, upstream):
 
 # ----------------------------------------------------------------------------- 5.1 rnn step
 
+SEQ_AXES = {"h": ("example", "step", "unit"), "c": ("example", "step", "unit"),
+            "dx": ("example", "step", "feature")}
+
+
+def _wrong_inputs(exp, da, inputs, right):
+    """Mistakes: a weight gradient computed from another input than the one its weight
+    multiplies. inputs {"h_next": array}; right {"dWh": "h_prev"}."""
+    out = []
+    for g, lbl in right.items():
+        for other, arr in inputs.items():
+            if other != lbl and arr.shape[1] == exp[g].shape[0]:
+                out.append(Mistake(f"{g}-from-{other}", f"{g} is {other}.T @ da: a weight's "
+                                   f"gradient takes the input that weight multiplies, {lbl}",
+                                   lambda g=g, arr=arr: {**exp, g: arr.T @ da}))
+    return out
+
+
+def _gate_columns(H):
+    """Regions of a (.., 4H) gradient: the columns of each gate."""
+    return {f"columns {k * H}-{(k + 1) * H - 1} belong to the {GATE_NAMES[n]}":
+            np.arange(4 * H) // H == k for k, n in enumerate(GATES)}
+
+
 def _rnn_step_grads(dh, x, h_prev, Wx, Wh, da_factor):
     da = dh * da_factor
     return dict(zip(RNN_GRADS, (da @ Wx.T, da @ Wh.T, x.T @ da, h_prev.T @ da, da.sum(axis=0)),
@@ -105,6 +128,8 @@ def check_rnn_step(rnn_step_forward, rnn_step_backward, *, seed):
         Mistake("dh-prev-not-transposed", "dh_prev = da @ Wh.T: Wh maps h_prev forward, so its "
                 "transpose maps the gradient back",
                 lambda: {**exp, "dh_prev": (dh * (1 - hn**2)) @ Wh}),
+        *_wrong_inputs(exp, dh * (1 - hn**2), {"x": x, "h_prev": h_prev, "h_next": hn},
+                       {"dWx": "x", "dWh": "h_prev"}),
     ])
     # central differences at tiny sizes
     N, D, H = 2, 3, 2
@@ -168,7 +193,7 @@ def check_rnn_sequence(rnn_forward, rnn_backward, *, seed):
     Wx, Wh, b = rng.normal(size=(D, H)) / np.sqrt(D), rng.normal(size=(H, H)) / np.sqrt(H), rng.normal(size=H)
     args = (x, h0, Wx, Wh, b)
     h, cache = unpack("rnn_forward", rnn_forward(*(a.copy() for a in args)), ("h", "cache"))
-    compare({"h": h}, {"h": _rnn_seq_forward(*args)}, mistakes=[
+    compare({"h": h}, {"h": _rnn_seq_forward(*args)}, axes=SEQ_AXES, mistakes=[
         Mistake("off-by-one", "h[:, t] must be the state after reading x[:, t]: you stored the "
                 "state before it (an off-by-one in time)",
                 lambda: {"h": _rnn_seq_forward(*args, shift=True)}),
@@ -178,7 +203,7 @@ def check_rnn_sequence(rnn_forward, rnn_backward, *, seed):
     dh = rng.normal(size=(N, T, H))
     got = named("rnn_backward", rnn_backward(dh.copy(), cache), RNN_SEQ_GRADS)
     exp = _rnn_seq_backward(dh, *args)
-    compare(got, exp, mistakes=[
+    compare(got, exp, axes=SEQ_AXES, sizes={"T": T}, mistakes=[
         Mistake("dh-not-accumulated", "the gradient reaching h_t is dh[:, t] plus the dh_prev "
                 "returned by step t + 1: add them before step t's backward",
                 lambda: _rnn_seq_backward(dh, *args, accumulate=False)),
@@ -227,12 +252,15 @@ GATE_NAMES = {"i": "input gate i", "f": "forget gate f", "o": "output gate o",
               "g": "candidate g"}
 
 
-def _lstm_fwd(x, h_prev, c_prev, Wx, Wh, b, *, order=GATES, forget="c", cell_tanh=True, drop=""):
+def _lstm_fwd(x, h_prev, c_prev, Wx, Wh, b, *, order=GATES, forget="c", cell_tanh=True, drop="",
+              reads=None):
     """Reference step forward, or a mistaken one (gate order, forget-gate state, no tanh,
-    the gate `drop` left out, i.e. replaced by 1)."""
+    the gate `drop` left out, i.e. replaced by 1; reads=("f", "i"): gate f reads i's columns)."""
     H = h_prev.shape[1]
     a = x @ Wx + h_prev @ Wh + b
     s = {name: a[:, k * H:(k + 1) * H] for k, name in enumerate(order)}
+    if reads:
+        s[reads[0]] = s[reads[1]]
     i, f, o, g = ref.sigmoid(s["i"]), ref.sigmoid(s["f"]), ref.sigmoid(s["o"]), np.tanh(s["g"])
     i, f, o, g = (1.0 if drop == n else v for n, v in zip(GATES, (i, f, o, g), strict=True))
     c = f * (c_prev if forget == "c" else h_prev) + i * g
@@ -240,7 +268,7 @@ def _lstm_fwd(x, h_prev, c_prev, Wx, Wh, b, *, order=GATES, forget="c", cell_tan
 
 
 def _lstm_bwd(dh, dc_next, x, h_prev, c_prev, Wx, Wh, b, *, dtanh="ok", h_path=True, keep_f=True,
-              order=GATES):
+              order=GATES, want_da=False):
     """Reference step backward, or a mistaken one.
 
     dtanh: "ok" (1 - tanh(c)^2), "c" (1 - c^2); h_path: add the gradient through h_next to dc;
@@ -257,6 +285,8 @@ def _lstm_bwd(dh, dc_next, x, h_prev, c_prev, Wx, Wh, b, *, dtanh="ok", h_path=T
     parts = {"i": dc * g * i * (1 - i), "f": dc * c_prev * f * (1 - f), "o": dh * tc * o * (1 - o),
              "g": dc * i * (1 - g**2)}
     da = np.concatenate([parts[k] for k in order], axis=1)
+    if want_da:
+        return da
     return dict(zip(LSTM_GRADS, (da @ Wx.T, da @ Wh.T, dc * f if keep_f else dc, x.T @ da, h_prev.T @ da,
                                  da.sum(axis=0)), strict=True))
 
@@ -293,11 +323,21 @@ def check_lstm_step(lstm_step_forward, lstm_step_backward, *, seed):
                   f"left out (as if {n} = 1): check where {n} enters c_next or h_next",
                   lambda n=n: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, drop=n), strict=True)))
           for n in GATES],
+        *[Mistake(f"gate-{n}-reads-{m}", f"the {GATE_NAMES[n]} is computed from the {GATE_NAMES[m]}'s "
+                  f"columns a[:, {GATES.index(m)}H:{GATES.index(m) + 1}H]; {n} has its own, "
+                  f"a[:, {GATES.index(n)}H:{GATES.index(n) + 1}H] (a slice copied and not changed?)",
+                  lambda n=n, m=m: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, reads=(n, m)),
+                                            strict=True)))
+          for n in GATES for m in GATES if m != n],
     ])
     dh, dc = rng.normal(size=(N, H)), rng.normal(size=(N, H))
     got = named("lstm_step_backward", lstm_step_backward(dh.copy(), dc.copy(), cache), LSTM_GRADS)
     exp = _lstm_bwd(dh, dc, *args)
-    compare(got, exp, mistakes=[
+    eh = _lstm_fwd(*args)[0]
+    da = _lstm_bwd(dh, dc, *args, want_da=True)
+    compare(got, exp, regions=_gate_columns(H), mistakes=[
+        *_wrong_inputs(exp, da, {"x": args[0], "h_prev": args[1], "c_prev": args[2],
+                                 "h_next": eh}, {"dWx": "x", "dWh": "h_prev"}),
         Mistake("cell-tanh-derivative", "the derivative of tanh(c_next) is 1 - tanh(c_next)**2, "
                 "not 1 - c_next**2", lambda: _lstm_bwd(dh, dc, *args, dtanh="c")),
         Mistake("dc-missing-h-path", "c_next reaches the loss through h_next too: "
@@ -359,7 +399,7 @@ def check_lstm_sequence(lstm_forward, lstm_backward, *, seed):
                  rng.normal(size=4 * H))
     args = (x, h0, c0, Wx, Wh, b)
     h, c, cache = unpack("lstm_forward", lstm_forward(*(a.copy() for a in args)), ("h", "c", "cache"))
-    compare({"h": h, "c": c}, _lstm_seq_forward(*args), mistakes=[
+    compare({"h": h, "c": c}, _lstm_seq_forward(*args), axes=SEQ_AXES, mistakes=[
         Mistake("off-by-one", "h[:, t] and c[:, t] must be the states after reading x[:, t]: you "
                 "stored the states before it (an off-by-one in time)",
                 lambda: _lstm_seq_forward(*args, shift=True)),
@@ -369,7 +409,7 @@ def check_lstm_sequence(lstm_forward, lstm_backward, *, seed):
     dh, dc_last = rng.normal(size=(N, T, H)), rng.normal(size=(N, H))
     got = named("lstm_backward", lstm_backward(dh.copy(), cache, dc_last.copy()), LSTM_SEQ_GRADS)
     exp = _lstm_seq_backward(dh, dc_last, *args)
-    compare(got, exp, mistakes=[
+    compare(got, exp, axes=SEQ_AXES, sizes={"T": T}, regions=_gate_columns(H), mistakes=[
         Mistake("dh-not-accumulated", "the gradient reaching h_t is dh[:, t] plus the dh_prev "
                 "returned by step t + 1: add them before step t's backward",
                 lambda: _lstm_seq_backward(dh, dc_last, *args, accumulate=False)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.compare import Mistake, compare, expect, named, unpack
+from autograder.compare import Mistake, compare, expect, named, unpack, wrong_axis_log_softmax
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck, rnn
@@ -31,8 +31,26 @@ def _ints(name, got, exp):
         raise CheckFailed(f"{name} differs from the reference",
                           [f"first difference at {list(where)}: expected {exp[where]}, "
                            f"got {arr[where]}", f"expected {exp.tolist()}"[:300],
-                           f"got      {arr.tolist()}"[:300]])
+                           f"got      {arr.tolist()}"[:300]], hint=_int_hint(name, arr, exp))
     return arr
+
+
+def _int_hint(name, got, exp):
+    """The structure of a wrong integer array: shifted along the rows, or (for 0/1 arrays)
+    the same number of ones too few or too many in every row."""
+    if got.ndim != 2 or got.shape[1] < 2:
+        return None
+    if set(np.unique(exp)) <= {0, 1} and set(np.unique(got)) <= {0, 1}:
+        d = got.sum(axis=1) - exp.sum(axis=1)
+        if d[0] != 0 and np.all(d == d[0]):
+            return (f"every row of {name} has {abs(int(d[0]))} {'fewer' if d[0] < 0 else 'more'} "
+                    "1s than expected: an off-by-one in a length or a slice end")
+        return None
+    for k, side in ((1, "right"), (-1, "left")):
+        a, b = (got[:, k:], exp[:, :-k]) if k > 0 else (got[:, :k], exp[:, -k:])
+        if np.array_equal(a, b):
+            return f"every row of {name} is shifted {side} by one position"
+    return None
 
 
 def _random_seqs(rng, n, lo, hi, V):
@@ -214,8 +232,22 @@ def check_shift_right(shift_right, *, seed):
     tgt = rng.integers(3, 20, size=(N, T))
     exp = ref.shift_right(tgt, BOS)
     got = np.asarray(shift_right(tgt.copy(), BOS))
-    if got.shape == exp.shape and np.array_equal(got, exp):
-        return
+    if not (got.shape == exp.shape and np.array_equal(got, exp)):
+        _shift_mistake(got, exp, tgt, N, T)
+    # the start token is a parameter
+    bos = 2 * BOS + 5
+    other = np.asarray(shift_right(tgt.copy(), bos))
+    exp2 = ref.shift_right(tgt, bos)
+    if other.shape == exp2.shape and np.array_equal(other[:, 1:], exp2[:, 1:]) \
+            and not np.array_equal(other[:, 0], exp2[:, 0]):
+        raise CheckFailed(f"shift_right(tgt, bos={bos}) starts with {other[0, 0]}, not {bos}",
+                          hint="the first decoder input is the argument bos, not a constant",
+                          mistake="bos-argument-ignored")
+    _ints(f"dec_in with bos={bos}", other, exp2)
+
+
+def _shift_mistake(got, exp, tgt, N, T):
+    """Name the teacher-forcing mistake in a wrong dec_in, then fail."""
     hint = None
     if got.shape == tgt.shape and np.array_equal(got[:, 1:], tgt[:, 1:]):
         hint = "the decoder input at step t must be target t-1, not target t"
@@ -253,7 +285,16 @@ def check_masked_cross_entropy(masked_cross_entropy, *, seed):
     M, NT = mask.sum(), mask.size
     got = named("masked_cross_entropy", masked_cross_entropy(logits.copy(), targets.copy(),
                                                              mask.copy()), ("loss", "dlogits"))
-    compare(got, {"loss": np.float64(loss), "dlogits": d}, mistakes=[
+    onehot = np.eye(V)[targets] * mask[..., None]
+    n_idx, t_idx = np.indices(targets.shape)
+    compare(got, {"loss": np.float64(loss), "dlogits": d},
+            sizes={"N": N, "T": T, "N*T": NT, "M (the number of real tokens)": M}, mistakes=[
+        *[Mistake("softmax-over-wrong-axis", f"the softmax is normalised over axis {ax} (the "
+                  f"{('sequences', 'time steps')[ax]}), not over the vocabulary (axis=2): each "
+                  "position's probabilities must sum to 1 over the V tokens",
+                  lambda lp=lp: {"loss": -np.sum(lp[n_idx, t_idx, targets] * mask) / M,
+                                 "dlogits": (np.exp(lp) - onehot) * mask[..., None] / M})
+          for ax, lp in wrong_axis_log_softmax(logits, 2)],
         Mistake("loss-not-masked", "padded positions count in your loss: multiply by the mask "
                 "and divide by the number of real tokens",
                 lambda: {"loss": np.float64(loss_all), "dlogits": d_all}),
@@ -320,6 +361,8 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
         Mistake("padded-steps-block-gradient", "at a padded step the gradient must pass "
                 "through to the previous state unchanged",
                 lambda: _blocked_encoder_backward(dh, dc, ecache)),
+        Mistake("buffered-embedding-add", BUFFERED_ADD.format(E="E_src", ids="src[:, t]"),
+                lambda: {**exp, "E_src": _buffered_embedding(dh, dc, ecache)}),
     ])
     # central differences through the student's forward pass
     def f(k):
@@ -330,6 +373,23 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
         return fn
     for k in ("enc_Wh", "E_src"):
         _near_numerical(k, grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
+
+
+BUFFERED_ADD = ("{E}: a token that occurs twice in one step gets its gradient once: "
+                "{E}[{ids}] += dx keeps only one of the repeated rows; add with "
+                "np.add.at({E}, {ids}, dx)")
+
+
+def _buffered_embedding(dh, dc, cache):
+    """dE_src as `E[src[:, t]] += dx_t` computes it: a repeated id in one step counts once."""
+    src, mask, caches, e_shape = cache
+    N, T = src.shape
+    ids = np.arange(N * T).reshape(N, T)          # one row per (n, t): the per-position dx
+    dx = ref.encoder_backward(dh, dc, (ids, mask, caches, (N * T, e_shape[1])))["E_src"]
+    out = np.zeros(e_shape)
+    for t in range(T):
+        out[src[:, t]] += dx[ids[:, t]]
+    return out
 
 
 def _blocked_encoder_backward(dh, dc, cache):
@@ -349,7 +409,7 @@ def _blocked_encoder_backward(dh, dc, cache):
 # ----------------------------------------------------------------------------- 6.7 whole model
 
 def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=True,
-                  shift=True):
+                  shift=True, embed_at="dec_in", buffered=False):
     """The reference loss with one piece removed, for recognising mistakes."""
     h0, c0, enc_cache = ref.encoder_forward(params, src, smask)
     if not handoff:
@@ -363,7 +423,11 @@ def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=
     dx, dh0, dc0, g["dec_Wx"], g["dec_Wh"], g["dec_b"] = rnn.lstm_backward(dl @ params["W_out"].T,
                                                                           dcache)
     g["E_tgt"] = np.zeros_like(params["E_tgt"])
-    np.add.at(g["E_tgt"], dec_in, dx)
+    rows = dec_in if embed_at == "dec_in" else tgt
+    if buffered:
+        g["E_tgt"][rows] += dx
+    else:
+        np.add.at(g["E_tgt"], rows, dx)
     if handoff and back_to_encoder:
         g.update(ref.encoder_backward(dh0, dc0, enc_cache))
     else:
@@ -405,6 +469,12 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
         Mistake("no-teacher-forcing-shift", "the decoder reads the target itself: its input "
                 "at step t must be target t-1 (shift_right)",
                 lambda: _loss_variant(params, *args, shift=False)),
+        Mistake("embedding-grad-at-targets", "dE_tgt adds each step's input gradient to the row "
+                "of the target token tgt[n, t]; it belongs to the token the decoder read at that "
+                "step, dec_in[n, t] (the shifted target)",
+                lambda: _loss_variant(params, *args, embed_at="tgt")),
+        Mistake("buffered-embedding-add", BUFFERED_ADD.format(E="dE_tgt", ids="dec_in"),
+                lambda: _loss_variant(params, *args, buffered=True)),
     ])
 
     def f(k):
@@ -458,12 +528,13 @@ def _greedy_no_stop(params, src, mask, max_len):
     return out, logp
 
 
-def _greedy_from_zero(params, N, max_len):
-    """Greedy tokens (N, max_len) from a zero decoder state: what ignoring the source gives."""
+def _greedy_from_zero(params, N, max_len, start=BOS, state=None):
+    """Greedy tokens (N, max_len) from a zero decoder state: what ignoring the source gives;
+    or from `state` (h, c) with first input `start`: what a wrong start token gives."""
     H = params["dec_Wh"].shape[0]
-    h, c = np.zeros((N, H)), np.zeros((N, H))
+    h, c = state if state is not None else (np.zeros((N, H)), np.zeros((N, H)))
     out = np.full((N, max_len), PAD, dtype=np.int64)
-    tok, done = np.full(N, BOS), np.zeros(N, dtype=bool)
+    tok, done = np.full(N, start), np.zeros(N, dtype=bool)
     for t in range(max_len):
         lp, h, c = ref.decoder_step(params, tok, h, c)
         tok = lp.argmax(axis=1)
@@ -506,6 +577,16 @@ def check_greedy_decode(greedy_decode, *, seed):
                            "yours is what the decoder gives from a zero state"],
                           hint="start the decoder from the encoder's final (h, c) for each source, "
                                "not from zeros", mistake="ignores-source")
+    h, c, _ = ref.encoder_forward(params, src, mask)   # always: a release records these calls
+    starts = {n: _greedy_from_zero(params, len(src), max_len, v, (h, c))
+              for v, n in ((EOS, "EOS"), (PAD, "PAD"), (UNK, "UNK"))}
+    for name, wrong in starts.items():
+        if o.shape == eo.shape and not np.array_equal(o, eo) and np.array_equal(o, wrong):
+            raise CheckFailed(f"greedy_decode's first decoder input is {name}, not BOS",
+                              [f"expected {eo.tolist()}", f"got      {o.tolist()}",
+                               f"yours is what the decoder gives when its first input is {name}"],
+                              hint="the decoder's first input is BOS: prev = np.full(N, BOS)",
+                              mistake="wrong-start-token")
     _ints("out", out, eo)
     compare({"logp": logp}, {"logp": el}, mistakes=[
         Mistake("logp-after-eos", "logp keeps adding after EOS: stop adding once a sequence "
@@ -666,6 +747,10 @@ def check_sequence_accuracy(sequence_accuracy, *, seed):
     compare(got, {"exact": np.float64(exact), "token": np.float64(token)}, mistakes=[
         Mistake("pad-in-accuracy", "PAD positions count as correct tokens: average over the "
                 "real target positions only (the mask)", lambda: {"token": np.float64(pad_token)}),
+        Mistake("exact-over-steps", "exact takes np.all over the wrong axis: it should ask, for "
+                "each sequence (row), whether all its steps are right (np.all(..., axis=1)), "
+                "then average over sequences",
+                lambda: {"exact": np.float64(np.mean(np.all((p == tgt) | ~tmask, axis=0)))}),
     ])
 
 
