@@ -63,14 +63,7 @@ def _texts(o) -> list[str]:
     return [r.text() for r in o.results.values()] + [o.reason] + list(o.notes)
 
 
-# Breaks a check, not the grader: at lr = 0 check_epochs compares epoch means with a
-# tolerance, and a nan mean (from +inf and -inf losses) passes (autograder/checks/loops.py,
-# not this helper's to change). strict: this fails loudly once the check is fixed.
-CHECK_BUGS = {"attack2-inf-losses": "a nan epoch mean passes check_epochs' tolerance tests"}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason=CHECK_BUGS[n])) if n in CHECK_BUGS else n for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_attack_earns_its_honest_part_and_keeps_its_property(graded, name):
     root, expected, run, _, _ = graded
     for student in _students(graded, name):

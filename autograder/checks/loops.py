@@ -24,6 +24,14 @@ def _losses(name, train, X, y, sizes, seed, batch_size, epochs, **kw):
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         raise CheckFailed(f"{name} should return (params, losses)")
     losses = np.asarray([float(v) for v in out[1]], dtype=np.float64)
+    bad = np.flatnonzero(~np.isfinite(losses))
+    if bad.size:
+        raise CheckFailed(f"{name} recorded a loss of {losses[bad[0]]} at step {bad[0]} with lr = 0",
+                          [f"{name}(X, y, sizes, rng, lr=0, epochs={epochs}, batch_size={batch_size})"
+                           f": {bad.size} of {losses.size} losses are not finite"],
+                          hint="with lr = 0 nothing moves: each recorded loss is the finite loss "
+                               "of one batch at the initial parameters (append float(loss))",
+                          mistake="non-finite-loss")
     return losses
 
 
