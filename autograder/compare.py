@@ -188,12 +188,18 @@ def _size_factors(sizes: Mapping[str, float]) -> list[tuple[str, float, str]]:
     for a, va in items:
         out += [(f"2*{a}", 2 * va, f"a missing division by {a}, and a factor 2"),
                 (f"1/(2*{a})", 1 / (2 * va), f"an extra division by {a}, and a missing factor 2")]
+    power = "a wrong power of {a}: a square or a square root too many or missing?"
+    for a, va in items:
+        out += [(f"{a}**2", va**2, power.format(a=a)), (f"1/{a}**2", 1 / va**2, power.format(a=a))]
+        if va > 0:
+            out += [(f"sqrt({a})", np.sqrt(va), power.format(a=a)),
+                    (f"1/sqrt({a})", 1 / np.sqrt(va), power.format(a=a))]
     return out
 
 
-def _named_factor(c: float, sizes: Mapping[str, float] | None) -> str | None:
+def _named_factor(c: float, sizes: Mapping[str, float] | None, tol: float = 1e-9) -> str | None:
     for label, v, why in _size_factors(sizes or {}):
-        if abs(c - v) <= 1e-9 * abs(v):
+        if abs(c - v) <= tol * abs(v):
             return f"{label} = {_simple(c)}: {why}"
     return None
 
@@ -239,7 +245,7 @@ def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
 
 
 def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...],
-            sizes: Mapping[str, float] | None = None) -> str | None:
+            sizes: Mapping[str, float] | None = None, rtol: float = 1e-9) -> str | None:
     """One factor for every entry, or one factor per row / column / ... (arrays only).
 
     sizes {"N": 8, "D": 7}: a factor equal to a simple expression of them is named by it
@@ -249,7 +255,8 @@ def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...],
         return None  # any wrong scalar is the right one times something: not a hint
     ratio = float(np.sum(g * e) / np.sum(e * e))
     if abs(ratio) > 1e-12 and np.all(_close(g, ratio * e)):
-        if (label := _named_factor(ratio, sizes)) is not None:
+        # a factor measured against a looser reference (central differences) is as loose
+        if (label := _named_factor(ratio, sizes, max(1e-9, min(rtol, 1e-4)))) is not None:
             return f"equals the expected value times {label}"
         if g.size < 2 or np.count_nonzero(e) < 2:
             return None
@@ -314,6 +321,9 @@ def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
         bad = [int(i) for i in np.flatnonzero(np.any(wrong, axis=tuple(k for k in range(g.ndim) if k != ax)))]
         if len(bad) == n:
             continue
+        if label == "layer" and bad == list(range(bad[0], n)) and bad[0] > 0:
+            return (f"is right for layers 0-{bad[0] - 1} and wrong from layer {bad[0]} on: the "
+                    "first layers are right, so look at what is carried from one layer to the next")
         if label in ("step", "time step", "t") and bad == list(range(1, n)):
             return (f"is right at {label} 0 and wrong from {label} 1 on: the first update is "
                     "already wrong")
@@ -354,12 +364,26 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
         return f"{name} has the right size but the wrong sign"
     if g.ndim == 2 and g.shape[0] == g.shape[1] and np.all(_close(g, e.T)):
         return f"{name} is transposed"
-    timed = any(n in ("step", "time step", "t") for n in names)
+    timed = any(n in ("step", "time step", "t", "layer") for n in names)
     where = lambda: _where(g, e, rtol, names, regions or {})
-    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names, sizes),
+    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names, sizes, rtol),
                  where if timed or regions else (lambda: None), lambda: _offset(g, e, names), where):
         if (h := find()) is not None:
             return f"{name} {h}"
+    return None
+
+
+def _copied(name: str, arrays: Mapping[str, np.ndarray], expected: Outputs,
+            rtol: float) -> str | None:
+    """A wrong output that equals another output (yours or the expected one): a copy-paste."""
+    g = arrays[name]
+    for other in arrays:
+        if other == name or arrays[other].shape != g.shape or not np.any(g):
+            continue
+        for what, v in ((f"your {other}", arrays[other]), (f"the expected {other}", expected[other])):
+            v = np.asarray(v, np.float64)
+            if np.all(rel_error(g, v) <= rtol) and not np.all(rel_error(g, expected[name]) <= rtol):
+                return f"{name} equals {what}: a copy of another result (copy-paste?)"
     return None
 
 
@@ -397,8 +421,9 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
             hint, mistake = m.hint, m.name
             break
     if hint is None:
-        hints = [h for d in bad if (h := generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
-                                                      (axes or {}).get(d.name), regions, sizes))]
+        hints = [h for d in bad if (h := _copied(d.name, arrays, expected, rtol)
+                                    or generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
+                                                    (axes or {}).get(d.name), regions, sizes))]
         hint = "; ".join(hints) or None
     raise CheckFailed(summary, details, hint=hint, mistake=mistake, help=help)
 

@@ -67,3 +67,19 @@ def test_wrong_axis_softmax_variants_normalise_over_the_other_axes():
     for ax, lp in got:
         assert np.allclose(np.exp(lp).sum(axis=ax), 1.0)
         assert not np.allclose(np.exp(lp).sum(axis=2), 1.0)
+
+
+def test_an_output_that_copies_another_is_named():
+    """dc0 = dh0 (a copy-paste) is said so, not described as noise."""
+    other = rng.normal(size=E.shape)
+    with pytest.raises(CheckFailed) as e:
+        compare({"dh0": other, "dc0": other}, {"dh0": other, "dc0": E})
+    assert "dc0 equals your dh0" in e.value.hint
+
+
+def test_powers_of_a_size_and_layers_carried_wrong_are_named():
+    assert "times 1/sqrt(s) = " in generic_hint("std", E / np.sqrt(0.56), E, sizes={"s": 0.56})
+    std = np.array([1.0, 2.0, 4.0, 8.0])
+    got = np.array([1.0, 2.5, 6.0, 9.0])
+    assert "right for layers 0-0 and wrong from layer 1 on" in generic_hint(
+        "std", got, std, axes=("layer",))

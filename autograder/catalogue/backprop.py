@@ -1,6 +1,7 @@
 """Mistakes students make in module 02, each an edit of solutions/02_backprop/02_backprop.py."""
 
 from autograder.catalogue import Scenario
+from autograder.catalogue.heldout2_backprop import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -143,3 +144,7 @@ VARIANTS += [
             'params[k] = params[k] - lr * grads[k]',
     }),
 ]
+
+# The second held-out half (issue 14), measured before it was merged: those whose
+# feedback now names the cause.
+SCENARIOS += [s for s in HELD_OUT2 if s.hint]

@@ -192,7 +192,8 @@ def check_numerical_gradient(numerical_gradient, *, seed):
            "restore each entry after perturbing it: x[i] = old")
     exact = f.grad(x)
     # With h = 1e-3 the centred difference is off by h**2 * a = 1e-6; one-sided by ~1e-3.
-    compare({"grad": g}, {"grad": exact}, rtol=1e-4, what="the exact gradient", mistakes=[
+    compare({"grad": g}, {"grad": exact}, rtol=1e-4, what="the exact gradient", sizes={"h": h},
+            mistakes=[
         Mistake("one-sided", "this is the one-sided difference (f(x+h) - f(x)) / h, accurate to "
                 "O(h) only: use (f(x+h) - f(x-h)) / (2h)",
                 lambda: {"grad": _one_sided(f, x0, h)}),

@@ -276,7 +276,8 @@ def _check_predicted_once(predicted_std, rng, activation):
     call = f"predicted_std({width}, {depth}, {weight_std:.4g}, {activation!r}, {input_std:.3g})"
     got = np.asarray(got, dtype=np.float64) if isinstance(got, (list, tuple)) else got
     compare({"std": got}, {"std": exact}, rtol=1e-8, what=f"the recursion for {call}",
-            mistakes=[
+            axes={"std": ("layer",)},
+            sizes={"width": width, "weight_std": weight_std, "input_std": input_std}, mistakes=[
         Mistake("relu-factor-missing", "ReLU keeps only half of the second moment: "
                 "multiply the variance by 1/2 at every layer after the first",
                 lambda e=ell: {"std": input_std * (np.sqrt(width) * weight_std) ** e}),

@@ -337,10 +337,15 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
         raise CheckFailed("optimise returned None", ["return the list of losses"])
     arr = np.asarray(losses, dtype=float) if np.ndim(losses) == 1 else None
     expect(arr is not None, f"optimise should return a list of floats, got {describe(losses)}")
+    first = obj.loss(_copy(start))
     expect(arr.size == n_steps + 1,
            f"optimise('{method}', n_steps={n_steps}) returned {arr.size} losses, "
            f"expected {n_steps + 1}",
-           hint="record the loss before the first step as well as after each step: "
+           hint="your first loss is the one before any step, so one step (or its loss) is "
+                "missing: the loop runs n_steps times, t = 0, 1, ..., n_steps - 1, each step "
+                "followed by its loss"
+                if arr.size == n_steps and abs(arr[0] - first) <= 1e-12 * abs(first) else
+                "record the loss before the first step as well as after each step: "
                 "n_steps + 1 values" if arr.size == n_steps else
                 "two losses per step were recorded: one before the loop, then one after each "
                 "step" if arr.size == 2 * n_steps else None)

@@ -454,7 +454,7 @@ def check_lstm_sequence(lstm_forward, lstm_backward, *, seed):
                hint="the gradient checks passed, so look for state that leaks between calls")
 
 
-def _grad_norms(Wh, h, dh_last, activation="tanh", *, shift=None, transpose=True):
+def _grad_norms(Wh, h, dh_last, activation="tanh", *, shift=None, transpose=True, squash=False):
     T = h.shape[1]
     d = dh_last
     norms = [np.linalg.norm(d)]
@@ -463,7 +463,7 @@ def _grad_norms(Wh, h, dh_last, activation="tanh", *, shift=None, transpose=True
             # shift "zero": h_{t-1} with h_0 taken as 0; "wrap": h[:, t - 1], so h[:, -1] at t = 0
             prev = h[:, t - 1] if (t > 0 or shift == "wrap") else np.zeros_like(h[:, 0])
             ht = prev if shift else h[:, t]
-            d = d * (1 - ht**2)
+            d = d * (1 - (np.tanh(ht) if squash else ht)**2)
         d = d @ (Wh.T if transpose else Wh)
         norms.append(np.linalg.norm(d))
     return np.array(norms)
@@ -490,6 +490,9 @@ def check_gradient_norms(gradient_norms, *, seed):
                 "h0: your array is reversed", lambda: {"norms": exp[::-1]}),
         Mistake("no-derivative", "with activation='tanh' multiply by the tanh derivative "
                 "1 - h_t**2 at every step", lambda: {"norms": _grad_norms(Wh, h, dh_last, "linear")}),
+        Mistake("tanh-of-h", "h is already tanh of the pre-activation: the derivative is "
+                "1 - h_t**2, not 1 - tanh(h_t)**2",
+                lambda: {"norms": _grad_norms(Wh, h, dh_last, squash=True)}),
     ])
     # the exact law for a linear RNN with W = rho Q
     rho = float(rng.uniform(0.7, 1.3))

@@ -101,6 +101,10 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
         hint = None
         if got == exp[:-1]:
             hint = "append EOS after the tokens: the decoder must learn where to stop"
+        elif isinstance(got, list) and len(got) == len(exp) + 1 and got[1:] == exp:
+            hint = (f"your ids start with an extra {got[0]}"
+                    f"{' (BOS)' if got[0] == BOS else ''}: the ids are the tokens' ids then EOS; "
+                    "BOS is added later, by shift_right")
         raise CheckFailed("tokens_to_ids differs from the reference",
                           [f"tokens {toks}", f"expected {exp}", f"got      {got}"], hint=hint)
     ids = [BOS] + exp[:-1] + [EOS] + [int(v) for v in rng.integers(4, len(itos), size=3)] + [PAD]
@@ -109,7 +113,10 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
     got_t = ids_to_tokens(list(ids), list(itos))
     if list(got_t) != exp_t:
         hint = None
-        if len(got_t) > len(exp_t):
+        extra = [t for t in got_t if t not in exp_t]
+        if extra and all(t in (itos[BOS], itos[PAD]) for t in extra):
+            hint = f"your tokens include {extra[0]!r}: drop the special ids PAD and BOS"
+        elif len(got_t) > len(exp_t):
             hint = "stop at the first EOS: what follows it is not part of the sequence"
         raise CheckFailed("ids_to_tokens differs from the reference",
                           [f"ids {ids}", f"expected {exp_t}", f"got      {list(got_t)}"], hint=hint)
