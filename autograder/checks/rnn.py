@@ -582,6 +582,11 @@ RECALL = {"T": 25, "steps": 60, "batch": 64, "lr": 0.03, "H": 32, "forget_bias":
 RECALL_ACCURACY = 0.9
 
 
+def measured_seed(seed: int) -> int:
+    """The seed of a behavioural training run: one of the 10 whose margins are measured."""
+    return int(seed) % 10
+
+
 def recall_accuracy(lstm_classifier_loss, seed, cell="lstm"):
     """Test accuracy on the recall task after RECALL's budget, training with `lstm_classifier_loss`."""
     acc, _ = seq.train_recall(lstm_classifier_loss, cell, seed=seed, **RECALL)
@@ -636,8 +641,11 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
     loss_of = lambda k: lambda p: float(lstm_classifier_loss({**small, k: p}, xs, ys)[0])
     num = {k: gradcheck.numerical_gradient(loss_of(k), small[k].copy()) for k in ("Wh", "Wy", "b")}
     _against_numeric(got, num, what="central differences of the loss")
-    # behaviour: it learns to remember
-    acc = recall_accuracy(lstm_classifier_loss, seed)
+    # behaviour: it learns to remember. The training run takes one of the ten seeds whose
+    # margin is measured (benchmarks/rnn.py: the reference's worst 0.974): on other seeds
+    # the reference itself stays stuck near 0.5-0.75 one time in six (any 32-bit seed, as
+    # course grade's secret ones are)
+    acc = recall_accuracy(lstm_classifier_loss, measured_seed(seed))
     expect(acc >= RECALL_ACCURACY, f"after {RECALL['steps']} Adam steps the LSTM recalls the first token "
            f"{RECALL['T']} steps back with accuracy {acc:.2f}; expected at least {RECALL_ACCURACY}",
            "chance is 0.25; the reference LSTM gets about 1.0 with this budget",

@@ -724,9 +724,8 @@ def check_beam_search(beam_search, *, seed):
                               mistake=f"beam-{broken[0]}" if broken else None)
         score = ref.score_sequence(params, s, toks)
         compare({"logp": lp}, {"logp": score}, what="the model's log-probability of your sequence")
-        m = beam_margin(lambda *a, r=(toks, lp): r, params, s, width, max_len)
-        expect(m >= -1e-9, "the beam's length-normalised score is below greedy's",
-               f"beam {toks}, greedy {g}; difference {m:.3g}")
+        # (no "beam scores at least greedy": with length normalisation the reference's beam
+        # falls below greedy on some models, so it is no promise; the answer is checked above)
 
 
 # ----------------------------------------------------------------------------- 6.10 accuracy
@@ -823,7 +822,10 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
 
 def check_training(train_seq2seq, *, seed):
     check_loop(train_seq2seq, seed)
-    acc, losses = trained_exact_match(train_seq2seq, seed)
+    # the training run takes one of the ten seeds whose margin is measured (benchmarks/
+    # seq2seq.py: the reference's worst 0.570): on any 32-bit seed, as course grade's secret
+    # ones are, the reference itself falls just short of 35% about one time in twenty
+    acc, losses = trained_exact_match(train_seq2seq, int(seed) % 10)
     k = TRAIN_STEPS // 10
     expect(acc >= TRAIN_THRESHOLD,
            f"held-out exact match {acc:.0%} after {TRAIN_STEPS} steps; expected at least "
