@@ -25,10 +25,9 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -641,11 +640,11 @@ def gradebook_rows(nb: nbformat.NotebookNode) -> list[tuple[str, str, object]]:
 
 
 def write_gradebook(root: Path, source: Source, outcomes: list[Outcome],
-                    registered: threading.Thread | None = None) -> str:
+                    registered: Future | None = None) -> str:
     """Student, submission, grade and comment rows via nbgrader's API, in one transaction.
 
     Scores and comments are set exactly as nbgrader's SaveAutoGrades does (gradebook_rows).
-    registered: a thread already running ensure_assignment (else it runs here).
+    registered: ensure_assignment already running (register_in_background), else it runs here.
     """
     from nbgrader.api import Gradebook
 
@@ -655,9 +654,7 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome],
     if registered is None:
         ensure_assignment(db_url, mid)
     else:
-        registered.join()
-        if getattr(registered, "error", None):
-            raise registered.error
+        registered.result()      # raises what ensure_assignment raised
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")   # SQLAlchemy's autoflush notes inside nbgrader
         with Gradebook(db_url) as gb:
@@ -688,19 +685,13 @@ def write_gradebook(root: Path, source: Source, outcomes: list[Outcome],
     return db_url
 
 
-def register_in_background(root: Path, module_id: str) -> threading.Thread:
+def register_in_background(root: Path, module_id: str) -> Future:
     """ensure_assignment in a thread (nbgrader's generate_assignment, a subprocess of some
-    seconds on a new gradebook), so that it overlaps grading; its error is kept on it."""
-    def run():
-        try:
-            _alembic_on_path()
-            ensure_assignment(f"sqlite:///{root / 'gradebook.db'}", module_id)
-        except Exception as e:  # noqa: BLE001 - reported by write_gradebook
-            t.error = e
-    t = threading.Thread(target=run, name="register-assignment", daemon=True)
-    t.error = None
-    t.start()
-    return t
+    seconds on a new gradebook), so that it overlaps grading; write_gradebook waits for it."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="register-assignment")
+    future = pool.submit(ensure_assignment, f"sqlite:///{root / 'gradebook.db'}", module_id)
+    pool.shutdown(wait=False)
+    return future
 
 
 # ------------------------------------------------------------------------------ the class

@@ -262,12 +262,12 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                         mods[ref.partition(":")[0]], ref.partition(":")[2])
                 (fn,) = isolation.isolated((fn,), iso)
                 args, kwargs = msg.get("args", ()), msg.get("kwargs", {})
+                given = {**{str(i): a for i, a in enumerate(args)},
+                         **{f"k:{k}": v for k, v in kwargs.items()}}
                 owned = {str(i) for i in msg.get("back", ())} | \
                     {f"k:{k}" for k in msg.get("back_kw", ())}
-                watched = {key: v for key, v in [*((str(i), a) for i, a in enumerate(args)),
-                                                 *((f"k:{k}", v) for k, v in kwargs.items())]
-                           if key not in owned and isinstance(v, (np.ndarray, dict, list, tuple))}
-                before = {key: copy.deepcopy(v) for key, v in watched.items()}
+                before = {key: copy.deepcopy(v) for key, v in given.items()
+                          if key not in owned and isinstance(v, (np.ndarray, dict, list, tuple))}
                 _alarm(msg.get("timeout"))
                 try:
                     value = fn(*args, **kwargs)
@@ -275,9 +275,8 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                     _alarm(0)
                 # only the arguments the function may change by contract go back; changes
                 # to the others come back apart, for checks to see (never synced)
-                back = {str(i): args[i] for i in msg.get("back", ()) if i < len(args)}
-                back.update({f"k:{k}": kwargs[k] for k in msg.get("back_kw", ()) if k in kwargs})
-                left = {key: v for key, v in watched.items() if _differs(before[key], v)}
+                back = {key: given[key] for key in owned if key in given}
+                left = {key: given[key] for key, v in before.items() if _differs(v, given[key])}
                 reply = {"value": value, "back": back, "left": left}
             except _CallTimeout:
                 reply = {"timeout": True}
@@ -477,20 +476,23 @@ def _cgroup_join(cg: dict, uid: int) -> None:
         f.write(str(os.getpid()))
 
 
-def _cgroup_remove(cg: dict | None, uid: int, tries: int = 50) -> bool:
-    """Remove a worker's cgroup; False while its processes are still exiting."""
-    if not cg:
-        return True
+def _rmdir_when_empty(path: str, tries: int = 50) -> bool:
+    """Remove a cgroup folder; False while its processes are still exiting."""
     for i in range(tries):
         try:
-            os.rmdir(os.path.join(cg["path"], f"w{uid}"))
+            os.rmdir(path)
             return True
         except FileNotFoundError:
             return True
         except OSError:
             if i + 1 < tries:
-                time.sleep(0.02)     # its processes are still exiting
+                time.sleep(0.02)
     return False
+
+
+def _cgroup_remove(cg: dict | None, uid: int, tries: int = 50) -> bool:
+    """Remove a worker's cgroup; False while its processes are still exiting."""
+    return not cg or _rmdir_when_empty(os.path.join(cg["path"], f"w{uid}"), tries)
 
 
 def zygote_main(cfg: dict) -> None:
@@ -818,7 +820,7 @@ class Sandbox:
         self.drop_zygote()
         if self.cgroup:
             for d in Path(self.cgroup["path"]).glob("w*"):   # workers killed with the zygote
-                _cgroup_remove(self.cgroup, int(d.name[1:]) if d.name[1:].isdigit() else -1)
+                _rmdir_when_empty(str(d))
             try:
                 os.rmdir(self.cgroup["path"])
                 self.cgroup = None
@@ -963,10 +965,7 @@ def _removed_at_exit(cg: dict) -> dict:
 
     def remove():
         for d in sorted(Path(cg["path"]).glob("w*")) + [Path(cg["path"])]:
-            try:
-                d.rmdir()
-            except OSError:
-                pass
+            _rmdir_when_empty(str(d), tries=1)
     atexit.register(remove)
     return cg
 

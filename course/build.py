@@ -36,44 +36,44 @@ def tool_env() -> dict[str, str]:
     return {**os.environ, "PATH": path, "PYTHONWARNINGS": "ignore"}
 
 
-def alembic_head() -> str:
-    """The gradebook schema's alembic head, read with alembic's API. nbgrader asks the
-    `alembic heads` command for it whenever it creates a gradebook: 2 s of start-up."""
-    import nbgrader.api
-
-    here = Path(nbgrader.api.__file__).parent
-    try:
-        from alembic.config import Config
-        from alembic.script import ScriptDirectory
-
-        cfg = Config(str(here / "alembic.ini"))
-        cfg.set_main_option("script_location", str(here / "alembic"))
-        heads = ScriptDirectory.from_config(cfg).get_heads()
-        if len(heads) == 1:
-            return heads[0]
-    except Exception:  # noqa: BLE001 - the command then answers, as nbgrader asks it
-        pass
-    return ORIGINAL_ALEMBIC_VERSION[0]()
-
-
-ORIGINAL_ALEMBIC_VERSION: list = []
-
-
 def fast_gradebooks() -> None:
-    """In this process, nbgrader creates a gradebook without the `alembic heads` command."""
+    """In this process, nbgrader creates a gradebook without the `alembic heads` command
+    (2 s of start-up each time): the schema's head is read with alembic's API, once, and the
+    command answers only if that fails."""
+    import functools
+
     import nbgrader.api
 
-    if not ORIGINAL_ALEMBIC_VERSION:
-        ORIGINAL_ALEMBIC_VERSION.append(nbgrader.api.get_alembic_version)
-        nbgrader.api.get_alembic_version = alembic_head
+    ask = nbgrader.api.get_alembic_version
+    if getattr(ask, "fast", False):
+        return
+
+    @functools.cache
+    def head() -> str:
+        here = Path(nbgrader.api.__file__).parent
+        try:
+            from alembic.config import Config
+            from alembic.script import ScriptDirectory
+
+            cfg = Config(str(here / "alembic.ini"))
+            cfg.set_main_option("script_location", str(here / "alembic"))
+            heads = ScriptDirectory.from_config(cfg).get_heads()
+            if len(heads) == 1:
+                return heads[0]
+        except Exception:  # noqa: BLE001 - the command answers instead, as nbgrader asks it
+            pass
+        return ask()
+
+    head.fast = True
+    nbgrader.api.get_alembic_version = head
 
 
 def nbgrader_command(*args: str) -> list[str]:
     """`nbgrader ARGS` run by this interpreter, without two slow steps of its start-up:
-    jsonschema's IRI grammar (no notebook field is an IRI) and `alembic heads` for a new
-    gradebook (alembic_head gives the same answer). Run it with tool_env()."""
-    launch = ("import sys; sys.modules.setdefault('rfc3987_syntax', None); "
-              "import course.build as b; b.fast_gradebooks(); "
+    jsonschema's IRI grammar (course.cli.without_iri_grammar) and `alembic heads` for a new
+    gradebook (fast_gradebooks). Run it with tool_env()."""
+    launch = ("import course.cli as c; c.without_iri_grammar(); "
+              "import course.build as b; b.fast_gradebooks(); import sys; "
               "from nbgrader.apps.nbgraderapp import main; sys.argv[0] = 'nbgrader'; main()")
     return [sys.executable, "-c", launch, *args]
 

@@ -12,6 +12,7 @@ import itertools
 
 import numpy as np
 
+from autograder.checks import measured_seed
 from autograder.compare import Mistake, compare, expect, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -580,11 +581,6 @@ def check_clip_grad_norm(clip_grad_norm, *, seed):
 
 RECALL = {"T": 25, "steps": 60, "batch": 64, "lr": 0.03, "H": 32, "forget_bias": 3.0}
 RECALL_ACCURACY = 0.9
-
-
-def measured_seed(seed: int) -> int:
-    """The seed of a behavioural training run: one of the 10 whose margins are measured."""
-    return int(seed) % 10
 
 
 def recall_accuracy(lstm_classifier_loss, seed, cell="lstm"):

@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _without_iri_grammar() -> None:
+def without_iri_grammar() -> None:
     """jsonschema, which nbformat imports, compiles an IRI grammar (rfc3987_syntax) on import
     when it is installed: 0.8 s per command. No notebook schema field is an IRI, so this
     process goes without it (JupyterLab and nbgrader run in their own processes)."""
@@ -53,7 +53,7 @@ def _without_iri_grammar() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _without_iri_grammar()
+    without_iri_grammar()
     p = parser()
     args = p.parse_args(argv)
     if not getattr(args, "run", None):
