@@ -193,7 +193,7 @@ def check_numerical_gradient(numerical_gradient, *, seed):
     # For a cubic the centred difference is exactly f'(x) + a h**2 (up to rounding, ~1e-12):
     # compare with that, not with f'(x), whose gap a h**2 ~ 1e-6 is a large relative error
     # where f'(x) is near 0 (correct code failed 2.6 on about 3% of seeds).
-    exact = f.grad(x) + f.a * h**2
+    exact = f.grad(x0) + f.a * h**2
     compare({"grad": g}, {"grad": exact}, rtol=1e-4, what="the exact centred difference "
             "(f(x + h e_i) - f(x - h e_i)) / 2h", sizes={"h": h},
             mistakes=[
