@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder import standin
+from autograder import diagnose, standin
 from autograder.result import CheckFailed, CheckResult, NotImplementedYet
 from course.isolation import isolated
 
@@ -224,13 +224,15 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
                           details=["write your own implementation instead of importing it"])
     if namespace is None:
         namespace = next((f.__globals__ for f in fns if isinstance(f, types.FunctionType)), None)
-    fns = isolated(fns, task.isolate)
+    fns = diagnose.record(isolated(fns, task.isolate), task.needs)
     seeds = tuple(seeds) if seeds is not None else \
         task.seeds + (task.hidden_seeds if hidden else ())
     try:
         for seed in seeds:
+            diagnose.reset(fns)
             with standin.checking(task, seed, namespace):
                 _run_once(task, fns, seed)
+            diagnose.changed_inputs(fns, _references(task))
     except NotImplementedYet as e:
         return result(False, e.summary, "not-implemented", details=e.details, help=task.help)
     except CheckFailed as e:
@@ -238,9 +240,28 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
             return result(False, f"not implemented: {_stubs(fns)[0]} still raises NotImplementedError",
                           "not-implemented", details=["replace its `raise NotImplementedError(...)` line "
                                                       "with your code"], help=task.help)
-        return result(False, e.summary, "fail", details=e.details, hint=e.hint,
+        return result(False, e.summary, "fail", details=e.details, hint=_diagnosed(task, fns, e),
                       mistake=e.mistake, help=e.help or task.help)
     return result(True, "ok", "pass")
+
+
+def _references(task: Task) -> dict[str, object]:
+    """{graded name: its reference function} where the references are here (not in a release)."""
+    return diagnose.references(resolve_module_id(task.id.split(".")[0]), task.needs)
+
+
+def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | None:
+    """The check's hint, led by the one-edit rewrite of the reference that reproduces the
+    student's calls when no known mistake matched (autograder.diagnose)."""
+    if e.mistake is not None:
+        return e.hint
+    try:
+        found = diagnose.explain(fns, _references(task))
+    except Exception:       # a diagnosis is a bonus: it never costs the verdict
+        found = None
+    if not found:
+        return e.hint
+    return f"{found}; {e.hint}" if e.hint else found
 
 
 def _stubs(fns) -> list[str]:

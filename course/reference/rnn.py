@@ -71,6 +71,23 @@ def rnn_backward(dh, cache):
     return dx, dh_prev, dWx, dWh, db
 
 
+def gradient_norms(Wh, h, dh_last, activation="tanh"):
+    """Norms of the gradient on every hidden state when the loss reads only the last one.
+
+    Wh (H, H), h (N, T, H) the states h_1..h_T, dh_last (N, H) -> norms (T + 1,), where
+    norms[k] = ||dL/dh_{T-k}||: each step back multiplies by tanh'(a_t) = 1 - h_t**2, then Wh.T.
+    """
+    T = h.shape[1]
+    d = dh_last
+    norms = [np.linalg.norm(d)]
+    for t in reversed(range(T)):
+        if activation == "tanh":
+            d = d * (1 - h[:, t] ** 2)
+        d = d @ Wh.T
+        norms.append(np.linalg.norm(d))
+    return np.array(norms)
+
+
 # ----------------------------------------------------------------------------- LSTM
 
 def lstm_step_forward(x, h_prev, c_prev, Wx, Wh, b):

@@ -1,0 +1,204 @@
+"""The rewrite diagnoser (autograder/diagnose.py): a bug nobody catalogued is named by the one
+edit of the reference that reproduces it, and only then."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from autograder import diagnose
+from autograder.tasks import find_task, run_task
+from course.reference import nn
+
+
+def layer(x, w, b):
+    """A reference for the unit tests: (N, D), (D, M), (M,) -> (N, M)."""
+    h = x @ w + b
+    return np.tanh(h) * 2.0
+
+
+def sweep(values, steps):
+    """A reference with a loop and an accumulator."""
+    total = np.zeros_like(values)
+    for t in range(steps):
+        total += values * t
+    return total
+
+
+def _calls(student, *args_list):
+    rec = diagnose.Recorder(student, student.__name__)
+    for args in args_list:
+        rec(*args)
+    return rec.calls
+
+
+def _inputs(seed, n=2):
+    rng = np.random.default_rng(seed)
+    return [(rng.normal(size=(4, 3)), rng.normal(size=(3, 5)), rng.normal(size=5)) for _ in range(n)]
+
+
+def test_a_transpose_a_sign_and_a_missing_function_are_named():
+    def no_tanh(x, w, b):
+        return (x @ w + b) * 2.0
+
+    def minus_b(x, w, b):
+        return np.tanh(x @ w - b) * 2.0
+
+    for student, words in ((no_tanh, "`tanh` is not applied"),
+                           (minus_b, "a sign: subtracted where it should be added")):
+        text = diagnose.explain_call(layer, _calls(student, *_inputs(0)), 5.0, "layer")
+        assert text is not None and words in text, text
+        assert text.startswith("your layer behaves like the correct code with `")
+
+
+def test_a_loop_step_and_an_ignored_argument_are_named():
+    def overwrite(values, steps):
+        total = np.zeros_like(values)
+        for t in range(steps):
+            total = values * t
+        return total
+
+    def ignores_b(x, w, b):
+        return np.tanh(x @ w) * 2.0
+
+    v = np.random.default_rng(1).normal(size=6)
+    text = diagnose.explain_call(sweep, _calls(overwrite, (v, 4), (v * 2, 5)), 5.0)
+    assert "`total += ...` written as `total = ...`" in text, text
+    text = diagnose.explain_call(layer, _calls(ignores_b, *_inputs(1)), 5.0)
+    assert "ignoring the argument `b`" in text or "`x @ w + b` written as `x @ w`" in text, text
+
+
+def test_correct_or_unexplained_code_gets_no_rewrite():
+    def correct(x, w, b):
+        return 2.0 * np.tanh(np.einsum("nd,dm->nm", x, w) + b)
+
+    def unrelated(x, w, b):
+        return np.sin(x @ w) + b ** 3
+
+    assert diagnose.explain_call(layer, _calls(correct, *_inputs(2)), 5.0) is None
+    assert diagnose.explain_call(layer, _calls(unrelated, *_inputs(3)), 5.0) is None
+
+
+def test_a_rewrite_must_reproduce_every_recorded_call():
+    """A student that matches a rewrite on the first call only is not explained by it."""
+    state = {"n": 0}
+
+    def drifting(x, w, b):
+        state["n"] += 1
+        out = np.tanh(x @ w - b) * 2.0
+        return out if state["n"] == 1 else out + 0.5
+
+    assert diagnose.explain_call(layer, _calls(drifting, *_inputs(4)), 5.0) is None
+
+
+def test_a_few_integers_are_no_evidence():
+    def argmax_ref(x):
+        return int(np.argmax(x))
+
+    globals()["argmax_ref"] = argmax_ref      # rewrites compile in this module's namespace
+
+    def wrong(x):
+        return int(np.argmin(x))
+
+    calls = _calls(wrong, (np.array([0.3, -1.0, 2.0]),))
+    assert diagnose.explain_call(argmax_ref, calls, 5.0) is None
+
+
+def test_the_search_is_bounded_in_time_and_memory():
+    def hangs(emit):
+        emit([1])
+        time.sleep(60)
+
+    t0 = time.monotonic()
+    assert diagnose._apart(hangs, 1.0) == [[1]]
+    assert time.monotonic() - t0 < 5
+
+    def greedy(emit):
+        emit([1])
+        np.ones(10**10)            # 80 GB: refused by the child's memory limit
+        emit([2])
+
+    assert diagnose._apart(greedy, 5.0) == [[1]]
+
+
+def bump(p, g):
+    """A reference that updates p in place."""
+    p["w"] -= 0.5 * g["w"]
+
+
+def test_an_update_made_on_a_copy_fails_and_an_in_place_change_is_allowed():
+    from autograder.result import CheckFailed
+
+    def on_copy(p, g):
+        p = {k: v.copy() for k, v in p.items()}
+        p["w"] -= 0.5 * g["w"]
+
+    def in_place(p, g):
+        g["w"] *= 0.5          # changes an argument the reference leaves alone: allowed
+        p["w"] -= g["w"]
+
+    def run(student):
+        rec = diagnose.Recorder(student, "bump")
+        rec({"w": np.ones(3)}, {"w": np.arange(3.0)})
+        diagnose.changed_inputs((rec,), {"bump": bump})
+
+    with pytest.raises(CheckFailed, match="bump left its argument `p` unchanged"):
+        run(on_copy)
+    run(in_place)
+
+
+def _relu_backward_in_place(dout, cache):
+    dout[cache <= 0] = 0
+    return dout
+
+
+def _relu_forward(x):
+    return np.maximum(0, x), x
+
+
+def test_a_correct_function_that_changes_its_input_passes():
+    res = run_task(find_task("2.3"), fns=(_relu_forward, _relu_backward_in_place), hidden=False)
+    assert res.passed, res.text()
+
+
+def test_the_rewrite_leads_the_feedback_in_run_task():
+    def linear_backward(dout, cache):
+        x, w = cache
+        return dout @ w.T, x.T @ dout, dout.sum()
+
+    res = run_task(find_task("2.2"), fns=(linear_backward,), hidden=False)
+    assert not res.passed
+    assert res.hint and res.hint.startswith("your linear_backward behaves like the correct code"), \
+        res.text()
+
+
+def test_a_known_mistake_keeps_its_own_hint():
+    def linear_backward(dout, cache):
+        x, w = cache
+        return dout @ w.T, x.T @ dout, dout.mean(axis=0)
+
+    res = run_task(find_task("2.2"), fns=(linear_backward,), hidden=False)
+    assert res.mistake is not None and "behaves like the correct code" not in res.text()
+
+
+def test_without_the_references_nothing_is_rewritten(monkeypatch):
+    """In a student release there is no solution notebook (nor course.build) and the references
+    are stand-ins: no rewrite runs."""
+    import sys
+
+    monkeypatch.setattr(diagnose, "_SOLUTIONS", {})
+    monkeypatch.setitem(sys.modules, "course.build", None)
+    monkeypatch.setattr(nn, "linear_backward", object())
+    assert "linear_backward" not in diagnose.references("02_backprop", ("linear_backward",))
+
+
+@pytest.mark.parametrize("name", ["rnn_step_forward", "lstm_step_forward", "linear_backward"])
+def test_rewrites_compile_and_describe_themselves(name):
+    from course.reference import rnn
+
+    ref = getattr(rnn, name, None) or getattr(nn, name)
+    rws = diagnose.rewrites(ref)
+    assert len(rws) > 20
+    assert all(r.what.startswith(("with ", "without ", "ignoring ", "`")) and r.why for r in rws)
