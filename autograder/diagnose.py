@@ -28,6 +28,7 @@ import inspect
 import json
 import os
 import pickle
+import random
 
 try:
     import resource
@@ -47,6 +48,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MAX_CALLS = 6            # calls recorded per function and seed
+MAX_SMALL = 64           # ... when their inputs are small (a schedule called for many t)
+SMALL = 4096             # bytes
 MAX_BYTES = 4_000_000    # a call with larger inputs is not recorded
 BUDGET = 3.0             # seconds of rewrites per failed task
 SLOW = 0.3               # a reference call slower than this is not searched
@@ -65,6 +68,17 @@ class Call:
     left: frozenset = frozenset()   # arguments changed that the grader kept apart (Proxy.left)
 
 
+@dataclass(frozen=True)
+class Raised:
+    """What a call raised: "ValueError: operands could not be broadcast ... (4,6) (4,4)"."""
+
+    text: str
+
+
+def _error_text(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}"[:300]
+
+
 class Recorder:
     """Stands for a student function while its check runs: calls pass through unchanged;
     the first MAX_CALLS of them are kept (deep copies)."""
@@ -72,6 +86,8 @@ class Recorder:
     def __init__(self, fn: Callable, name: str, caches: dict | None = None):
         self._fn, self._name = fn, name
         self.calls: list[Call] = []
+        self.seen = 0                 # calls made (small ones past MAX_SMALL are sampled)
+        self._pick = random.Random(0)
         # id of a cache a recorded forward call returned -> (forward's name, call index, cache):
         # a backward pass given that cache is replayed with the reference forward's own cache.
         self._caches = {} if caches is None else caches
@@ -83,21 +99,40 @@ class Recorder:
         return repr(self._fn)
 
     def __call__(self, *args, **kwargs):
-        keep = len(self.calls) < MAX_CALLS and _nbytes((args, kwargs)) <= MAX_BYTES
+        size = _nbytes((args, kwargs))
+        self.seen += 1
+        slot = None          # a reservoir sample of small calls: inputs from the whole check
+        if size <= SMALL and len(self.calls) >= MAX_SMALL and not self._name.endswith("_forward"):
+            j = self._pick.randrange(self.seen)
+            slot = j if MAX_CALLS <= j < MAX_SMALL else None
+        keep = size <= MAX_BYTES and (len(self.calls) < MAX_CALLS or
+                                      size <= SMALL and len(self.calls) < MAX_SMALL) or slot is not None
         before = _copy((args, kwargs)) if keep else None
         given = {i: self._caches[id(a)][:2] for i, a in enumerate(args) if id(a) in self._caches}
-        out = self._fn(*args, **kwargs)
+        try:
+            out = self._fn(*args, **kwargs)
+        except Exception as e:           # recorded: a rewrite may raise the very same error
+            if keep and before is not None:
+                self._keep(Call(before[0], before[1], Raised(_error_text(e)), (), {}, given), slot)
+            raise
         if keep and before is not None:
             after = _copy((args, kwargs))
             copied = _copy(out)
             left = getattr(self._fn, "left", None)
             left = frozenset(left) if isinstance(left, dict) else frozenset()
             if after is not None and copied is not None or out is None:
-                self.calls.append(Call(before[0], before[1], copied, *(after or ((), {})), given,
-                                       left))
+                self._keep(Call(before[0], before[1], copied, *(after or ((), {})), given, left),
+                           slot)
                 if self._name.endswith("_forward") and isinstance(out, tuple) and len(out) >= 2:
                     self._caches[id(out[-1])] = (self._name, len(self.calls) - 1, out[-1])
         return out
+
+
+    def _keep(self, call: Call, slot: int | None) -> None:
+        if slot is None:
+            self.calls.append(call)
+        else:
+            self.calls[slot] = call
 
 
 def _nbytes(obj: object, depth: int = 0) -> int:
@@ -129,12 +164,16 @@ def reset(fns: tuple[object, ...]) -> None:
         if isinstance(f, Recorder):
             f.calls.clear()
             f._caches.clear()
+            f.seen = 0
+            f._pick = random.Random(0)
 
 
 # ----------------------------------------------------------------------------- comparing
 
 def _leaves(obj: object, path: str = "", depth: int = 0) -> dict[str, object]:
     """{path: array or plain value}: the data in nested tuples, lists and dicts."""
+    if isinstance(obj, Raised):
+        return {path + "!raised": obj.text}
     if isinstance(obj, np.ndarray):
         return {path: obj}
     if isinstance(obj, (bool, int, float, complex, np.number, np.bool_)):
@@ -357,6 +396,12 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             else:
                 yield ("arg", lambda n: ast.Call(n.func, n.args[:-1], []),
                        f"the last argument is not passed on to `{name}`", 2)
+        if len(node.args) == 1 and isinstance(node.args[0], ast.BinOp) and \
+                isinstance(node.args[0].right, ast.Constant) and name not in ("range", "len"):
+            yield ("paren", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
+                                                n.args[0].op, n.args[0].right),
+                   f"`{_SYM.get(type(node.args[0].op), '?')} {node.args[0].right.value!r}` "
+                   f"applied outside `{name}` instead of inside (a bracket misplaced)", 2)
         if name == "einsum" and node.args and isinstance(node.args[0], ast.Constant) and \
                 isinstance(node.args[0].value, str) and "->" in node.args[0].value:
             spec, out_ = node.args[0].value.split("->")
@@ -377,7 +422,8 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 continue
             yield ("name", lambda n, other=other: ast.Name(other, ast.Load()),
                    f"`{other}` is read where `{node.id}` belongs", 3)
-        if node.id in loop_vars:
+        if node.id in loop_vars or isinstance(parent, ast.BinOp) and (
+                isinstance(parent.left, ast.Constant) or isinstance(parent.right, ast.Constant)):
             for d in (-1, 1):
                 yield ("index", lambda n, d=d: ast.BinOp(ast.Name(n.id, ast.Load()),
                                                          ast.Add() if d > 0 else ast.Sub(),
@@ -816,9 +862,10 @@ def _alarm(signum, frame):
     raise _Slow
 
 
-def _run(fn: Callable, call: Call, limit: float | None = None) -> Seen | None:
-    """What fn does on a copy of the call's inputs; None if it raises (or passes `limit` s,
-    enforced only in the main thread, as in the forked search)."""
+def _run(fn: Callable, call: Call, limit: float | None = None,
+         raised: bool = False) -> Seen | None:
+    """What fn does on a copy of the call's inputs; None if it passes `limit` s (enforced only
+    in the main thread, as in the forked search) or raises (with `raised`, the error instead)."""
     args, kwargs = copy.deepcopy((call.args, call.kwargs))
     before = _leaves((call.args, call.kwargs))
     timed = limit is not None and threading.current_thread() is threading.main_thread()
@@ -834,8 +881,10 @@ def _run(fn: Callable, call: Call, limit: float | None = None) -> Seen | None:
                 if timed:
                     signal.setitimer(signal.ITIMER_REAL, 0)
                     signal.signal(signal.SIGALRM, old)
-    except Exception:
+    except (_Slow, MemoryError, RecursionError):
         return None
+    except Exception as e:
+        return Seen({"!raised": _error_text(e)}) if raised else None
     after = _leaves((args, kwargs))
     changed = {k: v for k, v in after.items() if k not in before or not _same(v, before[k], 0.0)}
     return Seen(_leaves(out), changed)
@@ -863,8 +912,10 @@ def _cached(rw: Rewrite | None, fn: Callable, call: Call, digest: str | None) ->
 
 def _judged(student: Seen, reference: Seen, opaque: set[int]) -> tuple[dict, set[str]]:
     """The student's leaves on the paths the reference sets (outputs, changed inputs)."""
-    keys = _comparable(student, reference, opaque)
     s_all = student.all()
+    if "out!raised" in s_all:
+        return s_all, {"out!raised"}
+    keys = _comparable(student, reference, opaque)
     ref_all = reference.all()
     keys = {k for k in keys if k in ref_all or k.startswith("out")}
     inputs_changed = {k for k in ref_all if k.startswith("in")}
@@ -895,7 +946,9 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
             first = i
     if first is None or _degenerate(judged[first][0], judged[first][1]):
         return None
-    order = [first] + [i for i in range(len(calls)) if i != first and judged[i] is not None]
+    rest = [i for i in range(len(calls)) if i != first and judged[i] is not None]
+    differ = [i for i in rest if not _agree(judged[i][0], refs[i].all(), judged[i][1])]
+    order = ([first] + differ + [i for i in rest if i not in differ])[:32]
     key = (ref.__module__, ref.__qualname__, tuple(digests), _leaves_digest(judged, order))
     with _LOCK:
         hit = _VERDICTS.get(key)
@@ -914,7 +967,7 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                     break
                 score, paths = _score(rw, calls, judged, refs, order, each)
                 if score == -1:
-                    emit([k])
+                    emit([k, sorted(p for p in paths if p.endswith('!raised')), 1])
                     full += 1
                     if full >= 2 or rw.rank == 1:
                         break
@@ -923,9 +976,9 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                     best = score
 
         got = [f for f in _apart(search, budget + 1.0) if 0 <= f[0] < len(rws)]
-        fulls = [f for f in got if len(f) == 1]
+        fulls = [f for f in got if len(f) == 3]
         partial = [f for f in got if len(f) == 2][-1:]
-        hit = [(rws[f[0]], f[1] if len(f) > 1 else None) for f in (fulls or partial)]
+        hit = [(rws[f[0]], f[1] or None) for f in (fulls or partial)]
         with _LOCK:
             _VERDICTS[key] = hit
             while len(_VERDICTS) > 2000:
@@ -943,7 +996,7 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
     wrong: dict[str, bool] = {}       # output -> reproduced wherever the student is wrong
     telling = False
     for i in order:
-        seen = _run(rw.fn, calls[i], each)
+        seen = _run(rw.fn, calls[i], each, raised=True)
         if seen is None:
             return None, set()
         s_all, keys = judged[i]
@@ -968,6 +1021,8 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
 def _telling(v: object) -> bool:
     """Is a value specific enough that a rewrite reproducing it is evidence? Not a few
     integers or flags (an index, a count, a boolean), which other bugs hit by chance."""
+    if isinstance(v, str):         # an error message naming shapes or sizes
+        return any(ch.isdigit() for ch in v)
     if not isinstance(v, np.ndarray) or v.dtype.kind not in "fciub":
         return False
     if v.size >= 4:
@@ -1091,6 +1146,9 @@ def _describe(name: str, found: list, outputs: list[str]) -> str:
             else:
                 parts.append("the result")
         subject = f"{', '.join(parts)} of your {name} behave"
+        if any(p.endswith("!raised") for p in paths):
+            subject = f"your {name} raises the same error as the correct code would"
+            return f"{subject} {rw.what}: {rw.why}"
     else:
         subject = f"your {name} behaves"
     text = f"{subject} like the correct code {rw.what}: {rw.why}"

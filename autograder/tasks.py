@@ -251,9 +251,9 @@ def _references(task: Task) -> dict[str, object]:
 
 
 def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | None:
-    """The check's hint, led by the one-edit rewrite of the reference that reproduces the
-    student's calls when no known mistake matched (autograder.diagnose)."""
-    if e.mistake is not None:
+    """The check's hint with the one-edit rewrite of the reference that reproduces the student's
+    calls (autograder.diagnose), unless a known mistake's outputs matched exactly."""
+    if getattr(e, "exact", False):        # a known mistake's outputs matched exactly
         return e.hint
     try:
         found = diagnose.explain(fns, _references(task))
@@ -261,6 +261,8 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
         found = None
     if not found:
         return e.hint
+    if e.mistake is not None and e.hint:  # the check's own reading of the behaviour first
+        return f"{e.hint}; {found}"
     return f"{found}; {e.hint}" if e.hint else found
 
 
