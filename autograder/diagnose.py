@@ -600,10 +600,15 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
     for p in params:
         yield (lambda f, p=p: _prepend(f, f"{p} = np.zeros_like({p})"),
                f"ignoring the argument `{p}` (as if it were all zeros)", f"is `{p}` used?", 1)
+        yield (lambda f, p=p: _prepend(f, f"{p} = {p} / np.max(np.abs({p}))"),
+               f"with `{p}` rescaled (divided by its largest absolute value)",
+               f"use `{p}` as given", 2)
+        yield (lambda f, p=p: _prepend(f, f"{p} = ({p} - np.mean({p})) / np.std({p})"),
+               f"with `{p}` standardised (mean removed, divided by its std)", f"use `{p}` as given", 2)
         yield (lambda f, p=p: _prepend(f, f"{p} = np.ones_like({p})"),
                f"ignoring the argument `{p}` (as if it were all ones or True)", f"is `{p}` used?", 2)
         yield (lambda f, p=p: _prepend(f, f"{p} = np.reshape({p}, (-1, 1))"),
-               f"`{p}` taken as a column of shape (n, 1)", "mind the shapes: (n,) and (n, 1) "
+               f"with `{p}` taken as a column of shape (n, 1)", "mind the shapes: (n,) and (n, 1) "
                "broadcast differently", 2)
 
 
@@ -783,6 +788,16 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                     build(fdef, f"with `{old_text}` written as `{new_text}`", why, rank)
             finally:
                 _swap_child(parent, new, node)
+    for var in sorted({n.slice.id for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
+                       and isinstance(n.slice, ast.Name) and isinstance(n.ctx, ast.Load)}):
+        tree = copy.deepcopy(fdef)
+        sites = _Unselect(var)
+        sites.visit(tree)
+        if sites.names:
+            shown = ", ".join(f"`{n}[{var}]`" for n in sites.names[:3])
+            build(tree, f"with {shown} written as "
+                  f"{', '.join(f'`{n}`' for n in sites.names[:3])}",
+                  f"the whole array where the entries selected by `{var}` belong", 2)
     for apply, what, why, rank in _stmt_edits(fdef, params):
         tree = copy.deepcopy(fdef)
         try:
@@ -828,6 +843,22 @@ def _siblings(ref: types.FunctionType) -> dict[str, set[str]]:
              and f.__module__ == ref.__module__ and not n.startswith("_") and f is not ref}
     arity = {n: f.__code__.co_argcount for n, f in funcs.items()}
     return {n: {m for m in funcs if m != n and arity[m] == arity[n]} for n in funcs}
+
+
+class _Unselect(ast.NodeTransformer):
+    """Every `a[var]` (a Name indexed by the Name var) becomes `a`."""
+
+    def __init__(self, var: str):
+        self.var, self.names = var, []
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.slice, ast.Name) and node.slice.id == self.var and \
+                isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name):
+            if node.value.id not in self.names:
+                self.names.append(node.value.id)
+            return node.value
+        return node
 
 
 def _ancestors(node: ast.AST, parents: dict[int, ast.AST]) -> Iterator[ast.AST]:
