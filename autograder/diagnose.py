@@ -307,7 +307,8 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 
 
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
-           loop_vars: set[str], siblings: dict[str, set[str]]) -> Iterator[Edit]:
+           loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
+           wraps: tuple[str, ...] = ()) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank)."""
     if isinstance(node, ast.BinOp):
         op = type(node.op)
@@ -326,6 +327,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         if op is ast.Pow and isinstance(node.right, ast.Constant) and node.right.value == 2:
             yield ("func", lambda n: _np_call("abs", n.left), "an absolute value where a square "
                    "belongs", 1)
+        if op is ast.Add and (isinstance(node.left, (ast.List, ast.ListComp)) or
+                              isinstance(node.right, (ast.List, ast.ListComp))):
+            yield ("swap", lambda n: ast.BinOp(n.right, n.op, n.left),
+                   "the parts are joined in the wrong order", 1)
         if op in (ast.Sub, ast.Div, ast.MatMult, ast.Pow):
             yield ("swap", lambda n: ast.BinOp(n.right, n.op, n.left), "the operands are swapped", 2)
         if op is ast.MatMult:
@@ -397,10 +402,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 yield ("arg", lambda n: ast.Call(n.func, n.args[:-1], []),
                        f"the last argument is not passed on to `{name}`", 2)
         if len(node.args) == 1 and isinstance(node.args[0], ast.BinOp) and \
-                isinstance(node.args[0].right, ast.Constant) and name not in ("range", "len"):
+                name not in ("range", "len"):
             yield ("paren", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
                                                 n.args[0].op, n.args[0].right),
-                   f"`{_SYM.get(type(node.args[0].op), '?')} {node.args[0].right.value!r}` "
+                   f"`{_SYM.get(type(node.args[0].op), '?')} {_src(node.args[0].right, 20)}` "
                    f"applied outside `{name}` instead of inside (a bracket misplaced)", 2)
         if name == "einsum" and node.args and isinstance(node.args[0], ast.Constant) and \
                 isinstance(node.args[0].value, str) and "->" in node.args[0].value:
@@ -416,7 +421,15 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("loop", lambda n: n.args[0], "the loop runs in the wrong direction", 1)
     elif isinstance(node, ast.Attribute) and node.attr == "T":
         yield ("T", lambda n: n.value, "a transpose is missing", 1)
+    elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in consts:
+        for other in sorted(consts - {node.id}):
+            yield ("name", lambda n, other=other: ast.Name(other, ast.Load()),
+                   f"`{other}` where `{node.id}` belongs", 2)
     elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names:
+        if node.id not in loop_vars and not isinstance(parent, ast.Subscript):
+            for f in wraps:
+                yield ("wrap", lambda n, f=f: _call_of(f, n),
+                       f"`{f}` applied to `{node.id}` where it should not be", 2)
         for other in sorted(names - {node.id}):
             if (other in loop_vars) != (node.id in loop_vars):
                 continue
@@ -442,6 +455,12 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("const", lambda n, a=a: _num(a), f"`{a!r}` where `{v!r}` belongs", 2)
     elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and \
             isinstance(node.ctx, ast.Load):
+        elts = node.slice.elts
+        for i in range(len(elts) - 1):
+            if not isinstance(elts[i], ast.Slice) and not isinstance(elts[i + 1], ast.Slice):
+                yield ("order", lambda n, i=i: ast.Subscript(n.value, _swap_elts(n.slice, i),
+                                                             ast.Load()),
+                       "the indices are in the wrong order", 2)
         for k, e in enumerate(node.slice.elts):
             if isinstance(e, (ast.Constant, ast.UnaryOp)) and not any(
                     isinstance(o, ast.Slice) and (o.lower or o.upper) for o in node.slice.elts):
@@ -488,15 +507,21 @@ def _pooled(n: ast.Subscript, k: int) -> ast.Call:
                     [ast.keyword("axis", ast.Constant(axis))])
 
 
+def _call_of(f: str, arg: ast.expr) -> ast.Call:
+    return _np_call(f, arg) if f != "sigmoid" else ast.Call(ast.Name(f, ast.Load()), [arg], [])
+
+
 def _np_call(name: str, arg: ast.expr) -> ast.Call:
     return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load()), [arg], [])
 
 
 def _renamed_call(n: ast.Call, alt: str) -> ast.Call:
     f = n.func
-    if isinstance(f, ast.Attribute):
-        func: ast.expr = ast.Attribute(f.value, alt, ast.Load())
-    elif alt == "sigmoid" or hasattr(builtins, alt):
+    if alt == "sigmoid":                 # the course's own, wherever tanh came from
+        func: ast.expr = ast.Name(alt, ast.Load())
+    elif isinstance(f, ast.Attribute):
+        func = ast.Attribute(f.value, alt, ast.Load())
+    elif hasattr(builtins, alt):
         func = ast.Name(alt, ast.Load())
     else:
         func = ast.Attribute(ast.Name("np", ast.Load()), alt, ast.Load())
@@ -567,6 +592,20 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                 f"with `{t} {op}= ...` written as `{t} = ...`",
                 f"`{t}` is overwritten where it should be updated", 1)
         if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple):
+            rest = [e.id for e in s.targets[0].elts[1:] if isinstance(e, ast.Name) and e.id != "_"]
+            if len(rest) >= 2:
+                yield (lambda f, path=path: all(_discard(f, path, i) for i in range(
+                    1, len(_stmt_at(f, path).targets[0].elts))),
+                       f"with {', '.join(f'`{r}`' for r in rest)} not updated by "
+                       f"`{_src(s.value, 40)}`", "their new values are thrown away, so they keep "
+                       "their old ones (a state not carried forward?)", 2)
+            for i, e in enumerate(s.targets[0].elts):
+                if isinstance(e, ast.Name) and e.id != "_":
+                    yield (lambda f, path=path, i=i: _discard(f, path, i),
+                           f"with `{e.id}` not updated by `{_src(s.value, 40)}`",
+                           f"its new value is thrown away (`_` or another name), so `{e.id}` "
+                           "keeps its old value", 2)
+        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Tuple):
             elts = s.targets[0].elts
             for i in range(len(elts) - 1):
                 for j in range(i + 1, len(elts)):
@@ -631,6 +670,11 @@ def _replace_stmt(f: ast.FunctionDef, path: tuple, new: list[ast.stmt]) -> bool:
     body[i:i + 1] = new
     if not body:
         body.append(ast.Pass())
+    return True
+
+
+def _discard(f: ast.FunctionDef, path: tuple, i: int) -> bool:
+    _stmt_at(f, path).targets[0].elts[i] = ast.Name("_", ast.Store())
     return True
 
 
@@ -739,6 +783,16 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                  and isinstance(n.target, ast.Name)}
     names -= _NUMPY
     siblings = _siblings(ref)
+    used = {n.id for n in ast.walk(fdef) if isinstance(n, ast.Name)}
+    consts = {n for n in used if n.isupper() and isinstance(ref.__globals__.get(n), int)
+              and not isinstance(ref.__globals__.get(n), bool)}
+    if len(consts) < 2:            # swap a constant for another of the module's
+        consts = set()
+    else:
+        consts |= {n for n, v in ref.__globals__.items() if n.isupper() and len(n) <= 5
+                   and type(v) is int}
+    called = {_callee(n) for n in ast.walk(fdef) if isinstance(n, ast.Call)}
+    wraps = tuple(f for f in ("tanh", "sigmoid", "exp") if f in called)
     out: list[Rewrite] = []
 
     def build(tree: ast.FunctionDef, what: str, why: str, rank: int) -> None:
@@ -762,6 +816,10 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
 
     nodes = list(ast.walk(fdef))
     parents = _parents(fdef)
+    same_text: dict[tuple, list] = {}
+    for n in nodes:
+        if isinstance(n, (ast.Call, ast.BinOp, ast.Subscript, ast.Attribute)):
+            same_text.setdefault((type(n), ast.unparse(n)), []).append(n)
     for index, node in enumerate(nodes):
         if index == 0 or isinstance(parents.get(id(node)), ast.arguments) or \
                 _is_docstring(node, parents):
@@ -770,7 +828,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 parents[id(node)].func is node:
             continue
         for _kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                             siblings):
+                                             siblings, consts, wraps):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))
@@ -788,6 +846,33 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                     build(fdef, f"with `{old_text}` written as `{new_text}`", why, rank)
             finally:
                 _swap_child(parent, new, node)
+            # the same slip at every place the same expression occurs (a student repeats it)
+            twins = same_text.get((type(node), ast.unparse(node)), [])
+            if len(twins) > 1 and node is twins[0] and new_text != old_text:
+                swaps = []
+                try:
+                    for t in twins:
+                        alt = make(copy.deepcopy(t))
+                        if alt is None or parents.get(id(t)) is None:
+                            raise ValueError
+                        _swap_child(parents[id(t)], t, alt)
+                        swaps.append((t, alt))
+                    build(fdef, f"with `{old_text}` written as `{new_text}` at all "
+                          f"{len(twins)} places", why, rank)
+                except Exception:
+                    pass
+                finally:
+                    for t, alt in swaps:
+                        _swap_child(parents[id(t)], alt, t)
+    for var in sorted(names - set(params) - loop_vars):
+        uses = [n for n in ast.walk(fdef) if isinstance(n, ast.Name) and n.id == var
+                and isinstance(n.ctx, ast.Load) and isinstance(parents.get(id(n)), ast.BinOp)
+                and isinstance(parents[id(n)].op, ast.Mult)]
+        if len(uses) >= 2:
+            tree = copy.deepcopy(fdef)
+            _Ones(var).visit(tree)
+            build(tree, f"without the factor `{var}` at its {len(uses)} places",
+                  f"`{var}` is never applied (as if it were all ones)", 2)
     for var in sorted({n.slice.id for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
                        and isinstance(n.slice, ast.Name) and isinstance(n.ctx, ast.Load)}):
         tree = copy.deepcopy(fdef)
@@ -843,6 +928,21 @@ def _siblings(ref: types.FunctionType) -> dict[str, set[str]]:
              and f.__module__ == ref.__module__ and not n.startswith("_") and f is not ref}
     arity = {n: f.__code__.co_argcount for n, f in funcs.items()}
     return {n: {m for m in funcs if m != n and arity[m] == arity[n]} for n in funcs}
+
+
+class _Ones(ast.NodeTransformer):
+    """`a * var` and `var * a` become `a`."""
+
+    def __init__(self, var: str):
+        self.var = var
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Mult):
+            for keep, drop in ((node.left, node.right), (node.right, node.left)):
+                if isinstance(drop, ast.Name) and drop.id == self.var:
+                    return keep
+        return node
 
 
 class _Unselect(ast.NodeTransformer):
@@ -1025,7 +1125,7 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
     it reproduces, on every call, each value the student got wrong in n of the outputs (at
     least half of the wrong ones) and breaks none they got right; (None, _) otherwise."""
     wrong: dict[str, bool] = {}       # output -> reproduced wherever the student is wrong
-    telling = False
+    telling, hits = False, 0
     for i in order:
         seen = _run(rw.fn, calls[i], each, raised=True)
         if seen is None:
@@ -1041,7 +1141,9 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
                 top = _top(path)
                 wrong[top] = wrong.get(top, True) and same
                 telling = telling or same and _telling(s_all[path])
+                hits += same
     matched = {t for t, ok in wrong.items() if ok}
+    telling = telling or hits >= 4          # many small values (a list of ids) reproduced
     if not telling or not matched:     # a small integer or a flag: equal by chance too often
         return None, set()
     if len(matched) == len(wrong):
@@ -1056,8 +1158,8 @@ def _telling(v: object) -> bool:
         return any(ch.isdigit() for ch in v)
     if not isinstance(v, np.ndarray) or v.dtype.kind not in "fciub":
         return False
-    if v.size >= 4:
-        return True
+    if v.size >= 4:       # an array, unless all its entries are equal (all zeros, say)
+        return bool(np.unique(v.ravel()[:10_000]).size > 1)
     x = v.astype(np.complex128 if v.dtype.kind == "c" else np.float64)
     return bool(np.any(np.isfinite(x) & (x != np.round(x.real))))
 
