@@ -639,16 +639,17 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
     for p in params:
         yield (lambda f, p=p: _prepend(f, f"{p} = np.zeros_like({p})"),
                f"ignoring the argument `{p}` (as if it were all zeros)", f"is `{p}` used?", 1)
-        yield (lambda f, p=p: _prepend(f, f"{p} = {p} / np.max(np.abs({p}))"),
-               f"with `{p}` rescaled (divided by its largest absolute value)",
-               f"use `{p}` as given", 2)
-        yield (lambda f, p=p: _prepend(f, f"{p} = ({p} - np.mean({p})) / np.std({p})"),
-               f"with `{p}` standardised (mean removed, divided by its std)", f"use `{p}` as given", 2)
         yield (lambda f, p=p: _prepend(f, f"{p} = np.ones_like({p})"),
                f"ignoring the argument `{p}` (as if it were all ones or True)", f"is `{p}` used?", 2)
         yield (lambda f, p=p: _prepend(f, f"{p} = np.reshape({p}, (-1, 1))"),
                f"with `{p}` taken as a column of shape (n, 1)", "mind the shapes: (n,) and (n, 1) "
                "broadcast differently", 2)
+    for p in params:
+        yield (lambda f, p=p: _prepend(f, f"{p} = {p} / np.max(np.abs({p}))"),
+               f"with `{p}` rescaled (divided by its largest absolute value)",
+               f"use `{p}` as given", 3)
+        yield (lambda f, p=p: _prepend(f, f"{p} = ({p} - np.mean({p})) / np.std({p})"),
+               f"with `{p}` standardised (mean removed, divided by its std)", f"use `{p}` as given", 3)
 
 
 def _stmt_list(f: ast.FunctionDef, path: tuple) -> tuple[list, int]:
@@ -1196,7 +1197,9 @@ def _apart(search: Callable[[Callable[[list], None]], None], timeout: float) -> 
             pass
         return found
     r, w = os.pipe()
-    pid = os.fork()
+    with warnings.catch_warnings():     # Python 3.12 warns about fork in a threaded process
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
     if pid == 0:                                   # the child: never returns
         try:
             os.close(r)
@@ -1285,7 +1288,7 @@ def _describe(name: str, found: list, outputs: list[str]) -> str:
     else:
         subject = f"your {name} behaves"
     text = f"{subject} like the correct code {rw.what}: {rw.why}"
-    if len(found) > 1 and found[1][0].what != rw.what:
+    if len(found) > 1 and found[1][0].what != rw.what and found[1][0].rank == rw.rank:
         text += f" (or: {found[1][0].what})"
     return text
 

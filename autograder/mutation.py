@@ -6,8 +6,9 @@ For each mistake: is its task failed (detection), do all other tasks still pass
 (isolation), and does the feedback carry the targeted hint (hint rate)? For each correct
 variant: does every task pass (no false failures)? Progress goes to stderr; the warnings
 that deliberate mistakes raise (overflow, division by zero) are silenced.
-`--heldout` runs only the held-out mistakes (autograder/catalogue/heldout_*.py) and prints
-each one's feedback, to judge by eye whether it names the cause.
+`--heldout [BATCH]` runs only a held-out batch (autograder/catalogue/BATCH_*.py; heldout by
+default, or heldout2, heldout3, heldout4) and prints each one's feedback, to judge by eye
+whether it names the cause.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ class Outcome:
         return self.detected and self.isolated and self.hinted
 
 
-def heldout(module: str) -> list[Scenario]:
+def heldout(module: str, batch: str = "heldout") -> list[Scenario]:
+    """A held-out batch's mistakes (autograder/catalogue/<batch>_<module>.py)."""
     mid = get_module(module).id
     try:
-        mod = importlib.import_module(f"autograder.catalogue.heldout_{MODULES[mid]}")
+        mod = importlib.import_module(f"autograder.catalogue.{batch}_{MODULES[mid]}")
     except ModuleNotFoundError:
         return []
     return list(mod.SCENARIOS)
@@ -102,9 +104,10 @@ class Progress:
         self.err.flush()
 
 
-def report(modules: list[str], out=sys.stdout, held: bool = False) -> bool:
+def report(modules: list[str], out=sys.stdout, held: bool | str = False) -> bool:
     all_ok = True
-    pick = heldout if held else scenarios
+    batch = held if isinstance(held, str) else "heldout"
+    pick = (lambda m: heldout(m, batch)) if held else scenarios
     progress = Progress(sum(len(pick(m)) + (0 if held else len(variants(m))) for m in modules))
     totals = [0, 0, 0, 0, 0, 0]
     print(f"{'module':<14} {'mistakes':>8} {'detected':>9} {'isolated':>9} {'hinted':>7} "
@@ -154,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--report", action="store_true", help="print the detection report")
     p.add_argument("--module", action="append", help="only these modules (repeatable)")
-    p.add_argument("--heldout", action="store_true",
-                   help="only the held-out mistakes, each with its feedback")
+    p.add_argument("--heldout", nargs="?", const="heldout", default=None, metavar="BATCH",
+                   help="only a held-out batch's mistakes (heldout, heldout2, heldout3, "
+                        "heldout4), each with its feedback")
     args = p.parse_args(argv)
     mods = []
     for m in args.module or list(MODULES):
@@ -164,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         except UnknownModule:
             if args.module:
                 raise
-    ok = report(mods, held=args.heldout)
+    ok = report(mods, held=args.heldout or False)
     return 0 if ok else 1
 
 
