@@ -51,7 +51,8 @@ MAX_CALLS = 6            # calls recorded per function and seed
 MAX_SMALL = 64           # ... when their inputs are small (a schedule called for many t)
 SMALL = 4096             # bytes
 MAX_BYTES = 4_000_000    # a call with larger inputs is not recorded
-BUDGET = 3.0             # seconds of rewrites per failed task
+# seconds of rewrites per failed task; COURSE_DIAGNOSE_BUDGET=0 turns the search off
+BUDGET = float(os.environ.get("COURSE_DIAGNOSE_BUDGET", "3"))
 SLOW = 0.3               # a reference call slower than this is not searched
 
 
@@ -1341,6 +1342,8 @@ def explain(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     """For a failed task: describe the first recorded function whose calls a rewrite of its
     reference reproduces. references: {name: reference function}."""
     budget = BUDGET
+    if budget <= 0:
+        return None
     recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
     for f in recorders.values():
         ref = references.get(f._name)
