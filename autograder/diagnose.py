@@ -362,6 +362,12 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         elif name == "copy" and isinstance(node.func, ast.Attribute) and not node.args:
             yield ("unwrap", lambda n: n.func.value,
                    "no copy: the result shares memory with its input (aliasing)", 1)
+        if name in ("mean", "sum") and len(node.args) == 1 and isinstance(node.args[0], ast.Compare):
+            for red in ("all", "any"):
+                yield ("pool", lambda n, red=red: ast.Call(n.func, [ast.Call(
+                    ast.Attribute(ast.Name("np", ast.Load()), red, ast.Load()), [n.args[0]],
+                    [ast.keyword("axis", ast.Constant(0))])], n.keywords),
+                    f"counted per column (`np.{red}(..., axis=0)`) where every entry counts", 3)
         if name in ("mean", "sum") and len(node.args) == 1 and isinstance(node.args[0], ast.BinOp) \
                 and isinstance(node.args[0].op, ast.Pow):
             yield ("func", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
@@ -457,6 +463,11 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
     elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and \
             isinstance(node.ctx, ast.Load):
         elts = node.slice.elts
+        for i, e in enumerate(elts):
+            if not isinstance(e, ast.Slice) and len(elts) >= 2:
+                yield ("slice", lambda n, i=i: ast.Subscript(n.value, ast.Tuple(
+                    [ast.Slice() if j == i else x for j, x in enumerate(n.slice.elts)], ast.Load()),
+                    ast.Load()), "a whole axis where one index per row belongs", 2)
         for i in range(len(elts) - 1):
             if not isinstance(elts[i], ast.Slice) and not isinstance(elts[i + 1], ast.Slice):
                 yield ("order", lambda n, i=i: ast.Subscript(n.value, _swap_elts(n.slice, i),
@@ -646,6 +657,9 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                f"with `{p}` taken as a column of shape (n, 1)", "mind the shapes: (n,) and (n, 1) "
                "broadcast differently", 2)
     for p in params:
+        for c, shown in ((2.0, "2"), (0.5, "1/2"), (2 ** 0.5, "sqrt(2)"), (3 ** 0.5, "sqrt(3)")):
+            yield (lambda f, p=p, c=c: _prepend(f, f"{p} = {p} * {c!r}"),
+                   f"with `{p}` scaled by {shown}", f"an extra factor {shown} on `{p}`", 3)
         yield (lambda f, p=p: _prepend(f, f"{p} = {p} / np.max(np.abs({p}))"),
                f"with `{p}` rescaled (divided by its largest absolute value)",
                f"use `{p}` as given", 3)
@@ -794,7 +808,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
         consts |= {n for n, v in ref.__globals__.items() if n.isupper() and len(n) <= 5
                    and type(v) is int}
     called = {_callee(n) for n in ast.walk(fdef) if isinstance(n, ast.Call)}
-    wraps = tuple(f for f in ("tanh", "sigmoid", "exp") if f in called)
+    wraps = tuple(f for f in ("tanh", "sigmoid", "exp") if f in called or f in ref.__name__)
     out: list[Rewrite] = []
 
     def build(tree: ast.FunctionDef, what: str, why: str, rank: int) -> None:

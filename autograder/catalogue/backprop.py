@@ -159,6 +159,10 @@ SCENARIOS += [s for s in HELD_OUT2 if s.hint]
 # names the cause are merged with the phrase it shows; no notebook forbids a function to
 # change an argument in place, so those edits are correct variants.
 HINTS3 = {
+    'tanh-backward-tanh-of-cached-output':
+        '`tanh` applied to `cache` where it should not be',
+    'softmax-loss-picks-columns':
+        'written as `logp[:, y].mean()`',
     'numgrad-minus-from-plus':
         'with `old - h` written as `old`',
     'train-full-batch-gradient':

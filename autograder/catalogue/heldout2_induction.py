@@ -15,11 +15,11 @@ SCENARIOS = [
     Scenario('poly-times-not-power', '1.7', {
         'Phi = x[:, None] ** np.arange(degree + 1)':
             'Phi = x[:, None] * np.arange(degree + 1)',
-    }, ''),
+    }, '`*` where `**` belongs'),
     Scenario('sweep-train-mae', '1.8', {
         'train_errors.append(np.mean((poly_features(x_train, d) @ w - y_train) ** 2))':
             'train_errors.append(np.mean(np.abs(poly_features(x_train, d) @ w - y_train)))',
-    }, ''),
+    }, 'an absolute value where a square belongs'),
     Scenario('mse-loss-halved', '1.2', {
         'loss = np.mean(r**2)':
             'loss = 0.5 * np.mean(r**2)',

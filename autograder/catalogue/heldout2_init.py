@@ -15,7 +15,7 @@ SCENARIOS = [
     Scenario('stats-mean-of-unit-stds', '3.6', {
         'std = np.array([h.std() for h in hidden])':
             'std = np.array([h.std(axis=0).mean() for h in hidden])',
-    }, ''),
+    }, 'the mean of per-column values where one std over all entries belongs'),
     Scenario('predicted-input-std-not-squared', '3.1', {
         'var = width * weight_std**2 * input_std**2':
             'var = width * weight_std**2 * input_std',
@@ -23,7 +23,7 @@ SCENARIOS = [
     Scenario('xavier-sqrt-of-numerator-only', '3.3', {
         'np.sqrt(2.0 / (fan_in + fan_out))':
             'np.sqrt(2.0) / (fan_in + fan_out)',
-    }, ''),
+    }, 'written as `np.sqrt(2.0) / (fan_in + fan_out)`'),
     Scenario('he-uses-xavier-fans', '3.4', {
         'np.sqrt(2.0 / fan_in)':
             'np.sqrt(2.0 / (fan_in + fan_out))',

@@ -19,7 +19,7 @@ SCENARIOS = [
     Scenario('train-state-aliases-params', '4.5', {
         '### BEGIN SOLUTION\n    state = zeros_like(params)':
             '### BEGIN SOLUTION\n    state = dict(params)',
-    }, ''),
+    }, '`v` itself where a new array belongs'),
     Scenario('momentum-subtracts-velocity', '4.1', {
         '        state[k] -= lr * grads[k]\n        params[k] += state[k]':
             '        state[k] -= lr * grads[k]\n        params[k] -= state[k]',

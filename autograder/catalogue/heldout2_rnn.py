@@ -15,7 +15,7 @@ SCENARIOS = [
     Scenario('classifier-features-from-cell', '5.7', {
         'h, _, cache = lstm_forward(x, zeros, zeros,':
             '_, h, cache = lstm_forward(x, zeros, zeros,',
-    }, ''),
+    }, 'values unpacked in the wrong order'),
     Scenario('lstm-dc0-copy-paste', '5.4', {
         'dh0, dc0 = dh_prev, dc_prev':
             'dh0, dc0 = dh_prev, dh_prev',
@@ -27,9 +27,9 @@ SCENARIOS = [
     Scenario('rnn-forward-ignores-h0', '5.2', {
         '    cache = []\n    h_prev = h0\n':
             '    cache = []\n    h_prev = np.zeros_like(h0)\n',
-    }, ''),
+    }, 'ignoring the argument `h0`'),
     Scenario('rnn-backward-forward-order', '5.2', {
         '    for t in reversed(range(T)):\n        dx_t, dh_prev, dWx_t':
             '    for t in range(T):\n        dx_t, dh_prev, dWx_t',
-    }, ''),
+    }, 'the loop runs in the wrong direction'),
 ]

@@ -35,7 +35,7 @@ SCENARIOS = [
     Scenario('shift-right-aliases-target', '6.4', {
         'dec_in = np.empty_like(tgt)':
             'dec_in = tgt',
-    }, ''),
+    }, '`tgt` itself where a new array belongs'),
     Scenario('bucket-argsort-positions', '6.3', {
         'order = order[np.argsort(lengths, kind="stable")]':
             'order = np.argsort(lengths, kind="stable")',

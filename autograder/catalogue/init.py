@@ -190,6 +190,8 @@ SCENARIOS += [s for s in HELD_OUT2 if s.hint]
 # names the cause are merged with the phrase it shows; no notebook forbids a function to
 # change an argument in place, so those edits are correct variants.
 HINTS3 = {
+    'uniform-bound-read-as-std':
+        'with `bound` scaled by sqrt(3)',
     'he-lecun-variance':
         'with `np.sqrt(2.0 / fan_in)` written as `np.sqrt(1 / fan_in)`',
     'predicted-recurrence-drops-width':
