@@ -283,7 +283,8 @@ _OPS = {ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Div, ast.MatMul
 _CMP = {ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE), ast.Gt: (ast.GtE, ast.Lt),
         ast.GtE: (ast.Gt, ast.LtE), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}
 _SYM = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
-        ast.MatMult: "@", ast.Pow: "**", ast.Mod: "%"}
+        ast.MatMult: "@", ast.Pow: "**", ast.Mod: "%", ast.BitOr: "|", ast.BitAnd: "&",
+        ast.BitXor: "^"}
 
 
 def _src(node: ast.AST, limit: int = 70) -> str:
@@ -309,7 +310,7 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
-           wraps: tuple[str, ...] = ()) -> Iterator[Edit]:
+           wraps: tuple[str, ...] = (), keys: set[str] = frozenset()) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank)."""
     if isinstance(node, ast.BinOp):
         op = type(node.op)
@@ -325,6 +326,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("drop", lambda n: n.left, "a factor is missing", 1)
             if op is ast.Mult:
                 yield ("drop", lambda n: n.right, "a factor is missing", 1)
+        if isinstance(node.right, ast.BinOp):
+            yield ("paren", lambda n: ast.BinOp(ast.BinOp(n.left, n.op, n.right.left),
+                                                n.right.op, n.right.right),
+                   "brackets dropped: the operations group the wrong way", 2)
         if op is ast.Pow and isinstance(node.right, ast.Constant) and node.right.value == 2:
             yield ("func", lambda n: _np_call("abs", n.left), "an absolute value where a square "
                    "belongs", 1)
@@ -437,6 +442,13 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             for f in wraps:
                 yield ("wrap", lambda n, f=f: _call_of(f, n),
                        f"`{f}` applied to `{node.id}` where it should not be", 2)
+        if node.id not in loop_vars and not isinstance(parent, ast.Subscript):
+            yield ("sign", lambda n: ast.UnaryOp(ast.USub(), ast.Name(n.id, ast.Load())),
+                   f"a sign: `-{node.id}` where `{node.id}` belongs", 2)
+        if node.id in loop_vars and isinstance(parent, ast.Subscript) and parent.slice is node:
+            yield ("index", lambda n: ast.BinOp(ast.UnaryOp(ast.USub(), ast.Constant(1)),
+                                                ast.Sub(), ast.Name(n.id, ast.Load())),
+                   "indexed from the other end (the order reversed)", 2)
         for other in sorted(names - {node.id}):
             if (other in loop_vars) != (node.id in loop_vars):
                 continue
@@ -449,6 +461,11 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                                                          ast.Add() if d > 0 else ast.Sub(),
                                                          ast.Constant(1)),
                        "off by one", 2)
+    elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+            isinstance(parent, ast.Subscript) and parent.slice is node:
+        for other in sorted(_near_keys(node.value, keys)):
+            yield ("key", lambda n, other=other: ast.Constant(other),
+                   f"the entry `{other}` read where `{node.value}` belongs", 2)
     elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
         yield ("const", lambda n: ast.Constant(not n.value), "the flag is inverted", 2)
     elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
@@ -598,6 +615,10 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
             yield (lambda f, path=path: _replace_stmt(f, path, []),
                    f"without `{_src(s, 40).splitlines()[0]}`", "a step is left out", 1)
         if isinstance(s, ast.AugAssign):
+            for p in params:
+                yield (lambda f, path=path, p=p: _scale_value(f, path, p),
+                       f"with `{_src(s, 40)}` multiplied by `{p}`",
+                       f"an extra factor `{p}` in this update", 3)
             t, op = _src(s.target, 30), _SYM.get(type(s.op), "?")
             yield (lambda f, path=path: _replace_stmt(
                 f, path, [ast.Assign([_stmt_at(f, path).target], _stmt_at(f, path).value)]),
@@ -686,6 +707,12 @@ def _replace_stmt(f: ast.FunctionDef, path: tuple, new: list[ast.stmt]) -> bool:
     body[i:i + 1] = new
     if not body:
         body.append(ast.Pass())
+    return True
+
+
+def _scale_value(f: ast.FunctionDef, path: tuple, p: str) -> bool:
+    st = _stmt_at(f, path)
+    st.value = ast.BinOp(ast.Name(p, ast.Load()), ast.Mult(), st.value)
     return True
 
 
@@ -809,6 +836,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                    and type(v) is int}
     called = {_callee(n) for n in ast.walk(fdef) if isinstance(n, ast.Call)}
     wraps = tuple(f for f in ("tanh", "sigmoid", "exp") if f in called or f in ref.__name__)
+    keys = _module_keys(ref)
     out: list[Rewrite] = []
 
     def build(tree: ast.FunctionDef, what: str, why: str, rank: int) -> None:
@@ -844,7 +872,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 parents[id(node)].func is node:
             continue
         for _kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                             siblings, consts, wraps):
+                                             siblings, consts, wraps, keys):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))
@@ -880,6 +908,19 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 finally:
                     for t, alt in swaps:
                         _swap_child(parents[id(t)], alt, t)
+    own = {n.slice.value for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
+           and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str) and "_" in n.slice.value}
+    for p1 in sorted({k.rsplit("_", 1)[0] for k in own}):
+        mine = {k for k in own if k.rsplit("_", 1)[0] == p1}
+        for p2 in sorted({k.rsplit("_", 1)[0] for k in keys if "_" in k} - {p1}):
+            if len(mine) >= 2 and all(p2 + k[len(p1):] in keys for k in mine):
+                tree = copy.deepcopy(fdef)
+                for n in ast.walk(tree):
+                    if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant) and \
+                            n.slice.value in mine:
+                        n.slice = ast.Constant(p2 + n.slice.value[len(p1):])
+                build(tree, f"with every `{p1}_...` entry read as `{p2}_...`",
+                      f"the `{p2}_*` parameters used where the `{p1}_*` ones belong", 2)
     for var in sorted(names - set(params) - loop_vars):
         uses = [n for n in ast.walk(fdef) if isinstance(n, ast.Name) and n.id == var
                 and isinstance(n.ctx, ast.Load) and isinstance(parents.get(id(n)), ast.BinOp)
@@ -935,6 +976,30 @@ def _through_helpers(ref: types.FunctionType, fdef: ast.FunctionDef) -> list[Rew
             fn.__kwdefaults__ = ref.__kwdefaults__
             out.append(Rewrite(f"{rw.what} (in the helper {name})", rw.why, rw.rank + 1, fn))
     return out
+
+
+def _module_keys(ref: types.FunctionType) -> set[str]:
+    """The string keys the functions of ref's module index with (params["enc_Wx"], ...)."""
+    out: set[str] = set()
+    for f in list(ref.__globals__.values()):
+        if not isinstance(f, types.FunctionType) or f.__module__ != ref.__module__:
+            continue
+        try:
+            tree = ast.parse(_source(f))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        out |= {n.slice.value for n in ast.walk(tree) if isinstance(n, ast.Subscript)
+                and isinstance(n.slice, ast.Constant) and isinstance(n.slice.value, str)}
+    return out
+
+
+def _near_keys(key: str, keys: set[str]) -> set[str]:
+    """Keys a slip could put in key's place: the same last part ("enc_Wx" and "dec_Wx"), or
+    one character apart ("W1" and "b1")."""
+    last = key.rsplit("_", 1)[-1]
+    return {k for k in keys if k != key and (
+        "_" in key and "_" in k and k.rsplit("_", 1)[-1] == last or
+        len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) == 1)}
 
 
 def _siblings(ref: types.FunctionType) -> dict[str, set[str]]:
@@ -1150,13 +1215,15 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
         r_all, m_all = refs[i].all(), seen.all()
         for path in keys:
             right = path in s_all and path in r_all and _same(s_all[path], r_all[path])
-            same = path in s_all and path in m_all and _same(s_all[path], m_all[path])
+            # absent from both the student's result and the rewrite's counts as the same
+            same = (path in s_all) == (path in m_all) and (
+                path not in s_all or _same(s_all[path], m_all[path]))
             if right and not same:
                 return None, set()
             if not right:
                 top = _top(path)
                 wrong[top] = wrong.get(top, True) and same
-                telling = telling or same and _telling(s_all[path])
+                telling = telling or same and path in s_all and _telling(s_all[path])
                 hits += same
     matched = {t for t, ok in wrong.items() if ok}
     telling = telling or hits >= 4          # many small values (a list of ids) reproduced
