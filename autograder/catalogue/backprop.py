@@ -7,6 +7,8 @@ from autograder.catalogue.design3_backprop import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_backprop import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_backprop import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_backprop import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_backprop import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_backprop import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -181,3 +183,22 @@ HINTS3 = {
 IN_PLACE3 = {'relu-forward-clobbers-input', 'relu-backward-zeroes-upstream-in-place'}
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'bias-gradient-summed-over-everything':
+        'with `dout.sum(axis=0)` written as `dout.sum()`',
+    'tanh-backward-missing-upstream':
+        'dx is the local derivative alone: multiply it by dout',
+    'softmax-loss-summed-over-batch':
+        'loss and gradient are N = 8 times too large: average over the batch',
+    'mlp-backward-skips-relu':
+        'without `if relu_cache is not None:`',
+    'sgd-step-builds-new-dict':
+        'sgd_step must update params in place (params[k] -= ...)',
+    'train-batch-slice-absolute-end':
+        'with `order[start:start + batch_size]` written as `order[start:batch_s',
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4

@@ -11,6 +11,8 @@ from autograder.catalogue.design3_induction import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_induction import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_induction import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_induction import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_induction import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_induction import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -261,3 +263,20 @@ HINTS3 = {
 IN_PLACE3: set[str] = set()
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'split-train-from-the-end':
+        'draw ONE permutation and cut it into three consecutive, non-overlappin',
+    'mse-loss-over-features':
+        'loss equals the expected value times N/D = 1.143: divided by D where N',
+    'least-squares-lstsq-on-normal-equations':
+        'forming X.T @ X squares the condition number (cond(X) = 1e+10 gives ab',
+    'logistic-softplus-of-minus-z':
+        'with `np.logaddexp(0, z)` written as `np.logaddexp(0, -z)`',
+    'fit-logistic-update-after-loop':
+        'with `w = w - lr * grad` done once after the loop',
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4

@@ -10,6 +10,8 @@ from autograder.catalogue.design3_init import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_init import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_init import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_init import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_init import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_init import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -216,3 +218,22 @@ HINTS3 = {
 IN_PLACE3: set[str] = set()
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'predicted-std-starts-at-input':
+        'entry 0 is layer 1, whose variance already has one factor width * weig',
+    'gaussian-std-read-as-variance':
+        'the std is already a standard deviation: do not take its square root',
+    'uniform-draws-normal':
+        'uniform_init draws from a uniform distribution: rng.uniform(-a, a, ...',
+    'xavier-uniform-three-over-fan-sum':
+        'with `6.0 / (fan_in + fan_out)` written as `3.0 / (fan_in + fan_out)`',
+    'he-std-two-over-root-fan-in':
+        'with `np.sqrt(2.0 / fan_in)` written as `np.sqrt(4.0 / fan_in)`',
+    'orthogonal-gain-only-when-tall':
+        'the columns are orthonormal but the gain is missing: multiply by gain',
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4

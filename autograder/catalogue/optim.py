@@ -8,6 +8,8 @@ from autograder.catalogue.design3_optim import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_optim import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_optim import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_optim import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_optim import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_optim import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -199,3 +201,20 @@ HINTS3 = {
 IN_PLACE3: set[str] = set()
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'momentum-param-step-scaled-by-mu':
+        'with `params[k] += state[k]` multiplied by `mu`',
+    'nesterov-velocity-not-decayed':
+        'with `mu * state[k] - lr * g[k]` written as `state[k] - lr * g[k]`',
+    'schedule-rounds-not-floors':
+        'use floor(t / 250), not round: mu changes at t = 250, 500, ...',
+    'optimise-records-loss-once-after-loop':
+        'with `losses.append(objective.loss(params))` done once after the loop',
+    'train-momentum-batch-start-not-multiplied':
+        'keep the last, short batch: range(0, n, batch_size), or some examples ',
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4

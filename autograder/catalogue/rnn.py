@@ -10,6 +10,8 @@ from autograder.catalogue.design3_rnn import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_rnn import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_rnn import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_rnn import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_rnn import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_rnn import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -256,3 +258,20 @@ HINTS3 = {
 IN_PLACE3 = {'clip-mutates-caller-grads'}
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'rnn-backward-caches-reversed':
+        'with `rnn_step_backward(dh[:, t] + dh_prev, cache[t])` written as `rnn',
+    'lstm-dc-missing-output-gate':
+        'with `dh_next * o * (1 - tanh_c ** 2)` written as `dh_next * (1 - tanh',
+    'lstm-backward-unpacks-dh-dc-swapped':
+        'with `dh_prev` and `dc_prev` swapped where they are unpacked',
+    'gradient-norms-forward-time-order':
+        'with `reversed(range(T))` written as `range(T)`',
+    'classifier-reads-first-step':
+        "with `linear_forward(h[:, -1], params['Wy'], params['by'])` written as",
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4

@@ -8,6 +8,8 @@ from autograder.catalogue.design3_seq2seq import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_seq2seq import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_seq2seq import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_seq2seq import SCENARIOS as HELD_OUT3
+from autograder.catalogue.heldout4_seq2seq import SCENARIOS as HELD_OUT4
+from autograder.catalogue.heldout4_seq2seq import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -344,3 +346,22 @@ HINTS3 = {
 IN_PLACE3: set[str] = set()
 SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
 VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+
+# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
+# merged afterwards like the third.
+HINTS4 = {
+    'ids-to-tokens-keeps-eos':
+        'stop at the first EOS: what follows it is not part of the sequence',
+    'bucket-shuffles-inside-batches':
+        'after cutting the length-sorted order into batches, shuffle the list o',
+    'masked-ce-loss-mean-over-all-positions':
+        'you divide by all N*T = 16 cells',
+    'encoder-uses-decoder-weights':
+        'with every `enc_...` entry read as `dec_...`',
+    'greedy-done-not-carried':
+        'with `done |= ...` written as `done = ...`',
+    'beam-keeps-lowest-scores':
+        "with `np.argsort(-total, axis=None, kind='stable')` written as `np.arg",
+}
+SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+VARIANTS += VARIANTS4
