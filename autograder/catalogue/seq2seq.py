@@ -319,7 +319,7 @@ HINTS3 = {
     'shift-right-keeps-last-token':
         "dec_in keeps the target's length T: drop the last target token",
     'greedy-source-mask-ignored':
-        'with `src_mask` standardised (mean removed, divided by its std)',
+        'ignoring the argument `src_mask` (as if it were all ones or True)',
     'encoder-backward-forward-order':
         'with `reversed(range(src.shape[1]))` written as `range(src.shape[1])`',
     'masked-ce-grad-not-masked':
