@@ -9,6 +9,8 @@ from autograder.catalogue.heldout2_backprop import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_backprop import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_backprop import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_backprop import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_backprop import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_backprop import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -202,3 +204,18 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'relu-forward-minimum':
+        'with `np.maximum(0, x)` written as `np.minimum(0, x)`',
+    'softmax-shift-by-column-max':
+        'with `logits - logits.max(axis=1, keepdims=True)` written as `logits -',
+    'numgrad-minus-step-from-perturbed':
+        'with `old - h` written as `old`',
+    'train-records-full-data-loss':
+        'with `X[idx]`, `y[idx]` written as `X`, `y`',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5

@@ -13,6 +13,8 @@ from autograder.catalogue.heldout2_induction import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_induction import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_induction import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_induction import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_induction import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_induction import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -280,3 +282,14 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'split-int-before-multiply':
+        'with `int(fractions[0] * n)` written as `int(fractions[0] / n)`',
+    'logistic-loss-labels-flipped':
+        'the classes are swapped: y = 1 goes with log p',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5

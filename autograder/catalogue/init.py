@@ -12,6 +12,8 @@ from autograder.catalogue.heldout2_init import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_init import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_init import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_init import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_init import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_init import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -237,3 +239,20 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'predicted-gain-squared':
+        'the 1/2 multiplies the variance, not the std',
+    'predicted-one-layer-short':
+        'std has one entry too few (8 instead of 9): a loop or slice that stops',
+    'gaussian-std-passed-as-mean':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2)',
+    'xavier-normal-missing-brackets':
+        'with `np.sqrt(2.0 / (fan_in + fan_out))` written as `np.sqrt(2.0 / fan',
+    'stats-tanh-saturation-positive-only':
+        'with `np.mean(np.abs(h) > 0.99)` written as `np.mean(h > 0.99)`',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5

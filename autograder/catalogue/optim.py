@@ -10,6 +10,8 @@ from autograder.catalogue.heldout2_optim import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_optim import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_optim import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_optim import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_optim import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_optim import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -218,3 +220,18 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'momentum-velocity-reassigned-not-updated':
+        'ignoring the argument `mu` (as if it were all zeros)',
+    'schedule-exponent-plus-one':
+        'with `-1.0 - np.log2(np.floor(t / 250) + 1)` written as `1.0 - np.log2',
+    'train-momentum-schedule-by-batch-offset':
+        'the step counter restarts every epoch: t counts minibatch steps across',
+    'train-momentum-state-and-grads-swapped':
+        'with `state` written as `grads`',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5

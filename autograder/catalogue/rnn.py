@@ -12,6 +12,8 @@ from autograder.catalogue.heldout2_rnn import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_rnn import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_rnn import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_rnn import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_rnn import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_rnn import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -275,3 +277,20 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'rnn-dwh-transposed':
+        'with `h_prev.T @ da` written as `(h_prev.T @ da).T`',
+    'lstm-hidden-from-previous-cell':
+        'with `np.tanh(c_next)` written as `np.tanh(c_prev)`',
+    'lstm-di-dg-swapped':
+        'with `di` and `dg` swapped where they are unpacked',
+    'lstm-forward-cell-from-c0-each-step':
+        "every step starts from c0: carry the previous step's c_next",
+    'clip-square-of-sum':
+        'with `sum((np.sum(g ** 2) for g in grads.values()))` written as `sum((',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5

@@ -10,6 +10,8 @@ from autograder.catalogue.heldout2_seq2seq import SCENARIOS as HELD_OUT2
 from autograder.catalogue.heldout3_seq2seq import SCENARIOS as HELD_OUT3
 from autograder.catalogue.heldout4_seq2seq import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_seq2seq import VARIANTS as VARIANTS4
+from autograder.catalogue.heldout5_seq2seq import SCENARIOS as HELD_OUT5
+from autograder.catalogue.heldout5_seq2seq import VARIANTS as VARIANTS5
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -365,3 +367,20 @@ HINTS4 = {
 }
 SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
 VARIANTS += VARIANTS4
+
+# Fifth batch (issue 14, third session): written blind by another author, held out whole and
+# measured once with the final diagnoser; merged afterwards like the fourth.
+HINTS5 = {
+    'ids-to-tokens-or-for-and':
+        'with `i != PAD and i != BOS` written as `i != PAD or i != BOS`',
+    'bucket-lengths-not-permuted':
+        'with bucket=True sort the shuffled order by source length before cutti',
+    'encoder-mask-zeroes-state':
+        'with `np.where(m, h_new, h)` written as `np.where(m, h_new, m)`',
+    'loss-encoder-gets-dh-as-dc':
+        'with `encoder_backward(dh0, dc0, enc_cache)` written as `encoder_backw',
+    'greedy-stops-when-any-done':
+        'with `done.all()` written as `done.any()`',
+}
+SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+VARIANTS += VARIANTS5
