@@ -8,7 +8,7 @@ that exactly that task fails, with that hint.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from autograder.tasks import MODULES, resolve_module_id
 
@@ -32,3 +32,15 @@ def scenarios(module: str) -> list[Scenario]:
     except ModuleNotFoundError:
         return []
     return list(mod.SCENARIOS)
+
+
+def named(batch: list[Scenario], hints: dict[str, str]) -> list[Scenario]:
+    """The mistakes of a measured batch whose feedback names the cause, each with the phrase
+    its feedback shows (the batch files keep what was written blind, hints empty)."""
+    return [replace(s, hint=hints[s.name]) for s in batch if s.name in hints]
+
+
+def as_variants(batch: list[Scenario], names: set[str]) -> list[Scenario]:
+    """Edits written as mistakes that the notebook text allows: correct variants."""
+    return [replace(s, task="") for s in batch if s.name in names]
+

@@ -1,8 +1,6 @@
 """Mistakes students make in module 02, each an edit of solutions/02_backprop/02_backprop.py."""
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_backprop import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_backprop import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_backprop import SCENARIOS as HELD_OUT2
@@ -183,11 +181,10 @@ HINTS3 = {
         'with `np.exp(logp)` written as `np.exp(z)`',
 }
 IN_PLACE3 = {'relu-forward-clobbers-input', 'relu-backward-zeroes-upstream-in-place'}
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'bias-gradient-summed-over-everything':
         'with `dout.sum(axis=0)` written as `dout.sum()`',
@@ -202,11 +199,10 @@ HINTS4 = {
     'train-batch-slice-absolute-end':
         'with `order[start:start + batch_size]` written as `order[start:batch_s',
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'relu-forward-minimum':
         'with `np.maximum(0, x)` written as `np.minimum(0, x)`',
@@ -217,5 +213,5 @@ HINTS5 = {
     'train-records-full-data-loss':
         'with `X[idx]`, `y[idx]` written as `X`, `y`',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5

@@ -4,9 +4,7 @@ SCENARIOS break exactly one task, with the phrase its feedback must contain.
 VARIANTS are correct implementations written differently; each must pass every task.
 """
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_induction import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_induction import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_induction import SCENARIOS as HELD_OUT2
@@ -263,11 +261,10 @@ HINTS3 = {
         'n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), the te',
 }
 IN_PLACE3: set[str] = set()
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'split-train-from-the-end':
         'draw ONE permutation and cut it into three consecutive, non-overlappin',
@@ -280,16 +277,15 @@ HINTS4 = {
     'fit-logistic-update-after-loop':
         'with `w = w - lr * grad` done once after the loop',
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'split-int-before-multiply':
         'with `int(fractions[0] * n)` written as `int(fractions[0] / n)`',
     'logistic-loss-labels-flipped':
         'the classes are swapped: y = 1 goes with log p',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5

@@ -3,9 +3,7 @@
 VARIANTS are correct but different implementations: each must pass every task.
 """
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_init import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_init import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_init import SCENARIOS as HELD_OUT2
@@ -218,11 +216,10 @@ HINTS3 = {
         'it uses the global numpy RNG (np.random.normal, np.random.randn...): d',
 }
 IN_PLACE3: set[str] = set()
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'predicted-std-starts-at-input':
         'entry 0 is layer 1, whose variance already has one factor width * weig',
@@ -237,11 +234,10 @@ HINTS4 = {
     'orthogonal-gain-only-when-tall':
         'the columns are orthonormal but the gain is missing: multiply by gain',
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'predicted-gain-squared':
         'the 1/2 multiplies the variance, not the std',
@@ -254,5 +250,5 @@ HINTS5 = {
     'stats-tanh-saturation-positive-only':
         'with `np.mean(np.abs(h) > 0.99)` written as `np.mean(h > 0.99)`',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5

@@ -1,9 +1,7 @@
 """Mistakes students make in module 04, each an edit of solutions/04_optim/04_optim.py,
 and VARIANTS: correct but different implementations that must pass every task."""
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_optim import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_optim import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_optim import SCENARIOS as HELD_OUT2
@@ -201,11 +199,10 @@ HINTS3 = {
         'look ahead by mu * v, not by the whole velocity v',
 }
 IN_PLACE3: set[str] = set()
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'momentum-param-step-scaled-by-mu':
         'with `params[k] += state[k]` multiplied by `mu`',
@@ -218,11 +215,10 @@ HINTS4 = {
     'train-momentum-batch-start-not-multiplied':
         'keep the last, short batch: range(0, n, batch_size), or some examples ',
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'momentum-velocity-reassigned-not-updated':
         'ignoring the argument `mu` (as if it were all zeros)',
@@ -233,5 +229,5 @@ HINTS5 = {
     'train-momentum-state-and-grads-swapped':
         'with `state` written as `grads`',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5

@@ -3,9 +3,7 @@
 VARIANTS are correct but different implementations: each must pass every task.
 """
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_rnn import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_rnn import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_rnn import SCENARIOS as HELD_OUT2
@@ -258,11 +256,10 @@ HINTS3 = {
         'h_next = o * tanh(c_next): the tanh is missing',
 }
 IN_PLACE3 = {'clip-mutates-caller-grads'}
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'rnn-backward-caches-reversed':
         'with `rnn_step_backward(dh[:, t] + dh_prev, cache[t])` written as `rnn',
@@ -275,11 +272,10 @@ HINTS4 = {
     'classifier-reads-first-step':
         "with `linear_forward(h[:, -1], params['Wy'], params['by'])` written as",
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'rnn-dwh-transposed':
         'with `h_prev.T @ da` written as `(h_prev.T @ da).T`',
@@ -292,5 +288,5 @@ HINTS5 = {
     'clip-square-of-sum':
         'with `sum((np.sum(g ** 2) for g in grads.values()))` written as `sum((',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5

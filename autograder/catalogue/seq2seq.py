@@ -1,9 +1,7 @@
 """Mistakes students make in module 06, each an edit of solutions/06_seq2seq/06_seq2seq.py,
 and correct variants (task "") that must pass every task."""
 
-from dataclasses import replace
-
-from autograder.catalogue import Scenario
+from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_seq2seq import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_seq2seq import VARIANTS as VARIANTS3
 from autograder.catalogue.heldout2_seq2seq import SCENARIOS as HELD_OUT2
@@ -346,11 +344,10 @@ HINTS3 = {
         'without the factor `m` at its 2 places',
 }
 IN_PLACE3: set[str] = set()
-SCENARIOS += [replace(s, hint=HINTS3[s.name]) for s in DESIGN3 + HELD_OUT3 if s.name in HINTS3]
-VARIANTS += VARIANTS3 + [replace(s, task="") for s in DESIGN3 + HELD_OUT3 if s.name in IN_PLACE3]
+SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
+VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
-# Fourth batch (issue 14, third session): written blind, held out whole and measured once;
-# merged afterwards like the third.
+# Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
     'ids-to-tokens-keeps-eos':
         'stop at the first EOS: what follows it is not part of the sequence',
@@ -365,11 +362,10 @@ HINTS4 = {
     'beam-keeps-lowest-scores':
         "with `np.argsort(-total, axis=None, kind='stable')` written as `np.arg",
 }
-SCENARIOS += [replace(s, hint=HINTS4[s.name]) for s in HELD_OUT4 if s.name in HINTS4]
+SCENARIOS += named(HELD_OUT4, HINTS4)
 VARIANTS += VARIANTS4
 
-# Fifth batch (issue 14, third session): written blind by another author, held out whole and
-# measured once with the final diagnoser; merged afterwards like the fourth.
+# Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'ids-to-tokens-or-for-and':
         'with `i != PAD and i != BOS` written as `i != PAD or i != BOS`',
@@ -382,5 +378,5 @@ HINTS5 = {
     'greedy-stops-when-any-done':
         'with `done.all()` written as `done.any()`',
 }
-SCENARIOS += [replace(s, hint=HINTS5[s.name]) for s in HELD_OUT5 if s.name in HINTS5]
+SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += VARIANTS5
