@@ -116,7 +116,7 @@ class Recorder:
             if keep and before is not None:
                 self._keep(Call(before[0], before[1], Raised(_error_text(e)), (), {}, given), slot)
             raise
-        if keep and before is not None:
+        if keep and before is not None and _nbytes(out) <= MAX_BYTES:
             after = _copy((args, kwargs))
             copied = _copy(out)
             left = getattr(self._fn, "left", None)
