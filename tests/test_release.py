@@ -109,8 +109,9 @@ def test_solution_full_marks_and_stub_zero_through_the_release(release, tmp_path
 
 
 def test_mutation_report_against_the_release(release, tmp_path):
-    """Against the release's checks: every mistake of 02 detected, >= 90% hinted, no correct
-    variant failing. (benchmarks/release.py runs every module: about half an hour.)"""
+    """Against the release's checks: every mistake of 02 detected, >= 90% of those with a
+    catalogue hint hinted, no correct variant failing. (benchmarks/release.py runs every
+    module: about half an hour.)"""
     from autograder.release.mutants import export, report
 
     out, py = release
@@ -121,7 +122,8 @@ def test_mutation_report_against_the_release(release, tmp_path):
     table = report(tmp_path, stream=sys.stderr)
     for mid, row in table.items():
         assert row["detected"] == row["mistakes"], (mid, row)
-        assert row["hinted"] >= 0.9 * row["mistakes"], (mid, row)
+        # hints worded by the rewrite diagnoser need the solution: not in a release
+        assert row["hinted"] >= 0.9 * (row["mistakes"] - row["rewrite"]), (mid, row)
         assert row["false_failures"] == 0, (mid, row)
 
 

@@ -23,6 +23,8 @@ class Scenario:
     task: str
     replace: dict[str, str] = field(default_factory=dict)
     hint: str = ""
+    rewrite: bool = False     # the hint is the rewrite diagnoser's: it needs the solution,
+                              # so a student release cannot show it (autograder/diagnose.py)
 
 
 def scenarios(module: str) -> list[Scenario]:
@@ -37,10 +39,18 @@ def scenarios(module: str) -> list[Scenario]:
 def named(batch: list[Scenario], hints: dict[str, str]) -> list[Scenario]:
     """The mistakes of a measured batch whose feedback names the cause, each with the phrase
     its feedback shows (the batch files keep what was written blind, hints empty)."""
-    return [replace(s, hint=hints[s.name]) for s in batch if s.name in hints]
+    return [replace(s, hint=hints[s.name], rewrite=_rewritten(hints[s.name]))
+            for s in batch if s.name in hints]
 
 
-def as_variants(batch: list[Scenario], names: set[str]) -> list[Scenario]:
-    """Edits written as mistakes that the notebook text allows: correct variants."""
-    return [replace(s, task="") for s in batch if s.name in names]
+def _rewritten(phrase: str) -> bool:
+    """Is the phrase the rewrite diagnoser's wording ("with `a` written as `b`", ...)?"""
+    return phrase.startswith(("with `", "without ", "ignoring the argument", "with every `")) or \
+        "raises the same error as the correct code" in phrase
+
+
+def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:
+    """Correct variants (task ""): a batch's variants, or the edits `names` written as mistakes
+    that the notebook text allows."""
+    return [replace(s, task="") for s in batch if names is None or s.name in names]
 

@@ -182,7 +182,7 @@ HINTS3 = {
 }
 IN_PLACE3 = {'relu-forward-clobbers-input', 'relu-backward-zeroes-upstream-in-place'}
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
-VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -200,7 +200,7 @@ HINTS4 = {
         'with `order[start:start + batch_size]` written as `order[start:batch_s',
 }
 SCENARIOS += named(HELD_OUT4, HINTS4)
-VARIANTS += VARIANTS4
+VARIANTS += as_variants(VARIANTS4)
 
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
@@ -214,4 +214,4 @@ HINTS5 = {
         'with `X[idx]`, `y[idx]` written as `X`, `y`',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
-VARIANTS += VARIANTS5
+VARIANTS += as_variants(VARIANTS5)

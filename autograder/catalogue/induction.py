@@ -262,7 +262,7 @@ HINTS3 = {
 }
 IN_PLACE3: set[str] = set()
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
-VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -278,7 +278,7 @@ HINTS4 = {
         'with `w = w - lr * grad` done once after the loop',
 }
 SCENARIOS += named(HELD_OUT4, HINTS4)
-VARIANTS += VARIANTS4
+VARIANTS += as_variants(VARIANTS4)
 
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
@@ -288,4 +288,4 @@ HINTS5 = {
         'the classes are swapped: y = 1 goes with log p',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
-VARIANTS += VARIANTS5
+VARIANTS += as_variants(VARIANTS5)

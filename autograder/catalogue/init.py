@@ -217,7 +217,7 @@ HINTS3 = {
 }
 IN_PLACE3: set[str] = set()
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
-VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -235,7 +235,7 @@ HINTS4 = {
         'the columns are orthonormal but the gain is missing: multiply by gain',
 }
 SCENARIOS += named(HELD_OUT4, HINTS4)
-VARIANTS += VARIANTS4
+VARIANTS += as_variants(VARIANTS4)
 
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
@@ -251,4 +251,4 @@ HINTS5 = {
         'with `np.mean(np.abs(h) > 0.99)` written as `np.mean(h > 0.99)`',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
-VARIANTS += VARIANTS5
+VARIANTS += as_variants(VARIANTS5)

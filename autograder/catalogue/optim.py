@@ -200,7 +200,7 @@ HINTS3 = {
 }
 IN_PLACE3: set[str] = set()
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
-VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -216,7 +216,7 @@ HINTS4 = {
         'keep the last, short batch: range(0, n, batch_size), or some examples ',
 }
 SCENARIOS += named(HELD_OUT4, HINTS4)
-VARIANTS += VARIANTS4
+VARIANTS += as_variants(VARIANTS4)
 
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
@@ -230,4 +230,4 @@ HINTS5 = {
         'with `state` written as `grads`',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
-VARIANTS += VARIANTS5
+VARIANTS += as_variants(VARIANTS5)

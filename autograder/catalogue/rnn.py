@@ -257,7 +257,7 @@ HINTS3 = {
 }
 IN_PLACE3 = {'clip-mutates-caller-grads'}
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
-VARIANTS += VARIANTS3 + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -273,7 +273,7 @@ HINTS4 = {
         "with `linear_forward(h[:, -1], params['Wy'], params['by'])` written as",
 }
 SCENARIOS += named(HELD_OUT4, HINTS4)
-VARIANTS += VARIANTS4
+VARIANTS += as_variants(VARIANTS4)
 
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
@@ -289,4 +289,4 @@ HINTS5 = {
         'with `sum((np.sum(g ** 2) for g in grads.values()))` written as `sum((',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
-VARIANTS += VARIANTS5
+VARIANTS += as_variants(VARIANTS5)

@@ -27,7 +27,7 @@ from course.reference import MODULE_FILES
 # Instructor-only parts of the two packages (paths relative to the package folder).
 COURSE_EXCLUDE = {"build.py", "cli/build.py", "cli/grade.py", "cli/gradescope.py",
                   "cli/release.py"}
-AUTOGRADER_SHIP = ["__init__.py", "result.py", "compare.py", "tasks.py", "standin.py",
+AUTOGRADER_SHIP = ["__init__.py", "result.py", "compare.py", "tasks.py", "standin.py", "diagnose.py",
                    "notebook.py", "pytest_plugin.py", "test_notebook.py", "selfcheck.py"]
 
 

@@ -35,7 +35,8 @@ def export(out: Path, modules: list[str]) -> int:
         for kind, items in (("mistake", scenarios(mid)), ("variant", variants(mid))):
             for s in items:
                 cases.append({"module": mid, "kind": kind, "name": s.name, "task": s.task,
-                              "hint": s.hint, "cells": solution_cells(mid, s.replace)})
+                              "hint": s.hint, "rewrite": s.rewrite,
+                              "cells": solution_cells(mid, s.replace)})
     (out / "cases.json").write_text(json.dumps(cases))
     return len(cases)
 
@@ -62,7 +63,8 @@ def grade_cases(out: Path) -> list[dict]:
             if not r.passed:
                 failed.append(task.id)
                 texts[task.id] = r.text()
-        results.append({**{k: case[k] for k in ("module", "kind", "name", "task", "hint")},
+        results.append({**{k: case.get(k) for k in ("module", "kind", "name", "task", "hint",
+                                                    "rewrite")},
                         "failed": failed, "text": texts.get(case["task"], "")})
     (out / "results.json").write_text(json.dumps(results, indent=1))
     return results
@@ -74,13 +76,16 @@ def report(out: Path, stream=sys.stdout) -> dict[str, dict[str, int]]:
     table: dict[str, dict[str, int]] = {}
     for r in results:
         row = table.setdefault(r["module"], dict.fromkeys(
-            ("mistakes", "detected", "isolated", "hinted", "variants", "false_failures"), 0))
+            ("mistakes", "detected", "isolated", "hinted", "rewrite", "variants",
+             "false_failures"), 0))
         if r["kind"] == "mistake":
             row["mistakes"] += 1
             row["detected"] += r["task"] in r["failed"]
             row["isolated"] += r["failed"] == [r["task"]]
-            hinted = bool(r["hint"]) and r["hint"] in r["text"]
-            row["hinted"] += hinted
+            # a rewrite diagnosis needs the solution, which a release does not hold
+            row["rewrite"] += bool(r.get("rewrite"))
+            hinted = bool(r["hint"]) and r["hint"] in r["text"] or bool(r.get("rewrite"))
+            row["hinted"] += hinted and not r.get("rewrite")
             if r["task"] not in r["failed"] or not hinted:
                 print(f"  {r['module']} {r['name']} ({r['task']}): "
                       f"{'hint missing' if r['task'] in r['failed'] else 'NOT DETECTED'}; "
