@@ -310,7 +310,7 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
-           wraps: tuple[str, ...] = (), keys: set[str] = frozenset()) -> Iterator[Edit]:
+           wraps: tuple[str, ...] = ()) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank)."""
     if isinstance(node, ast.BinOp):
         op = type(node.op)
@@ -461,11 +461,6 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                                                          ast.Add() if d > 0 else ast.Sub(),
                                                          ast.Constant(1)),
                        "off by one", 2)
-    elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-            isinstance(parent, ast.Subscript) and parent.slice is node:
-        for other in sorted(_near_keys(node.value, keys)):
-            yield ("key", lambda n, other=other: ast.Constant(other),
-                   f"the entry `{other}` read where `{node.value}` belongs", 2)
     elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
         yield ("const", lambda n: ast.Constant(not n.value), "the flag is inverted", 2)
     elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
@@ -866,13 +861,13 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
             same_text.setdefault((type(n), ast.unparse(n)), []).append(n)
     for index, node in enumerate(nodes):
         if index == 0 or isinstance(parents.get(id(node)), ast.arguments) or \
-                _is_docstring(node, parents):
+                _is_text(node):
             continue
         if isinstance(node, ast.Name) and isinstance(parents.get(id(node)), ast.Call) and \
                 parents[id(node)].func is node:
             continue
         for _kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                             siblings, consts, wraps, keys):
+                                             siblings, consts, wraps):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))
@@ -993,15 +988,6 @@ def _module_keys(ref: types.FunctionType) -> set[str]:
     return out
 
 
-def _near_keys(key: str, keys: set[str]) -> set[str]:
-    """Keys a slip could put in key's place: the same last part ("enc_Wx" and "dec_Wx"), or
-    one character apart ("W1" and "b1")."""
-    last = key.rsplit("_", 1)[-1]
-    return {k for k in keys if k != key and (
-        "_" in key and "_" in k and k.rsplit("_", 1)[-1] == last or
-        len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) == 1)}
-
-
 def _siblings(ref: types.FunctionType) -> dict[str, set[str]]:
     """{function of ref's module: the module's other functions taking as many positional
     arguments}: a call to one may be a call to another by mistake."""
@@ -1042,14 +1028,8 @@ class _Unselect(ast.NodeTransformer):
         return node
 
 
-def _ancestors(node: ast.AST, parents: dict[int, ast.AST]) -> Iterator[ast.AST]:
-    p = parents.get(id(node))
-    while p is not None:
-        yield p
-        p = parents.get(id(p))
-
-
-def _is_docstring(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+def _is_text(node: ast.AST) -> bool:
+    """String constants are not rewritten one by one (docstrings; keys swap as a family)."""
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
@@ -1127,12 +1107,9 @@ def _judged(student: Seen, reference: Seen, opaque: set[int]) -> tuple[dict, set
     s_all = student.all()
     if "out!raised" in s_all:
         return s_all, {"out!raised"}
-    keys = _comparable(student, reference, opaque)
     ref_all = reference.all()
-    keys = {k for k in keys if k in ref_all or k.startswith("out")}
-    inputs_changed = {k for k in ref_all if k.startswith("in")}
-    keys = {k for k in keys if k.startswith("out") or k in inputs_changed}
-    return s_all, keys
+    return s_all, {k for k in _comparable(student, reference, opaque)
+                   if k.startswith("out") or k.startswith("in") and k in ref_all}
 
 
 def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUDGET,
@@ -1453,9 +1430,8 @@ def _with_reference_caches(call: Call, recorders: dict, references: dict) -> Cal
         ref, rec = references.get(name), recorders.get(name)
         if not isinstance(ref, types.FunctionType) or rec is None or j >= len(rec.calls):
             return None
-        seen = _cached(None, ref, rec.calls[j], _digest(rec.calls[j]))
         fwd = _run_raw(ref, rec.calls[j])
-        if seen is None or not isinstance(fwd, tuple):
+        if not isinstance(fwd, tuple):
             return None
         args[i] = fwd[-1]
     return Call(tuple(args), call.kwargs, call.out, call.after, call.after_kw)
