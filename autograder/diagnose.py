@@ -25,6 +25,7 @@ import builtins
 import copy
 import hashlib
 import inspect
+import itertools
 import json
 import os
 import pickle
@@ -36,6 +37,7 @@ except ImportError:        # not on Windows
     resource = None
 import select
 import signal
+import sys
 import textwrap
 import threading
 import time
@@ -223,6 +225,7 @@ class Seen:
 
     out: dict[str, object]
     inputs: dict[str, object] = field(default_factory=dict)
+    took: float = 0.0           # seconds the call ran
 
     def all(self) -> dict[str, object]:
         return {**{"out" + k: v for k, v in self.out.items()},
@@ -262,6 +265,7 @@ class Rewrite:
     why: str      # "a transpose on the wrong side"
     rank: int     # 1: the commonest kinds of slip; ties keep the order found
     fn: Callable
+    reads: tuple[str, str] | None = None   # (a, b): reads variable b where a belongs
 
 
 _NUMPY = {"np", "numpy", "math"}
@@ -310,10 +314,15 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
-           wraps: tuple[str, ...] = ()) -> Iterator[Edit]:
-    """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank)."""
+           wraps: tuple[str, ...] = (), scales: tuple[tuple[str, ast.expr], ...] = (),
+           kin: dict[str, set[str]] | None = None) -> Iterator[Edit]:
+    """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank).
+    scales: size-like expressions (`len(X)`, `t + 1`) a factor may be wrongly divided by;
+    kin: {variable: variables named alike (`val_errors`: {`train_errors`})}."""
     if isinstance(node, ast.BinOp):
         op = type(node.op)
+        if _derivative(node) is not None:
+            yield ("func", lambda n: _derivative(n)[0], _derivative(node)[1], 1)
         for alt in _OPS.get(op, ()):
             yield ("op", lambda n, alt=alt: ast.BinOp(n.left, alt(), n.right),
                    {ast.Add: "a sign: subtracted where it should be added",
@@ -322,6 +331,9 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         if op in (ast.Add, ast.Sub):
             yield ("drop", lambda n: n.left, "a term is missing", 1)
             yield ("drop", lambda n: n.right, "a term is missing", 2)
+        if op in (ast.BitOr, ast.BitAnd):
+            yield ("drop", lambda n: n.left, "a condition is missing", 2)
+            yield ("drop", lambda n: n.right, "a condition is missing", 2)
         if op in (ast.Mult, ast.Div, ast.MatMult, ast.Pow, ast.FloorDiv):
             yield ("drop", lambda n: n.left, "a factor is missing", 1)
             if op is ast.Mult:
@@ -378,6 +390,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("func", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
                                                ast.Pow(), n.args[0].right),
                    f"the power of the {name} where the {name} of the powers belongs", 1)
+        if name == "norm" and len(node.args) == 1 and not node.keywords:
+            for make, why in _NORMS:
+                yield ("func", lambda n, make=make: make(n.args[0]),
+                       f"{why} where the norm (the square root of the sum of squares) belongs", 1)
         for alt in sorted(siblings.get(name or "", ())):
             yield ("callee", lambda n, alt=alt: ast.Call(ast.Name(alt, ast.Load()), n.args,
                                                           n.keywords),
@@ -454,6 +470,36 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 continue
             yield ("name", lambda n, other=other: ast.Name(other, ast.Load()),
                    f"`{other}` is read where `{node.id}` belongs", 3)
+        if node.id in loop_vars:
+            for p in params:
+                yield ("name", lambda n, p=p: ast.Name(p, ast.Load()),
+                       f"`{p}` is read where the loop's `{node.id}` belongs (the same value at "
+                       "every step)", 3)
+            if isinstance(parent, ast.Subscript) and parent.slice is node:
+                for v, which in ((0, "first"), (-1, "last")):
+                    yield ("index", lambda n, v=v: _num(v),
+                           f"the {which} entry read at every step where entry `{node.id}` "
+                           "belongs", 2)
+        elif node.id in params and (isinstance(parent, ast.BinOp) and isinstance(
+                parent.op, (ast.Mult, ast.Div)) or isinstance(parent, ast.Call) and node in parent.args
+                and _callee(parent) not in ("len", "range", "zip", "enumerate", "int", "float")):
+            for shown, expr in scales:
+                for op, how in ((ast.Div, "divided"), (ast.Mult, "multiplied")):
+                    yield ("scale", lambda n, expr=expr, op=op: ast.BinOp(
+                        ast.Name(n.id, ast.Load()), op(), copy.deepcopy(expr)),
+                        f"`{node.id}` {how} by `{shown}`: an extra factor", 3)
+        if node.id in params and "rng" in node.id and isinstance(parent, ast.Call) and \
+                node in parent.args:
+            yield ("name", lambda n: ast.parse("np.random.default_rng(0)", mode="eval").body,
+                   f"a new generator with a fixed seed where the argument `{node.id}` belongs: "
+                   "every call draws the same numbers", 2)
+        if node.id not in loop_vars:
+            for other in sorted((kin or {}).get(node.id, ())):
+                for f, how in (("add", "added to"), ("subtract", "subtracted from")):
+                    yield ("term", lambda n, other=other, f=f: ast.Call(ast.Attribute(
+                        ast.Name("np", ast.Load()), f, ast.Load()),
+                        [ast.Name(n.id, ast.Load()), ast.Name(other, ast.Load())], []),
+                        f"`{other}` {how} `{node.id}`: an extra term", 3)
         if node.id in loop_vars or isinstance(parent, ast.BinOp) and (
                 isinstance(parent.left, ast.Constant) or isinstance(parent.right, ast.Constant)):
             for d in (-1, 1):
@@ -472,6 +518,12 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 continue
             seen.add(a)
             yield ("const", lambda n, a=a: _num(a), f"`{a!r}` where `{v!r}` belongs", 2)
+    elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.BinOp) and \
+            isinstance(node.ctx, ast.Load) and any(
+                isinstance(x, ast.Name) and x.id in loop_vars for x in ast.walk(node.slice)):
+        yield ("index", lambda n: ast.Subscript(n.value, ast.BinOp(
+            ast.UnaryOp(ast.USub(), ast.Constant(1)), ast.Sub(), n.slice), ast.Load()),
+            "indexed from the other end (the order reversed)", 2)
     elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and \
             isinstance(node.ctx, ast.Load):
         elts = node.slice.elts
@@ -539,6 +591,53 @@ def _np_call(name: str, arg: ast.expr) -> ast.Call:
     return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load()), [arg], [])
 
 
+def _is_one(n: ast.AST) -> bool:
+    return isinstance(n, ast.Constant) and n.value == 1
+
+
+def _derivative(n: ast.BinOp) -> tuple[ast.expr, str] | None:
+    """tanh's derivative `1 - a**2` <-> the sigmoid's `a * (1 - a)`: (the other one, why)."""
+    if isinstance(n.op, ast.Sub) and _is_one(n.left) and isinstance(n.right, ast.BinOp) and \
+            isinstance(n.right.op, ast.Pow) and isinstance(n.right.right, ast.Constant) and \
+            n.right.right.value == 2:
+        a = n.right.left
+        return (ast.BinOp(copy.deepcopy(a), ast.Mult(), ast.BinOp(ast.Constant(1), ast.Sub(),
+                                                                   copy.deepcopy(a))),
+                "the sigmoid's derivative a(1 - a) where tanh's 1 - a**2 belongs")
+    if isinstance(n.op, ast.Mult):
+        for a, b in ((n.left, n.right), (n.right, n.left)):
+            if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Sub) and _is_one(b.left) and \
+                    ast.dump(b.right) == ast.dump(a):
+                return (ast.BinOp(ast.Constant(1), ast.Sub(), ast.BinOp(
+                    copy.deepcopy(a), ast.Pow(), ast.Constant(2))),
+                    "tanh's derivative 1 - a**2 where the sigmoid's a(1 - a) belongs")
+    return None
+
+
+def _np_expr(text: str, arg: ast.expr) -> ast.expr:
+    """Parse `text` (an expression of `x`) with `x` replaced by a copy of arg."""
+    tree = ast.parse(text, mode="eval").body
+    for node in ast.walk(tree):
+        for name, value in ast.iter_fields(node):
+            if isinstance(value, ast.Name) and value.id == "x":
+                setattr(node, name, copy.deepcopy(arg))
+            elif isinstance(value, list):
+                value[:] = [copy.deepcopy(arg) if isinstance(v, ast.Name) and v.id == "x" else v
+                            for v in value]
+    return tree
+
+
+_NORMS = (   # np.linalg.norm(x) taken for another norm: (make, why)
+    (lambda x: _np_expr("np.linalg.norm(x, 2)", x),
+     "the spectral norm (the largest singular value, `ord=2`)"),
+    (lambda x: _np_expr("np.max(np.abs(x))", x), "the largest absolute entry"),
+    (lambda x: _np_expr("np.sum(np.abs(x))", x), "the sum of absolute values"),
+    (lambda x: _np_expr("np.sum(x ** 2)", x), "the sum of squares (the square root is missing)"),
+    (lambda x: _np_expr("np.sqrt(np.mean(x ** 2))", x),
+     "the root-mean-square (divided by the square root of the size)"),
+)
+
+
 def _renamed_call(n: ast.Call, alt: str) -> ast.Call:
     f = n.func
     if alt == "sigmoid":                 # the course's own, wherever tanh came from
@@ -589,6 +688,13 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                     yield from walk(sub, path + (i, fld))
 
     stmts = list(walk(fdef.body, ()))
+    loops = {n.target.id for n in ast.walk(fdef) if isinstance(n, (ast.For, ast.comprehension))
+             and isinstance(n.target, ast.Name)}
+    masks = sorted(set(params) | {n.id for n in ast.walk(fdef) if isinstance(n, ast.Name)
+                                  and isinstance(n.ctx, ast.Store)} - loops)
+    masks = masks if len(masks) <= 12 else params
+    elifs = {id(x.orelse[0]) for x in ast.walk(fdef) if isinstance(x, ast.If)
+             and len(x.orelse) == 1 and isinstance(x.orelse[0], ast.If)}
     for path, s in stmts:
         nxt = path[:-1] + (path[-1] + 1,)
         try:
@@ -609,6 +715,10 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                 isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)):
             yield (lambda f, path=path: _replace_stmt(f, path, []),
                    f"without `{_src(s, 40).splitlines()[0]}`", "a step is left out", 1)
+        if isinstance(s, ast.AugAssign) or isinstance(s, ast.Expr) and isinstance(s.value, ast.Call):
+            yield (lambda f, path=path: _stmt_list(f, path)[0].insert(
+                path[-1] + 1, copy.deepcopy(_stmt_at(f, path))),
+                f"with `{_src(s, 50)}` done twice", "a step is repeated", 3)
         if isinstance(s, ast.AugAssign):
             for p in params:
                 yield (lambda f, path=path, p=p: _scale_value(f, path, p),
@@ -653,12 +763,45 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
             yield (lambda f, path=path: _replace_stmt(f, path, list(_stmt_at(f, path).body)),
                    f"with the condition `{_src(s.test, 40)}` ignored (always true)",
                    "a case is not handled", 2)
-        if isinstance(s, ast.For) and path[-1] > 0:
-            prev = _stmt_at(fdef, path[:-1] + (path[-1] - 1,))
-            if isinstance(prev, ast.Assign):
-                yield (lambda f, path=path: _move_in(f, path),
-                       f"with `{_src(prev, 50)}` redone at every step of the loop",
-                       "it belongs before the loop, done once", 2)
+        if isinstance(s, ast.If) and s.orelse and id(s) not in elifs:
+            ifs = _chain(s)
+            labels = [f"`{_src(x.test, 30)}`" for x in ifs] + (["`else`"] if ifs[-1].orelse else [])
+            for i in range(len(labels)):
+                for j in range(len(labels)):
+                    if i != j:
+                        yield (lambda f, path=path, i=i, j=j: _copy_branch(f, path, i, j),
+                               f"with the {labels[i]} branch doing what the {labels[j]} branch does",
+                               "a branch copied from another: this case runs the other case's code",
+                               2)
+        if isinstance(s, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)):
+            for text, fragment in _unbracketed(s):
+                yield (lambda f, path=path, text=text: _replace_stmt(f, path, ast.parse(text).body),
+                       f"with `{fragment}` written without its brackets",
+                       "brackets dropped: the operations group the wrong way", 2)
+        if isinstance(s, (ast.For, ast.While)) and isinstance(fdef.body[-1], ast.Return) and \
+                fdef.body[-1].value is not None and not any(
+                    isinstance(x, ast.Return) for x in ast.walk(s)):
+            yield (lambda f, path=path: _stmt_at(f, path).body.append(copy.deepcopy(f.body[-1])),
+                   f"with `{_src(fdef.body[-1], 40)}` inside the loop "
+                   f"`{_src(s, 40).splitlines()[0]}`",
+                   "it returns after the first pass of the loop (the return is indented into "
+                   "it)", 2)
+        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) \
+                and s.targets[0].id.startswith("d") and isinstance(s.value, ast.BinOp):
+            for p in masks:
+                yield (lambda f, path=path, p=p: setattr(_stmt_at(f, path), "value", ast.BinOp(
+                    _stmt_at(f, path).value, ast.Mult(), ast.parse(f"({p} > 0)", mode="eval").body)),
+                    f"with `{_src(s, 40)}` multiplied by `({p} > 0)`",
+                    f"an extra mask: the gradient is zeroed where `{p}` <= 0 (a ReLU's derivative "
+                    "where there is no ReLU)", 3)
+        if isinstance(s, (ast.For, ast.While)):
+            for back in range(1, min(path[-1], 4) + 1):
+                prev = _stmt_at(fdef, path[:-1] + (path[-1] - back,))
+                if isinstance(prev, ast.Assign):
+                    yield (lambda f, path=path, back=back: _move_in(f, path, back),
+                           f"with `{_src(prev, 50)}` redone at every step of the loop",
+                           "it belongs before the loop, done once (a state reset at every step)",
+                           2)
     defaults = fdef.args.defaults
     for a, d in zip(fdef.args.args[len(fdef.args.args) - len(defaults):], defaults, strict=True):
         yield (lambda f, a=a.arg, d=d: _prepend(f, f"{a} = {ast.unparse(d)}"),
@@ -681,6 +824,47 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                f"use `{p}` as given", 3)
         yield (lambda f, p=p: _prepend(f, f"{p} = ({p} - np.mean({p})) / np.std({p})"),
                f"with `{p}` standardised (mean removed, divided by its std)", f"use `{p}` as given", 3)
+
+
+def _chain(s: ast.If) -> list[ast.If]:
+    """if ... elif ... elif ...: the If nodes of the chain."""
+    out = [s]
+    while len(out[-1].orelse) == 1 and isinstance(out[-1].orelse[0], ast.If):
+        out.append(out[-1].orelse[0])
+    return out
+
+
+def _copy_branch(f: ast.FunctionDef, path: tuple, i: int, j: int) -> bool:
+    ifs = _chain(_stmt_at(f, path))
+    bodies = [x.body for x in ifs] + ([ifs[-1].orelse] if ifs[-1].orelse else [])
+    bodies[i][:] = copy.deepcopy(bodies[j])
+    return True
+
+
+def _unbracketed(s: ast.stmt) -> Iterator[tuple[str, str]]:
+    """The statement's source with one pair of grouping brackets removed, where that changes
+    what it computes: (new source, the bracketed fragment)."""
+    text = ast.unparse(s)
+    if "\n" in text:
+        return
+    stack, pairs = [], []
+    for k, ch in enumerate(text):
+        if ch in "([{":
+            stack.append((k, ch))
+        elif ch in ")]}" and stack:
+            i, open_ = stack.pop()
+            before = text[:i].rstrip()
+            if open_ == "(" and ch == ")" and not (before and (before[-1].isalnum() or
+                                                                before[-1] in "_)]")):
+                pairs.append((i, k))
+    for i, k in pairs:
+        new = text[:i] + text[i + 1:k] + text[k + 1:]
+        try:
+            tree = ast.parse(new)
+        except SyntaxError:
+            continue
+        if len(tree.body) == 1 and ast.dump(tree.body[0]) != ast.dump(ast.parse(text).body[0]):
+            yield new, text[i:k + 1] if k - i <= 50 else text[i:i + 47] + "...)"
 
 
 def _stmt_list(f: ast.FunctionDef, path: tuple) -> tuple[list, int]:
@@ -746,9 +930,10 @@ def _move_out(f: ast.FunctionDef, path: tuple, k: int) -> bool:
     return True
 
 
-def _move_in(f: ast.FunctionDef, path: tuple) -> bool:
+def _move_in(f: ast.FunctionDef, path: tuple, back: int = 1) -> bool:
+    """Move the statement `back` places before the loop at `path` to the loop's start."""
     body, i = _stmt_list(f, path)
-    prev = body.pop(i - 1)
+    prev = body.pop(i - back)
     body[i - 1].body.insert(0, prev)
     return True
 
@@ -832,9 +1017,21 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
     called = {_callee(n) for n in ast.walk(fdef) if isinstance(n, ast.Call)}
     wraps = tuple(f for f in ("tanh", "sigmoid", "exp") if f in called or f in ref.__name__)
     keys = _module_keys(ref)
+    counters = [n.target.id for n in ast.walk(fdef) if isinstance(n, ast.For)
+                and isinstance(n.target, ast.Name) and isinstance(n.iter, ast.Call)
+                and _callee(n.iter) == "range"]
+    sized = sorted({n.value.id for n in ast.walk(fdef) if isinstance(n, ast.Attribute)
+                    and n.attr == "shape" and isinstance(n.value, ast.Name)} |
+                   {n.slice.id for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
+                    and isinstance(n.slice, ast.Name) and n.slice.id not in loop_vars})
+    scales = tuple((f"{t} + 1", ast.parse(f"({t} + 1)", mode="eval").body) for t in counters) + \
+        tuple((f"len({a})", ast.parse(f"len({a})", mode="eval").body) for a in sized)
+    kin = {v: set(sorted(w for w in names - loop_vars - {v} if _alike(v, w))[:4])
+           for v in names - loop_vars}
     out: list[Rewrite] = []
 
-    def build(tree: ast.FunctionDef, what: str, why: str, rank: int) -> None:
+    def build(tree: ast.FunctionDef, what: str, why: str, rank: int,
+              reads: tuple[str, str] | None = None) -> None:
         ast.fix_missing_locations(tree)
         try:
             with warnings.catch_warnings():
@@ -851,7 +1048,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
         fn = ns.get(ref.__name__)
         if isinstance(fn, types.FunctionType):
             fn.__defaults__ = ref.__defaults__
-            out.append(Rewrite(what, why, rank, fn))
+            out.append(Rewrite(what, why, rank, fn, reads))
 
     nodes = list(ast.walk(fdef))
     parents = _parents(fdef)
@@ -866,8 +1063,8 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
         if isinstance(node, ast.Name) and isinstance(parents.get(id(node)), ast.Call) and \
                 parents[id(node)].func is node:
             continue
-        for _kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                             siblings, consts, wraps):
+        for kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
+                                            siblings, consts, wraps, scales, kin):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))
@@ -876,13 +1073,17 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
             parent = parents.get(id(node))
             if new is None or parent is None:
                 continue
+            reads = None
+            if kind in ("name", "term") and isinstance(node, ast.Name):
+                other = {n.id for n in ast.walk(new) if isinstance(n, ast.Name)} - {node.id, "np"}
+                reads = (node.id, other.pop()) if len(other) == 1 else None
             ctx = _context(node, parents)
             old_text = _src(ctx, 60)
             _swap_child(parent, node, new)
             try:
                 new_text = _src(new if ctx is node else ctx, 60)
                 if new_text != old_text:
-                    build(fdef, f"with `{old_text}` written as `{new_text}`", why, rank)
+                    build(fdef, f"with `{old_text}` written as `{new_text}`", why, rank, reads)
             finally:
                 _swap_child(parent, new, node)
             # the same slip at every place the same expression occurs (a student repeats it)
@@ -897,7 +1098,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                         _swap_child(parents[id(t)], t, alt)
                         swaps.append((t, alt))
                     build(fdef, f"with `{old_text}` written as `{new_text}` at all "
-                          f"{len(twins)} places", why, rank)
+                          f"{len(twins)} places", why, rank, reads)
                 except Exception:
                     pass
                 finally:
@@ -935,6 +1136,51 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
             build(tree, f"with {shown} written as "
                   f"{', '.join(f'`{n}`' for n in sites.names[:3])}",
                   f"the whole array where the entries selected by `{var}` belong", 2)
+    defs: dict[str, list[ast.expr]] = {}
+    for n in ast.walk(fdef):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+            defs.setdefault(n.targets[0].id, []).append(n.value)
+    for var, values in sorted(defs.items()):
+        v = values[0]
+        uses = [n for n in ast.walk(fdef) if isinstance(n, ast.Name) and n.id == var
+                and isinstance(n.ctx, ast.Load)]
+        if len(values) != 1 or var in loop_vars or len(uses) < 2 or not (
+                isinstance(v, ast.BinOp) and isinstance(v.op, (ast.Add, ast.Sub))):
+            continue
+        for u in uses:
+            parent = parents.get(id(u))
+            ctx = _context(u, parents)
+            old_text = _src(ctx, 60)
+            for part in (v.left, v.right):
+                new = copy.deepcopy(part)
+                _swap_child(parent, u, new)
+                try:
+                    build(fdef, f"with `{old_text}` written as `{_src(new if ctx is u else ctx, 60)}`",
+                          f"`{var}` is `{_src(v, 40)}`; here a term of it is left out", 2)
+                finally:
+                    _swap_child(parent, new, u)
+    for st in ast.walk(fdef):      # the same index slip at several places of one line
+        if not isinstance(st, (ast.Assign, ast.AugAssign, ast.Expr, ast.Return)):
+            continue
+        for v in sorted(loop_vars):
+            sites = [n for n in ast.walk(st) if isinstance(n, ast.Subscript)
+                     and isinstance(n.slice, ast.Name) and n.slice.id == v]
+            if not 2 <= len(sites) <= 4:
+                continue
+            for k in range(2, len(sites) + 1):
+                for group in itertools.combinations(sites, k):
+                    before = ", ".join(f"`{_src(n, 25)}`" for n in group)
+                    for c, which in ((0, "first"), (-1, "last")):
+                        for n in group:
+                            n.slice = _num(c)
+                        try:
+                            build(fdef, f"with {before} written as "
+                                  f"{', '.join(f'`{_src(n, 25)}`' for n in group)}",
+                                  f"the {which} entry read at every step where entry `{v}` "
+                                  "belongs", 2)
+                        finally:
+                            for n in group:
+                                n.slice = ast.Name(v, ast.Load())
     for apply, what, why, rank in _stmt_edits(fdef, params):
         tree = copy.deepcopy(fdef)
         try:
@@ -971,6 +1217,12 @@ def _through_helpers(ref: types.FunctionType, fdef: ast.FunctionDef) -> list[Rew
             fn.__kwdefaults__ = ref.__kwdefaults__
             out.append(Rewrite(f"{rw.what} (in the helper {name})", rw.why, rw.rank + 1, fn))
     return out
+
+
+def _alike(v: str, w: str) -> bool:
+    """Named alike: `val_errors` and `train_errors`, `h_prev` and `h_next`."""
+    a, b = v.split("_"), w.split("_")
+    return len(a) >= 2 and len(b) >= 2 and (a[-1] == b[-1] or a[0] == b[0])
 
 
 def _module_keys(ref: types.FunctionType) -> set[str]:
@@ -1093,7 +1345,10 @@ def _cached(rw: Rewrite | None, fn: Callable, call: Call, digest: str | None) ->
             if key in _RESULTS:
                 _RESULTS.move_to_end(key)
                 return _RESULTS[key]
+    t0 = time.perf_counter()
     seen = _run(rw.fn if rw else fn, call)
+    if seen is not None:
+        seen.took = time.perf_counter() - t0
     if digest is not None:
         with _LOCK:
             _RESULTS[key] = seen
@@ -1121,7 +1376,8 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     digests = [_digest(c) for c in calls]
     t0 = time.perf_counter()
     refs = [_cached(None, ref, c, d) for c, d in zip(calls, digests, strict=True)]
-    if time.perf_counter() - t0 > SLOW * len(calls):
+    t_ref = max(time.perf_counter() - t0, sum(r.took for r in refs if r is not None))
+    if t_ref > SLOW * len(calls):
         return None
     judged = []
     first = None
@@ -1142,20 +1398,30 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     with _LOCK:
         hit = _VERDICTS.get(key)
     if hit is None:
-        rws = rewrites(ref)
-        each = min(1.0, max(0.05, 20 * (time.perf_counter() - t0) / len(calls)))
+        kinds = _kinds(ref, calls[first])
+        rws = [rw for rw in rewrites(ref) if rw.reads is None or not (
+            kinds.get(rw.reads[0]) and kinds.get(rw.reads[1])) or
+            kinds[rw.reads[0]] & kinds[rw.reads[1]]]
+        # a rewrite that behaves like the student runs about as long as the reference: one
+        # that takes many times longer (a loop that never ends) is cut short
+        each = min(1.0, max(0.05, 4 * t_ref / len(calls)))
 
         def search(emit: Callable[[list], None]) -> None:
             """Emit [k] for each rewrite matching every judged value (at most two), and
             [k, paths] for each better one matching most of the wrong values and none of the
             right ones."""
-            full, best = 0, 0
+            full, best, weak = 0, 0, 0
             start = time.perf_counter()
             for k, rw in enumerate(rws):
                 if time.perf_counter() - start > budget:
-                    break
+                    return
                 score, paths = _score(rw, calls, judged, refs, order, each)
-                if score == -1:
+                if score == -2:
+                    weak += 1
+                    if weak > 2:       # many edits give these values: no evidence
+                        return
+                    emit([k, [], 2])
+                elif score == -1:
                     emit([k, sorted(p for p in paths if p.endswith('!raised')), 1])
                     full += 1
                     if full >= 2 or rw.rank == 1:
@@ -1163,11 +1429,17 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                 elif score is not None and score > best and not full:
                     emit([k, sorted(paths)])
                     best = score
+            emit([-1])         # every rewrite tried
 
-        got = [f for f in _apart(search, budget + 1.0) if 0 <= f[0] < len(rws)]
-        fulls = [f for f in got if len(f) == 3]
+        got = _apart(search, budget + 1.0)
+        done = [-1] in got
+        got = [f for f in got if 0 <= f[0] < len(rws)]
+        fulls = [f for f in got if len(f) == 3 and f[2] == 1]
         partial = [f for f in got if len(f) == 2][-1:]
-        hit = [(rws[f[0]], f[1] or None) for f in (fulls or partial)]
+        # values as plain as all zeros count when the search tried every edit and at most
+        # two of them give those values
+        weak = [f for f in got if len(f) == 3 and f[2] == 2] if done else []
+        hit = [(rws[f[0]], f[1] or None) for f in (fulls or partial or weak)]
         with _LOCK:
             _VERDICTS[key] = hit
             while len(_VERDICTS) > 2000:
@@ -1177,13 +1449,45 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     return _describe(fn_name or ref.__name__, hit, _output_names(ref))
 
 
+def _kind(v: object) -> tuple:
+    if isinstance(v, np.ndarray) and v.ndim:
+        return ("array",)      # any shape: one array read for another may broadcast
+    if isinstance(v, (int, float, np.number, np.ndarray)) and not isinstance(v, bool):
+        return ("number",)
+    return (type(v).__name__,)
+
+
+def _kinds(ref: types.FunctionType, call: Call) -> dict[str, set[tuple]]:
+    """{local variable: the kinds of value (type, shape) it holds} in one run of ref on the
+    call: one variable read for another is only tried where both can hold the same kind."""
+    seen: dict[str, set[tuple]] = {}
+    code = ref.__code__
+    events = [0]
+
+    def tracer(frame, event, arg):
+        events[0] += 1
+        if frame.f_code is not code or events[0] > 20_000:     # a long loop: enough seen
+            return None
+        for k, v in frame.f_locals.items():
+            seen.setdefault(k, set()).add(_kind(v))
+        return tracer
+
+    old = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        _run_raw(ref, call)
+    finally:
+        sys.settrace(old)
+    return seen
+
+
 def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list[int],
            each: float) -> tuple[int | None, set[str]]:
     """(-1, _) when the rewrite reproduces every judged value of every call; (n, outputs) when
     it reproduces, on every call, each value the student got wrong in n of the outputs (at
     least half of the wrong ones) and breaks none they got right; (None, _) otherwise."""
     wrong: dict[str, bool] = {}       # output -> reproduced wherever the student is wrong
-    telling, hits = False, 0
+    telling, hits, plain = False, 0, True
     for i in order:
         seen = _run(rw.fn, calls[i], each, raised=True)
         if seen is None:
@@ -1201,9 +1505,12 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
                 top = _top(path)
                 wrong[top] = wrong.get(top, True) and same
                 telling = telling or same and path in s_all and _telling(s_all[path])
+                plain = plain and _plain(s_all.get(path))
                 hits += same
     matched = {t for t, ok in wrong.items() if ok}
     telling = telling or hits >= 4          # many small values (a list of ids) reproduced
+    if matched and not telling and plain and len(matched) == len(wrong):
+        return -2, matched             # all zeros: evidence only if no other edit does it
     if not telling or not matched:     # a small integer or a flag: equal by chance too often
         return None, set()
     if len(matched) == len(wrong):
@@ -1222,6 +1529,11 @@ def _telling(v: object) -> bool:
         return bool(np.unique(v.ravel()[:10_000]).size > 1)
     x = v.astype(np.complex128 if v.dtype.kind == "c" else np.float64)
     return bool(np.any(np.isfinite(x) & (x != np.round(x.real))))
+
+
+def _plain(v: object) -> bool:
+    """A float value whose entries are all equal (zeros, say), not an index or a flag."""
+    return isinstance(v, float) or isinstance(v, np.ndarray) and v.dtype.kind == "f"
 
 
 def _top(path: str) -> str:

@@ -202,3 +202,154 @@ def test_rewrites_compile_and_describe_themselves(name):
     rws = diagnose.rewrites(ref)
     assert len(rws) > 20
     assert all(r.what.startswith(("with ", "without ", "ignoring ", "`")) and r.why for r in rws)
+
+
+# -- the families added for mistakes nobody listed: each named by its own edit, and the
+#    reference itself (or an unrelated change) named by none
+
+def tanh_grad(h, dout):
+    """dout * tanh'(a), given h = tanh(a): (N, M), (N, M) -> (N, M)."""
+    return dout * (1 - h ** 2)
+
+
+def norms(ws):
+    """The Frobenius norm of each matrix of a list."""
+    return np.array([np.linalg.norm(w) for w in ws])
+
+
+def descend(w, grad, lr, steps):
+    """steps of w - lr * grad(w) from w; the loss-free toy of a training loop."""
+    out = []
+    for t in range(steps):
+        w = w - lr * grad * (t % 3 + 1)
+        out.append(w.copy())
+    return np.array(out)
+
+
+def residual_stats(pred, y):
+    """(mean squared error, gradient 2 r / N) of r = pred - y."""
+    r = pred - y
+    return np.mean(r ** 2), 2 * r / len(r)
+
+
+def pick(x, method):
+    """Branches a student fills in: 'double' -> 2x, 'cube' -> x**3, else -x."""
+    if method == "double":
+        out = 2 * x
+    elif method == "cube":
+        out = x ** 3
+    else:
+        out = -x
+    return out
+
+
+def decay(x, t):
+    """x * 2 ** (-1 - t)."""
+    return x * 2.0 ** (-1.0 - t)
+
+
+def running(values):
+    """Cumulative sums of the rows of values (T, D) -> (T, D)."""
+    total = np.zeros(values.shape[1])
+    out = np.zeros_like(values)
+    for t in range(len(values)):
+        total = total + values[t]
+        out[t] = total
+    return out
+
+
+def _named(ref, student, args_list, words):
+    text = diagnose.explain_call(ref, _calls(student, *args_list), 5.0, ref.__name__)
+    assert text is not None and words in text, text
+    return text
+
+
+def test_new_families_name_their_edit():
+    rng = np.random.default_rng(5)
+    hs = [(np.tanh(rng.normal(size=(3, 4))), rng.normal(size=(3, 4))) for _ in range(2)]
+    _named(tanh_grad, lambda h, dout: dout * h * (1 - h), hs, "the sigmoid's derivative")
+    ws = [([rng.normal(size=(3, 4)), rng.normal(size=(5, 2))],) for _ in range(2)]
+    _named(norms, lambda ws: np.array([np.linalg.norm(w, 2) for w in ws]), ws, "spectral norm")
+    _named(norms, lambda ws: np.array([np.abs(w).max() for w in ws]), ws, "largest absolute")
+    g = [(rng.normal(size=3), rng.normal(size=3), 0.1, 4) for _ in range(2)]
+
+    def steps_for_t(w, grad, lr, steps):
+        out = []
+        for _ in range(steps):
+            w = w - lr * grad * (steps % 3 + 1)
+            out.append(w.copy())
+        return np.array(out)
+
+    def decaying(w, grad, lr, steps):
+        out = []
+        for t in range(steps):
+            w = w - lr / (t + 1) * grad * (t % 3 + 1)
+            out.append(w.copy())
+        return np.array(out)
+
+    _named(descend, steps_for_t, g, "`steps` is read where the loop's `t` belongs")
+    _named(descend, decaying, g, "`lr` divided by `t + 1`")
+    py = [(rng.normal(size=6), rng.normal(size=6)) for _ in range(2)]
+    _named(residual_stats, lambda pred, y: (np.mean((pred - y) ** 2), 2 * pred / len(pred)), py,
+           "here a term of it is left out")
+    xs = [(rng.normal(size=5), "cube"), (rng.normal(size=5), "double")]
+
+    def copied(x, method):
+        return 2 * x if method in ("double", "cube") else -x
+
+    _named(pick, copied, xs, "with the `method == 'cube'` branch doing what the "
+           "`method == 'double'` branch does")
+    ts = [(rng.normal(size=4), 1.5), (rng.normal(size=4), 2.5)]
+    _named(decay, lambda x, t: x * 2.0 ** -1.0 - t, ts, "written without its brackets")
+    vs = [(rng.normal(size=(5, 3)),), (rng.normal(size=(4, 3)),)]
+
+    def early(values):
+        total = np.zeros(values.shape[1])
+        out = np.zeros_like(values)
+        for t in range(len(values)):
+            total = total + values[t]
+            out[t] = total
+            return out
+        return out
+
+    def reset(values):
+        out = np.zeros_like(values)
+        for t in range(len(values)):
+            total = np.zeros(values.shape[1])
+            total = total + values[t]
+            out[t] = total
+        return out
+
+    _named(running, early, vs, "inside the loop")
+    _named(running, reset, vs, "redone at every step of the loop")
+
+
+def test_a_plain_output_is_no_evidence_when_several_edits_give_it():
+    def never(h):
+        return np.mean(np.all(h < 0, axis=0))     # h >= 0: always 0.0
+
+    rng = np.random.default_rng(6)
+    hs = [(np.maximum(0, rng.normal(size=(6, 4))) * (rng.random(4) > 0.5),) for _ in range(2)]
+    calls = _calls(never, *hs)
+    # `h < 0`, `h <= -1`, every axis at once, ...: all give 0.0, so none is named
+    assert diagnose.explain_call(dead_units, calls, 5.0) is None
+    # a small integer output is never evidence, however few edits give it
+    ids = [(rng.normal(size=8),) for _ in range(2)]
+    assert diagnose.explain_call(best_index, _calls(lambda v: 0, *ids), 5.0) is None
+
+
+def dead_units(h):
+    """The share of units (columns) of h (N, U) that are 0 for every example."""
+    return np.mean(np.all(h <= 0, axis=0))
+
+
+def best_index(v):
+    return int(np.argmin(np.abs(v - v.mean())))
+
+
+def test_one_variable_read_for_another_is_tried_only_between_alike_values():
+    calls = _calls(lambda w, grad, lr, steps: descend(w, grad, lr, steps) * 0, *[
+        (np.ones(3), np.ones(3), 0.1, 3)])
+    kinds = diagnose._kinds(descend, calls[0])
+    assert ("number",) in kinds["lr"] and ("array",) in kinds["w"]
+    assert not kinds["lr"] & kinds["w"]

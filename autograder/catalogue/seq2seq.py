@@ -358,7 +358,7 @@ HINTS4 = {
     'encoder-uses-decoder-weights':
         'with every `enc_...` entry read as `dec_...`',
     'greedy-done-not-carried':
-        'with `done |= ...` written as `done = ...`',
+        'with `done | (prev == EOS)` written as `prev == EOS`',
     'beam-keeps-lowest-scores':
         "with `np.argsort(-total, axis=None, kind='stable')` written as `np.arg",
 }

@@ -70,7 +70,8 @@ def check_relu(relu_forward, relu_backward, *, seed):
     x = rng.normal(size=shape)
     x.flat[:3] = 0.0  # ties: the gradient of max(0, x) at 0 is taken as 0
     out, cache = unpack("relu_forward", relu_forward(x.copy()), ("out", "cache"))
-    compare({"out": out}, {"out": np.maximum(0, x)})
+    compare({"out": out}, {"out": np.maximum(0, x)},
+            regions={"x > 0": x > 0, "x < 0": x < 0, "x = 0": x == 0})
     dout = rng.normal(size=shape)
     dx = relu_backward(dout.copy(), cache)
     compare({"dx": dx}, {"dx": dout * (x > 0)}, regions={"x > 0": x > 0, "x <= 0": x <= 0},
