@@ -157,6 +157,18 @@ def matches(got: Outputs, other: Outputs, names: list[str], rtol: float) -> bool
     return True
 
 
+def _contradicts(got: Outputs, other: Outputs, names: list[str], rtol: float) -> bool:
+    """Does `other` (a known mistake's outputs) differ from the student's on one of `names`
+    (outputs the student got right)? Outputs the mistake does not give are no contradiction."""
+    for n in names:
+        if other.get(n) is None or got.get(n) is None:
+            continue
+        a, b = np.asarray(got[n], dtype=np.float64), np.asarray(other[n], dtype=np.float64)
+        if a.shape == b.shape and not np.all(rel_error(a, b) <= max(rtol, 1e-6)):
+            return True
+    return False
+
+
 _TIGHT = 1e-6
 
 
@@ -406,6 +418,7 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
     if not bad:
         return
     names = [d.name for d in bad]
+    right = [d.name for d in diffs if d.ok]
     summary = f"{' and '.join(names)} differ{'s' if len(names) == 1 else ''} from {what}"
     details = []
     if len(diffs) > 1:
@@ -417,7 +430,9 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
             wrong = m.outputs()
         except Exception:
             continue
-        if matches(arrays, wrong, names, rtol):
+        # the mistake must explain every wrong output and contradict none the student got
+        # right ("params are unchanged" is no hint when one of them changed as it should)
+        if matches(arrays, wrong, names, rtol) and not _contradicts(arrays, wrong, right, rtol):
             hint, mistake = m.hint, m.name
             break
     if hint is None:

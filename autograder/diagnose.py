@@ -25,6 +25,7 @@ import builtins
 import copy
 import hashlib
 import inspect
+import io
 import itertools
 import json
 import os
@@ -41,6 +42,7 @@ import sys
 import textwrap
 import threading
 import time
+import tokenize
 import types
 import warnings
 from collections import OrderedDict
@@ -315,7 +317,7 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
            wraps: tuple[str, ...] = (), scales: tuple[tuple[str, ast.expr], ...] = (),
-           kin: dict[str, set[str]] | None = None) -> Iterator[Edit]:
+           kin: dict[str, set[str]] | None = None, keys: set[str] = frozenset()) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank).
     scales: size-like expressions (`len(X)`, `t + 1`) a factor may be wrongly divided by;
     kin: {variable: variables named alike (`val_errors`: {`train_errors`})}."""
@@ -342,6 +344,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("paren", lambda n: ast.BinOp(ast.BinOp(n.left, n.op, n.right.left),
                                                 n.right.op, n.right.right),
                    "brackets dropped: the operations group the wrong way", 2)
+        if isinstance(node.left, ast.BinOp):
+            yield ("paren", lambda n: ast.BinOp(n.left.left, n.left.op,
+                                                ast.BinOp(n.left.right, n.op, n.right)),
+                   "brackets misplaced: the operations group the wrong way", 2)
         if op is ast.Pow and isinstance(node.right, ast.Constant) and node.right.value == 2:
             yield ("func", lambda n: _np_call("abs", n.left), "an absolute value where a square "
                    "belongs", 1)
@@ -351,6 +357,21 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                    "the parts are joined in the wrong order", 1)
         if op in (ast.Sub, ast.Div, ast.MatMult, ast.Pow):
             yield ("swap", lambda n: ast.BinOp(n.right, n.op, n.left), "the operands are swapped", 2)
+        if op is ast.Div and _total(node.left) and _total(node.right):
+            for ax in (1, 0):
+                yield ("pool", lambda n, ax=ax: _np_call("mean", ast.BinOp(
+                    _with_kw(copy.deepcopy(n.left), "axis", ax), ast.Div(),
+                    _with_kw(copy.deepcopy(n.right), "axis", ax))),
+                    f"the mean of per-{'row' if ax == 1 else 'column'} ratios where the ratio "
+                    "of the totals belongs (every row weighs the same, however many entries it "
+                    "counts)", 2)
+        if op is ast.MatMult and isinstance(node.left, ast.Attribute) and node.left.attr == "T":
+            yield ("loop", lambda n: ast.BinOp(ast.Attribute(ast.Subscript(
+                n.left.value, ast.Slice(ast.UnaryOp(ast.USub(), ast.Constant(1))), ast.Load()),
+                "T", ast.Load()), ast.MatMult(), ast.Subscript(
+                n.right, ast.Slice(ast.UnaryOp(ast.USub(), ast.Constant(1))), ast.Load())),
+                "only the last example's term: a loop over the examples that overwrites (`=`) "
+                "where it should add up (`+=`)", 3)
         if op is ast.MatMult:
             yield ("T", lambda n: ast.Attribute(n, "T", ast.Load()), "the product is transposed", 2)
             for side in ("left", "right"):
@@ -390,6 +411,18 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("func", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
                                                ast.Pow(), n.args[0].right),
                    f"the power of the {name} where the {name} of the powers belongs", 1)
+        if name == "len" and len(node.args) == 1:
+            for attr, what in (("size", "the number of entries (`.size`)"),
+                               ("shape[-1]", "the last dimension (`.shape[-1]`)")):
+                yield ("func", lambda n, attr=attr: ast.parse(
+                    f"({ast.unparse(n.args[0])}).{attr}", mode="eval").body,
+                    f"{what} where the number of rows (`len`) belongs", 2)
+        if name == "int" and len(node.args) == 1:
+            yield ("func", lambda n: ast.Call(ast.Name("round", ast.Load()), n.args, []),
+                   "rounded where `int` truncates", 2)
+        if name == "dot" and len(node.args) == 2:
+            yield ("func", lambda n: ast.BinOp(n.args[0], ast.Mult(), n.args[1]),
+                   "an elementwise product where the matrix product belongs", 2)
         if name == "norm" and len(node.args) == 1 and not node.keywords:
             for make, why in _NORMS:
                 yield ("func", lambda n, make=make: make(n.args[0]),
@@ -445,10 +478,26 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         if name == "range":
             yield ("loop", lambda n: ast.Call(ast.Name("reversed", ast.Load()), [n], []),
                    "the loop runs in the wrong direction", 1)
+            if len(node.args) == 1:
+                yield ("loop", lambda n: ast.Call(n.func, [ast.Constant(1), n.args[0]], []),
+                       "the loop skips its first step (it should start at 0)", 2)
+            for i in range(min(len(node.args), 2)):
+                for d in (-1, 1):
+                    yield ("loop", lambda n, i=i, d=d: ast.Call(n.func, [
+                        ast.BinOp(a, ast.Add() if d > 0 else ast.Sub(), ast.Constant(1))
+                        if j == i else a for j, a in enumerate(n.args)], []),
+                        "the loop's range is off by one", 2)
+        if name in ("max", "min", "len", "sum", "int") and isinstance(parent, ast.Assign):
+            for d in (-1, 1):
+                yield ("index", lambda n, d=d: ast.BinOp(n, ast.Add() if d > 0 else ast.Sub(),
+                                                         ast.Constant(1)), "off by one", 2)
         if name == "reversed":
             yield ("loop", lambda n: n.args[0], "the loop runs in the wrong direction", 1)
     elif isinstance(node, ast.Attribute) and node.attr == "T":
         yield ("T", lambda n: n.value, "a transpose is missing", 1)
+    elif isinstance(node, ast.Attribute) and node.attr == "size" and isinstance(node.ctx, ast.Load):
+        yield ("func", lambda n: ast.Call(ast.Name("len", ast.Load()), [n.value], []),
+               "the number of rows (`len`) where the number of entries (`.size`) belongs", 2)
     elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in consts:
         for other in sorted(consts - {node.id}):
             yield ("name", lambda n, other=other: ast.Name(other, ast.Load()),
@@ -524,25 +573,41 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         yield ("index", lambda n: ast.Subscript(n.value, ast.BinOp(
             ast.UnaryOp(ast.USub(), ast.Constant(1)), ast.Sub(), n.slice), ast.Load()),
             "indexed from the other end (the order reversed)", 2)
-    elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple) and \
-            isinstance(node.ctx, ast.Load):
+    elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple):
         elts = node.slice.elts
         for i, e in enumerate(elts):
             if not isinstance(e, ast.Slice) and len(elts) >= 2:
                 yield ("slice", lambda n, i=i: ast.Subscript(n.value, ast.Tuple(
                     [ast.Slice() if j == i else x for j, x in enumerate(n.slice.elts)], ast.Load()),
-                    ast.Load()), "a whole axis where one index per row belongs", 2)
+                    n.ctx), "a whole axis where one index per row belongs", 2)
+        if len(elts) == 2 and not any(isinstance(e, ast.Slice) for e in elts):
+            for i in range(2):
+                yield ("slice", lambda n, i=i: ast.Subscript(n.value, n.slice.elts[1 - i], n.ctx),
+                       "an index is left out (the array is indexed along its first axis only)", 2)
         for i in range(len(elts) - 1):
             if not isinstance(elts[i], ast.Slice) and not isinstance(elts[i + 1], ast.Slice):
                 yield ("order", lambda n, i=i: ast.Subscript(n.value, _swap_elts(n.slice, i),
-                                                             ast.Load()),
+                                                             n.ctx),
                        "the indices are in the wrong order", 2)
         for k, e in enumerate(node.slice.elts):
             if isinstance(e, (ast.Constant, ast.UnaryOp)) and not any(
                     isinstance(o, ast.Slice) and (o.lower or o.upper) for o in node.slice.elts):
                 yield ("pool", lambda n, k=k: _pooled(n, k), "the mean over an axis where one "
                        "entry (the first or last step) belongs", 2)
+    elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+            isinstance(node.slice.value, str) and keys:
+        k = node.slice.value
+        for k2 in sorted(x for x in keys if x != k and _alike(k, x))[:4]:
+            yield ("name", lambda n, k2=k2: ast.Subscript(n.value, ast.Constant(k2), n.ctx),
+                   f"`{k2}` read where `{k}` belongs", 3)
     elif isinstance(node, ast.Slice):
+        if node.step is not None:
+            yield ("slice", lambda n: _slice_without(n, "step"),
+                   "the order is not reversed (the `::-1` step is missing)"
+                   if _src(node.step) == "-1" else "a slice step is wrong", 2)
+        elif node.lower is None and node.upper is None:
+            yield ("slice", lambda n: ast.Slice(None, None, _num(-1)),
+                   "the order is reversed where it should not be", 2)
         for part in ("lower", "upper"):
             if getattr(node, part) is not None:
                 yield ("slice", lambda n, part=part: _slice_without(n, part),
@@ -589,6 +654,15 @@ def _call_of(f: str, arg: ast.expr) -> ast.Call:
 
 def _np_call(name: str, arg: ast.expr) -> ast.Call:
     return ast.Call(ast.Attribute(ast.Name("np", ast.Load()), name, ast.Load()), [arg], [])
+
+
+def _total(n: ast.AST) -> bool:
+    """`a.sum()` or `np.sum(a)`, over every axis."""
+    return isinstance(n, ast.Call) and _callee(n) == "sum" and not n.keywords and (
+        isinstance(n.func, ast.Attribute) and not n.args and not (
+            isinstance(n.func.value, ast.Name) and n.func.value.id in _NUMPY) or
+        len(n.args) == 1 and isinstance(n.func, ast.Attribute) and
+        isinstance(n.func.value, ast.Name) and n.func.value.id in _NUMPY)
 
 
 def _is_one(n: ast.AST) -> bool:
@@ -774,18 +848,32 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                                "a branch copied from another: this case runs the other case's code",
                                2)
         if isinstance(s, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)):
+            for text, old_op, new_op, where in _retyped(s):
+                yield (lambda f, path=path, text=text: _replace_stmt(f, path, ast.parse(text).body),
+                       f"with `{old_op}` written as `{new_op}` in `{where}`",
+                       f"`{new_op}` where `{old_op}` belongs", 1)
             for text, fragment in _unbracketed(s):
                 yield (lambda f, path=path, text=text: _replace_stmt(f, path, ast.parse(text).body),
                        f"with `{fragment}` written without its brackets",
                        "brackets dropped: the operations group the wrong way", 2)
-        if isinstance(s, (ast.For, ast.While)) and isinstance(fdef.body[-1], ast.Return) and \
-                fdef.body[-1].value is not None and not any(
-                    isinstance(x, ast.Return) for x in ast.walk(s)):
-            yield (lambda f, path=path: _stmt_at(f, path).body.append(copy.deepcopy(f.body[-1])),
-                   f"with `{_src(fdef.body[-1], 40)}` inside the loop "
-                   f"`{_src(s, 40).splitlines()[0]}`",
+        if isinstance(s, (ast.For, ast.While)) and not any(
+                isinstance(x, ast.Return) for x in ast.walk(s)):
+            last = fdef.body[-1] if isinstance(fdef.body[-1], ast.Return) else ast.Return(None)
+            yield (lambda f, path=path, last=last: _stmt_at(f, path).body.append(
+                copy.deepcopy(last)),
+                   f"with `{_src(last, 40)}` inside the loop `{_src(s, 40).splitlines()[0]}`",
                    "it returns after the first pass of the loop (the return is indented into "
                    "it)", 2)
+        if isinstance(s, (ast.For, ast.While)):
+            inner = [n for n in ast.walk(s) if isinstance(n, ast.Call)
+                     and not (isinstance(s, ast.For) and any(n is m for m in ast.walk(s.iter)))]
+            for k, call in enumerate(inner[:12]):
+                if _callee(call) in ("range", "len", "float", "int", "zip", "enumerate", "append"):
+                    continue
+                yield (lambda f, path=path, k=k: _hoist(f, path, k),
+                       f"with `{_src(call, 50)}` computed once, before the loop "
+                       f"`{_src(s, 40).splitlines()[0]}`",
+                       "it belongs inside the loop, recomputed at every pass", 2)
         if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name) \
                 and s.targets[0].id.startswith("d") and isinstance(s.value, ast.BinOp):
             for p in masks:
@@ -839,6 +927,54 @@ def _copy_branch(f: ast.FunctionDef, path: tuple, i: int, j: int) -> bool:
     bodies = [x.body for x in ifs] + ([ifs[-1].orelse] if ifs[-1].orelse else [])
     bodies[i][:] = copy.deepcopy(bodies[j])
     return True
+
+
+def _hoist(f: ast.FunctionDef, path: tuple, k: int) -> bool:
+    """Compute the k-th call inside the loop at `path` once, before the loop."""
+    loop = _stmt_at(f, path)
+    inner = [n for n in ast.walk(loop) if isinstance(n, ast.Call)
+             and not (isinstance(loop, ast.For) and any(n is m for m in ast.walk(loop.iter)))]
+    call = inner[k]
+    parents = _parents(loop)
+    _swap_child(parents[id(call)], call, ast.Name("_once", ast.Load()))
+    body, i = _stmt_list(f, path)
+    body.insert(i, ast.Assign([ast.Name("_once", ast.Store())], call))
+    return True
+
+
+_LEVEL = {"+": 1, "-": 1, "*": 2, "/": 2, "@": 2, "//": 2, "**": 3}
+_RETYPE = {"+": ("*",), "-": ("*", "/"), "*": ("+", "-", "**"), "/": ("-",), "**": ("*",)}
+
+
+def _retyped(s: ast.stmt) -> Iterator[tuple[str, str, str, str]]:
+    """The statement's source with one binary operator typed as another of a different
+    precedence, as a student types it (`a * b * c` -> `a + b * c`, not `(a + b) * c`):
+    (new source, old operator, new operator, the text around it)."""
+    text = ast.unparse(s)
+    if "\n" in text:
+        return
+    try:
+        toks = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, IndentationError):
+        return
+    for k, tok in enumerate(toks):
+        if tok.type != tokenize.OP or tok.string not in _RETYPE or k == 0:
+            continue
+        prev = toks[k - 1]
+        if not (prev.type in (tokenize.NAME, tokenize.NUMBER) or prev.string in ")]"):
+            continue                      # a unary minus
+        a, b = tok.start[1], tok.end[1]
+        for alt in _RETYPE[tok.string]:
+            if _LEVEL[alt] == _LEVEL[tok.string]:
+                continue                  # same precedence: the tree edit covers it
+            new = text[:a] + alt + text[b:]
+            try:
+                tree = ast.parse(new)
+            except SyntaxError:
+                continue
+            if len(tree.body) == 1:
+                lo, hi = max(0, a - 20), min(len(text), b + 20)
+                yield new, tok.string, alt, text[lo:hi].strip()
 
 
 def _unbracketed(s: ast.stmt) -> Iterator[tuple[str, str]]:
@@ -1064,7 +1200,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 parents[id(node)].func is node:
             continue
         for kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                            siblings, consts, wraps, scales, kin):
+                                            siblings, consts, wraps, scales, kin, keys):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))
@@ -1181,6 +1317,34 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                         finally:
                             for n in group:
                                 n.slice = ast.Name(v, ast.Load())
+    # `X[idx]` with idx = order[a:b] read as `X[a:b]`: the selection without the permutation
+    for var, values in sorted(defs.items()):
+        v = values[0]
+        if len(values) != 1 or not (isinstance(v, ast.Subscript) and isinstance(v.value, ast.Name)):
+            continue
+        for u in [n for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
+                  and isinstance(n.slice, ast.Name) and n.slice.id == var]:
+            before = _src(u, 40)
+            u.slice = copy.deepcopy(v.slice)
+            try:
+                build(fdef, f"with `{before}` written as `{_src(u, 40)}`",
+                      f"`{var}` is `{_src(v, 40)}`: here `{v.value.id}` is not applied (the "
+                      "entries in their stored order)", 2)
+            finally:
+                u.slice = ast.Name(var, ast.Load())
+    # a state that should start at zeros started from one step of an argument
+    for n in ast.walk(fdef):
+        if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and \
+                _callee(n.value) in ("zeros", "zeros_like"):
+            zero = n.value
+            for p in params:
+                for text in (f"{p}[:, -1]", f"{p}[:, 0]", f"{p}[-1]", f"{p}[0]"):
+                    n.value = ast.parse(text, mode="eval").body
+                    try:
+                        build(fdef, f"with `{_src(zero, 40)}` written as `{text}`",
+                              f"the state starts from `{text}` where it starts at zeros", 3)
+                    finally:
+                        n.value = zero
     for apply, what, why, rank in _stmt_edits(fdef, params):
         tree = copy.deepcopy(fdef)
         try:
@@ -1411,9 +1575,9 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
             [k, paths] for each better one matching most of the wrong values and none of the
             right ones."""
             full, best, weak = 0, 0, 0
-            start = time.perf_counter()
+            start, limit = time.perf_counter(), budget
             for k, rw in enumerate(rws):
-                if time.perf_counter() - start > budget:
+                if time.perf_counter() - start > limit:
                     return
                 score, paths = _score(rw, calls, judged, refs, order, each)
                 if score == -2:
@@ -1424,8 +1588,10 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                 elif score == -1:
                     emit([k, sorted(p for p in paths if p.endswith('!raised')), 1])
                     full += 1
-                    if full >= 2 or rw.rank == 1:
+                    if full >= 2:
                         break
+                    # another edit may explain it as well: look a little further
+                    limit = min(limit, time.perf_counter() - start + 0.5)
                 elif score is not None and score > best and not full:
                     emit([k, sorted(paths)])
                     best = score
@@ -1494,6 +1660,10 @@ def _score(rw: Rewrite, calls: list[Call], judged: list, refs: list, order: list
             return None, set()
         s_all, keys = judged[i]
         r_all, m_all = refs[i].all(), seen.all()
+        if any(p.startswith("in") and p not in m_all for p in keys):
+            # an input the rewrite left unchanged holds its value from before the call
+            m_all = {**{"in" + k: v for k, v in _leaves((calls[i].args, calls[i].kwargs)).items()},
+                     **m_all}
         for path in keys:
             right = path in s_all and path in r_all and _same(s_all[path], r_all[path])
             # absent from both the student's result and the rewrite's counts as the same
@@ -1525,9 +1695,10 @@ def _telling(v: object) -> bool:
         return any(ch.isdigit() for ch in v)
     if not isinstance(v, np.ndarray) or v.dtype.kind not in "fciub":
         return False
-    if v.size >= 4:       # an array, unless all its entries are equal (all zeros, say)
-        return bool(np.unique(v.ravel()[:10_000]).size > 1)
-    x = v.astype(np.complex128 if v.dtype.kind == "c" else np.float64)
+    if v.size >= 4 and np.unique(v.ravel()[:10_000]).size > 1:
+        return True       # an array whose entries differ
+    x = v.ravel()[:1] if v.size >= 4 else v     # all equal: as telling as that one value
+    x = x.astype(np.complex128 if v.dtype.kind == "c" else np.float64)
     return bool(np.any(np.isfinite(x) & (x != np.round(x.real))))
 
 
@@ -1659,7 +1830,7 @@ def _describe(name: str, found: list, outputs: list[str]) -> str:
     else:
         subject = f"your {name} behaves"
     text = f"{subject} like the correct code {rw.what}: {rw.why}"
-    if len(found) > 1 and found[1][0].what != rw.what and found[1][0].rank == rw.rank:
+    if len(found) > 1 and found[1][0].what != rw.what:
         text += f" (or: {found[1][0].what})"
     return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder.compare import compare, generic_hint
+from autograder.compare import Mistake, compare, generic_hint
 from autograder.result import CheckFailed
 
 rng = np.random.default_rng(0)
@@ -83,3 +83,15 @@ def test_powers_of_a_size_and_layers_carried_wrong_are_named():
     got = np.array([1.0, 2.5, 6.0, 9.0])
     assert "right for layers 0-0 and wrong from layer 1 on" in generic_hint(
         "std", got, std, axes=("layer",))
+
+
+def test_a_known_mistake_that_contradicts_a_right_output_is_not_its_hint():
+    dx, dw = np.arange(1.0, 7.0).reshape(2, 3), np.arange(1.0, 5.0)
+    both = Mistake("both", "dx and dw are both off", lambda: {"dx": dx / 2, "dw": dw / 2})
+    only_dw = Mistake("dw", "dw alone is off", lambda: {"dw": dw / 2})
+    with pytest.raises(CheckFailed) as e:     # dx is right: "both" would say it is not
+        compare({"dx": dx, "dw": dw / 2}, {"dx": dx, "dw": dw}, mistakes=[both, only_dw])
+    assert e.value.hint == "dw alone is off"
+    with pytest.raises(CheckFailed) as e:     # both wrong as "both" says: its hint
+        compare({"dx": dx / 2, "dw": dw / 2}, {"dx": dx, "dw": dw}, mistakes=[both, only_dw])
+    assert e.value.hint == "dx and dw are both off"

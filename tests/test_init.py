@@ -43,3 +43,23 @@ def test_checks_leave_the_global_rng_alone():
     before = np.random.get_state()[1].copy()
     checks.check_rng_use("gaussian_init", lambda r: ref.gaussian_init(5, 3, 1.0, r), 0)
     assert np.array_equal(np.random.get_state()[1], before)
+
+
+def test_a_wrong_std_is_named_by_the_formula_it_matches_at_every_fan_pair():
+    from autograder.checks.init import formula_hint
+
+    def measured(std_of):
+        return [(fi, fo, std_of(fi, fo)) for fi, fo in ((302, 104), (104, 302), (604, 104))]
+
+    he = lambda a, b: np.sqrt(2.0 / a)    # noqa: E731
+    text = formula_hint(measured(lambda a, b: np.sqrt(4.0 / (a + b))), he, 0.02, fans=True,
+                        uniform=False)
+    assert text is not None and "sqrt(4/(fan_in + fan_out))" in text, text
+    text = formula_hint(measured(lambda a, b: 1 / he(a, b)), he, 0.02, fans=True, uniform=False)
+    assert "1 / (the expected std)" in text, text
+    # one fan pair cannot tell sqrt(3/fan_in) from sqrt(4/(fan_in + fan_out)) at 2%: no name
+    one = [(302, 104, np.sqrt(4.0 / 406))]
+    assert formula_hint(one, he, 0.02, fans=True, uniform=False) is None
+    # the right formula, or none that fits, is never named
+    assert formula_hint(measured(he), he, 0.02, fans=True, uniform=False) is None
+    assert formula_hint(measured(lambda a, b: 0.123), he, 0.02, fans=True, uniform=False) is None

@@ -134,7 +134,7 @@ SCENARIOS += [
     Scenario('bias-gradient-averaged', '2.2', {
         'db = dout.sum(axis=0)':
             'db = dout.mean(axis=0)',
-    }, 'did you average over the batch?'),
+    }, 'db is the mean over the batch, not the sum'),
     Scenario('tanh-derivative-precedence', '2.4', {
         'dx = dout * (1 - cache**2)':
             'dx = dout * (1 - cache)**2',
@@ -191,7 +191,7 @@ HINTS4 = {
     'tanh-backward-missing-upstream':
         'dx is the local derivative alone: multiply it by dout',
     'softmax-loss-summed-over-batch':
-        'loss and gradient are N = 8 times too large: average over the batch',
+        'with `-logp[np.arange(n), y].mean()` written as `-logp[np.arange(n), y].sum()`',
     'mlp-backward-skips-relu':
         'without `if relu_cache is not None:`',
     'sgd-step-builds-new-dict':

@@ -11,7 +11,7 @@ SCENARIOS = [
     Scenario('softmax-grad-not-averaged', '2.5', {
         'dlogits /= n':
             'dlogits /= 1',
-    }, 'times too large: average over the batch'),
+    }, 'times too large: divide by N as the loss does'),
     Scenario('numgrad-precedence', '2.6', {
         'grad[i] = (fp - fm) / (2 * h)':
             'grad[i] = (fp - fm) / 2 * h',
@@ -23,7 +23,7 @@ SCENARIOS = [
     Scenario('dx-averaged', '2.2', {
         'dx = dout @ w.T':
             'dx = dout @ w.T / x.shape[0]',
-    }, 'did you average over the batch?'),
+    }, 'divided by N once too often'),
     Scenario('relu-backward-missing-dout', '2.3', {
         'dx = dout * (x > 0)':
             'dx = (x > 0).astype(float)',

@@ -189,7 +189,7 @@ SCENARIOS += [
     Scenario('rnn-db-before-tanh-derivative', '5.1', {
         '    db = da.sum(axis=0)\n    ### END SOLUTION\n    return dx, dh_prev, dWx':
             '    db = dh_next.sum(axis=0)\n    ### END SOLUTION\n    return dx, dh_prev, dWx',
-    }, 'tanh derivative 1 - h_next**2 first'),
+    }, 'with `da.sum(axis=0)` written as `dh_next.sum(axis=0)`', rewrite=True),
     Scenario('lstm-forget-gate-uses-input-columns', '5.3', {
         'f = sigmoid(a[:, H:2 * H])':
             'f = sigmoid(a[:, 0:H])',
@@ -197,7 +197,7 @@ SCENARIOS += [
     Scenario('lstm-dc-prev-skips-h-path', '5.3', {
         'dc_prev = dc * f':
             'dc_prev = dc_next * f',
-    }, 'reaches the loss through h_next too'),
+    }, 'with `dc * f` written as `dc_next * f`', rewrite=True),
     Scenario('lstm-di-times-f', '5.3', {
         'di = dc * g':
             'di = dc * f',
@@ -241,7 +241,7 @@ HINTS3 = {
     'lstm-candidate-through-sigmoid':
         'with `np.tanh(a[:, 3 * H:4 * H])` written as `sigmoid(a[:, 3 * H:4 * H',
     'rnn-step-dh-prev-skips-tanh':
-        'multiply dh_next by the tanh derivative 1 - h_next**2 first',
+        'with `da @ Wh.T` written as `dh_next @ Wh.T`',
     'lstm-forward-stores-h-as-c':
         'with `c_prev` written as `h_prev`',
     'clip-norm-without-sqrt':

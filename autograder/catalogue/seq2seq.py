@@ -354,7 +354,7 @@ HINTS4 = {
     'bucket-shuffles-inside-batches':
         'after cutting the length-sorted order into batches, shuffle the list o',
     'masked-ce-loss-mean-over-all-positions':
-        'you divide by all N*T = 16 cells',
+        'you divide the loss by all N*T = 16 cells',
     'encoder-uses-decoder-weights':
         'with every `enc_...` entry read as `dec_...`',
     'greedy-done-not-carried':

@@ -276,6 +276,7 @@ def check_training(sgd_step, train_mlp, *, seed):
     ])
     Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 28]))
     loops.check_epochs("train_mlp", train_mlp, Xp, yp, [2, 16, 3], seed)
+    check_sgd_steps(train_mlp, seed)
     X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
     out = named("train_mlp", train_mlp(X, y, [2, 64, 3], np.random.default_rng(seed)),
                  ("params", "losses"))
@@ -291,6 +292,42 @@ def check_training(sgd_step, train_mlp, *, seed):
            f"mean loss over the first 10% of steps {first:.3f}, over the last 10% {last:.3f}",
            hint=("the loss grew: the update should go downhill" if last > first else
                  "did every epoch visit every example? are the gradients applied each step?"))
+
+
+def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
+    """One SGD step per minibatch, every epoch: on 16 identical examples every batch has the
+    same gradient, so the order cannot matter and the parameters after training are known."""
+    r = np.random.default_rng([seed, 29])
+    X, y = np.repeat(r.normal(size=(1, 2)), 16, axis=0), np.full(16, int(r.integers(3)))
+    sizes, lr, K = [2, 8, 3], 0.05, 16 // batch_size
+    out = named("train_mlp", train_mlp(X.copy(), y.copy(), list(sizes), np.random.default_rng(seed),
+                                       lr=lr, epochs=epochs, batch_size=batch_size),
+                ("params", "losses"))
+
+    def run(n_steps):
+        params = nn.mlp_init(sizes, np.random.default_rng(seed))
+        for _ in range(n_steps):
+            scores, caches = nn.mlp_forward(params, X[:batch_size])
+            grads = nn.mlp_backward(nn.softmax_cross_entropy(scores, y[:batch_size])[1], caches)
+            for k in params:
+                params[k] = params[k] - lr * grads[k]
+        return params
+
+    exp = run(epochs * K)
+    got = {k: out["params"][k] for k in exp} if isinstance(out["params"], dict) and \
+        all(k in out["params"] for k in exp) else {}
+    compare(got, exp, rtol=1e-6,
+            what=f"{epochs * K} SGD steps ({epochs} epochs of {K} batches; all 16 examples "
+                 "identical, so the order cannot matter)",
+            mistakes=[
+                Mistake("one-step-per-epoch", f"the parameters took {epochs} steps, one per "
+                        "epoch: call sgd_step after every minibatch, inside the batch loop",
+                        lambda: run(epochs)),
+                Mistake("one-step-in-all", "the parameters took a single step: call sgd_step "
+                        "after every minibatch", lambda: run(1)),
+                Mistake("no-update", "the parameters never changed: apply each step with "
+                        "sgd_step(params, grads, lr)", lambda: run(0)),
+            ])
 
 
 TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"

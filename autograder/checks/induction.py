@@ -230,7 +230,22 @@ def check_fit_least_squares(fit_least_squares, *, seed):
            f"with a repeated column, your predictions X @ w are {dist:.1e} (relative) away "
            "from lstsq's", f"X {Xr.shape}, column {D} is a copy of column {j}; X.T @ X is "
            "singular, so the weights are not unique, but the best predictions are",
-           hint=NORMAL_EQUATIONS_HINT.format(c=np.inf, c2=np.inf), mistake="normal-equations")
+           hint=_rank_hint(Xr, yr, w), mistake="normal-equations")
+
+
+def _rank_hint(X, y, w):
+    """Why predictions go wrong on a rank-deficient X: the normal equations, or a solve by
+    the SVD that divides by every singular value (one of them is ~1e-16 here)."""
+    U, sv, Vt = np.linalg.svd(X, full_matrices=False)
+    with np.errstate(all="ignore"):
+        every = Vt.T @ (U.T @ y / sv)
+    if np.all(np.isfinite(w)) and np.allclose(X @ w, X @ every, rtol=1e-6, atol=1e-9):
+        return (f"you divide by every singular value of X, including one of {sv.min():.0e} "
+                "(X has a repeated column): drop the singular values below rcond * s.max() "
+                "as np.linalg.lstsq and np.linalg.pinv do")
+    return ("X has a repeated column, so X.T @ X is singular and the normal equations fail; "
+            "a solve by the SVD must also skip the singular values near 0: use "
+            "np.linalg.lstsq (or pinv)")
 
 
 def compare_shape_only(w, D):
@@ -442,17 +457,43 @@ def check_capacity_sweep(capacity_sweep, *, seed):
     ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
     if b in ok:
         return
-    by_train = degrees[int(np.argmin(tr))]
     details = [f"degrees {degrees}", "validation errors " + " ".join(f"{v:.3g}" for v in va)]
+    fits = [r for r in _BEST_RULES if r[1](tr, va, degrees) == b]
+    if len(fits) > 1:       # tell them apart: the same sweep with the degrees in reverse order
+        rev = degrees[::-1]
+        try:
+            again = named("capacity_sweep", capacity_sweep(x_tr.copy(), y_tr.copy(), x_va.copy(),
+                                                           y_va.copy(), list(rev)),
+                          ("train_errors", "val_errors", "best_degree"))["best_degree"]
+            b2 = int(again)
+        except Exception:
+            b2 = None
+        fits = [r for r in fits if r[1](tr[::-1], va[::-1], rev) == b2] or fits
     hint = None
-    if b == by_train:
-        hint = ("you chose by training error, which always favours the largest degree: "
-                "choose the degree with the smallest validation error")
-    elif b == int(np.argmin(va)):
-        hint = (f"{b} is the position of the minimum in the list; return the degree "
-                f"itself, degrees[{b}] = {degrees[b]}")
+    if fits:
+        hint = " or ".join(r[2].format(b=b, at_b=degrees[b] if 0 <= b < len(degrees) else None)
+                           for r in fits)
     raise CheckFailed(f"best_degree is {b}; the validation curve supports {best}", details,
                       hint=hint)
+
+
+# (name, rule(train errors, validation errors, degrees) -> the degree it picks, hint)
+_BEST_RULES = [
+    ("by-train", lambda tr, va, d: d[int(np.argmin(tr))],
+     "you chose by training error, which always favours the largest degree: choose the "
+     "degree with the smallest validation error"),
+    ("index", lambda tr, va, d: int(np.argmin(va)),
+     "{b} is the position of the minimum in the list; return the degree itself, "
+     "degrees[{b}] = {at_b}"),
+    ("argmax", lambda tr, va, d: d[int(np.argmax(va))],
+     "{b} has the largest validation error: the best degree has the smallest (argmin, not "
+     "argmax)"),
+    ("first", lambda tr, va, d: d[0],
+     "{b} is the first degree tried: is the best degree ever updated as the sweep goes on?"),
+    ("last", lambda tr, va, d: d[-1],
+     "{b} is the last degree tried: is each degree compared with the best error so far, and "
+     "is that best error lowered when a degree beats it?"),
+]
 
 
 MODULE = Module("01_induction", "Learning from examples", (

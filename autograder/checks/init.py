@@ -57,17 +57,77 @@ def std_hint(got, candidates, tol):
     return None, None
 
 
-def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candidates=()):
+def formula_hint(measured, expected, rel, *, fans, uniform):
+    """Name the formula the measured stds match, when exactly one does at every fan pair:
+    measured [(fan_in, fan_out, std)], expected(fan_in, fan_out) -> the right std, rel: the
+    sampling error relative to the std. Formulas: sqrt(c / fan) for c in 1, 2, 3, 4, 6 and fan
+    in fan_in, fan_out, fan_in + fan_out (as a std, or as a uniform bound a with std
+    a / sqrt(3)) when `fans`; simple relations to the expected std (its reciprocal, square,
+    square root, times or over 2 or sqrt(3))."""
+    def cands(fi, fo):
+        e = expected(fi, fo)
+        out = [(1 / e, "1 / (the expected std)", "divided by it where it should multiply"),
+               (e ** 2, "(the expected std)**2", "a variance used as a std"),
+               (np.sqrt(e), "sqrt(the expected std)", "a std used as a variance"),
+               (e * np.sqrt(3), "sqrt(3) * (the expected std)", "a bound used as a std?"),
+               (e / np.sqrt(3), "(the expected std) / sqrt(3)", "a std used as a bound?"),
+               (2 * e, "2 * (the expected std)", "a factor 2 too many"),
+               (e / 2, "(the expected std) / 2", "a factor 2 missing")]
+        if fans:
+            for c in (1, 2, 3, 4, 6):
+                for label, d in (("fan_in", fi), ("fan_out", fo), ("fan_in + fan_out", fi + fo)):
+                    out.append((np.sqrt(c / d), f"sqrt({c}/({label}))", ""))
+                    if uniform:
+                        out.append((np.sqrt(c / d) / np.sqrt(3),
+                                    f"the std of U[-a, a] with a = sqrt({c}/({label}))",
+                                    ""))
+        return out
+
+    table = [cands(fi, fo) for fi, fo, _ in measured]
+    fits = [j for j in range(len(table[0])) if all(
+        abs(s - row[j][0]) <= rel * row[j][0] and abs(row[j][0] - expected(fi, fo)) >
+        rel * expected(fi, fo) for (fi, fo, s), row in zip(measured, table, strict=True))]
+    if len(fits) != 1:
+        return None
+    value, text, why = table[0][fits[0]]
+    fi, fo, s = measured[0]
+    pairs = "" if len(measured) == 1 else f" (and at {len(measured) - 1} other fan pairs)"
+    return (f"your std {s:.4g} matches {text} = {value:.4g} for fan_in {fi}, fan_out {fo}"
+            f"{pairs}" + (f": {why}" if why else ""))
+
+
+def _fan_stds(init, fan_in, fan_out):
+    """[(fan_in, fan_out, std of init's weights)] at two more fan pairs: the fans swapped and
+    fan_in doubled, so a formula in the fans is pinned down."""
+    out = []
+    for a, b in ((fan_out, fan_in), (2 * fan_in, fan_out)):
+        try:
+            W = np.asarray(init(a, b), dtype=np.float64)
+        except Exception:
+            return []
+        if W.shape != (a, b) or not np.all(np.isfinite(W)):
+            return []
+        out.append((a, b, float(W.std())))
+    return out
+
+
+def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candidates=(),
+                     fans=True, again=None, expected=None):
     """Mean 0, std `std` (within sampling error), Gaussian or uniform shape.
 
     formula: how the expected std is computed, for the message ("sqrt(2/fan_in)").
-    candidates: [(mistake, std that mistake gives, hint)].
+    candidates: [(mistake, std that mistake gives, hint)]; otherwise the hint names the formula
+    the measured std matches (formula_hint; `fans`: the std is a function of the fans;
+    again(fan_in, fan_out) -> W and expected(fan_in, fan_out) -> std measure it at more fans).
     """
     W = _matrix(name, W, fan_in, fan_out)
     n = W.size
     kurt = 1.8 if uniform else 3.0
     mean, s = float(W.mean()), float(W.std())
     tol_m = Z * std / np.sqrt(n)
+    # off centre: far from 0 for the expected std, and significant for the spread the weights
+    # have (a std far too large makes a small mean no sign of a shift)
+    off = max(10 * tol_m, 0.25 * std, Z * s / np.sqrt(n))
     tol_s = _std_tolerance(std, n, kurt)
     # the shape of the distribution: kurtosis 3 (Gaussian) or 1.8 (uniform), +-0.1 at n >= 6000
     k = float(np.mean((W - mean) ** 4) / max(s, 1e-300) ** 4)
@@ -81,7 +141,7 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                                + ("rng.uniform(-a, a, ...) (your uniform_init)" if uniform else
                                   "rng.normal(0, std, ...) (your gaussian_init)"),
                           mistake=f"not-{want.lower()}")
-    if abs(mean) > max(10 * tol_m, 0.25 * std):  # far off centre: that is the mistake
+    if abs(mean) > off:  # far off centre: that is the mistake
         side = ("every weight is >= 0" if W.min() >= 0 else "every weight is <= 0"
                 if W.max() <= 0 else f"the mean is {mean / std:.2f} std away from 0")
         raise CheckFailed(f"{name}'s weights are not centred at 0: their mean is {mean:.4g}",
@@ -91,6 +151,12 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                           mistake="not-centred")
     if abs(s - std) > tol_s:
         hint, mistake = std_hint(s, candidates, tol_s)
+        if hint is None:
+            measured = [(fan_in, fan_out, s)]
+            if again is not None and expected is not None:
+                measured += _fan_stds(again, fan_in, fan_out)
+            hint = formula_hint(measured, expected or (lambda a, b: std), tol_s / std,
+                                fans=fans, uniform=uniform)
         raise CheckFailed(
             f"your {name} gives weight std {s:.4g} for fan_in {fan_in}, fan_out {fan_out}; "
             f"expected {formula} = {std:.4g}",
@@ -305,7 +371,8 @@ def check_gaussian_uniform(gaussian_init, uniform_init, *, seed):
     fi, fo = _fans(rng)
     std = float(rng.uniform(0.05, 0.5))
     W = gaussian_init(fi, fo, std, np.random.default_rng(seed))
-    check_statistics("gaussian_init", W, fi, fo, std, "std", uniform=False, candidates=[
+    check_statistics("gaussian_init", W, fi, fo, std, "std", uniform=False, fans=False,
+                     candidates=[
         ("variance-as-std", std**2, "you used std**2 where the std was meant: "
          "rng.normal's scale is the standard deviation"),
         ("sqrt-of-std", np.sqrt(std), "the std is already a standard deviation: do not take "
@@ -314,7 +381,7 @@ def check_gaussian_uniform(gaussian_init, uniform_init, *, seed):
     bound = float(rng.uniform(0.05, 0.5))
     W = uniform_init(fi, fo, bound, np.random.default_rng(seed))
     check_statistics("uniform_init", W, fi, fo, bound / np.sqrt(3), "bound / sqrt(3)",
-                     uniform=True, candidates=[
+                     uniform=True, fans=False, candidates=[
         ("bound-times-sqrt3", bound * np.sqrt(3), "the bound is a, the std is a / sqrt(3)"),
         ("half-range", bound / 2 / np.sqrt(3), "draw from U[-bound, bound], not "
          "U[-bound/2, bound/2]")])
@@ -356,8 +423,10 @@ def check_xavier(xavier_normal, xavier_uniform, *, seed):
     fi, fo = _fans(rng)
     std = np.sqrt(2.0 / (fi + fo))
     W = xavier_normal(fi, fo, np.random.default_rng(seed))
+    xstd = lambda a, b: np.sqrt(2.0 / (a + b))    # noqa: E731
     check_statistics("xavier_normal", W, fi, fo, std, "sqrt(2/(fan_in + fan_out))",
-                     uniform=False, candidates=_xavier_candidates(fi, fo))
+                     uniform=False, candidates=_xavier_candidates(fi, fo), expected=xstd,
+                     again=lambda a, b: xavier_normal(a, b, np.random.default_rng(seed)))
     check_rng_use("xavier_normal", lambda r: xavier_normal(fi, fo, r), seed)
     W = xavier_uniform(fi, fo, np.random.default_rng(seed))
     a = np.sqrt(6.0 / (fi + fo))
@@ -366,7 +435,8 @@ def check_xavier(xavier_normal, xavier_uniform, *, seed):
                      uniform=True, candidates=[
         ("uniform-without-sqrt3", std / np.sqrt(3), "U[-a, a] has variance a**2/3: with "
          "a = sqrt(2/(fan_in + fan_out)) the std is sqrt(3) too small; use "
-         "a = sqrt(3) * std = sqrt(6/(fan_in + fan_out))")] + _xavier_candidates(fi, fo))
+         "a = sqrt(3) * std = sqrt(6/(fan_in + fan_out))")] + _xavier_candidates(fi, fo),
+                     expected=xstd, again=lambda a, b: xavier_uniform(a, b, np.random.default_rng(seed)))
     check_rng_use("xavier_uniform", lambda r: xavier_uniform(fi, fo, r), seed)
     for name, fn in (("xavier_normal", xavier_normal), ("xavier_uniform", xavier_uniform)):
         require_trains(name, fn, "tanh", TANH, seed)
@@ -395,14 +465,22 @@ def check_he(he_init, *, seed):
     W = he_init(fi, fo, np.random.default_rng(seed))
     W = _matrix("he_init", W, fi, fo)
     s = float(W.std())
-    hint, mistake = std_hint(s, _he_candidates(fi, fo), _std_tolerance(std, W.size, 3.0))
+    tol = _std_tolerance(std, W.size, 3.0)
+    hint, mistake = std_hint(s, _he_candidates(fi, fo), tol)
     if mistake is not None:
         hint = (f"your he_init gives weight std {s:.3g} for fan_in {fi}; expected "
                 f"sqrt(2/fan_in) = {std:.3g}: {hint}")
+    elif abs(s - std) > tol:
+        measured = [(fi, fo, s)] + _fan_stds(lambda a, b: he_init(a, b, np.random.default_rng(seed)),
+                                            fi, fo)
+        hint = formula_hint(measured, lambda a, b: np.sqrt(2.0 / a), tol / std, fans=True,
+                            uniform=False)
+        hint = hint and f"{hint}; expected sqrt(2/fan_in) = {std:.4g}"
     # behaviour first: the 30-layer ReLU net of He et al. (2015, Fig. 3) must train
     require_trains("he_init", he_init, "relu", RELU, seed, hint=hint, mistake=mistake)
     check_statistics("he_init", W, fi, fo, std, "sqrt(2/fan_in)", uniform=False,
-                     candidates=_he_candidates(fi, fo))
+                     candidates=_he_candidates(fi, fo), expected=lambda a, b: np.sqrt(2.0 / a),
+                     again=lambda a, b: he_init(a, b, np.random.default_rng(seed)))
     check_rng_use("he_init", lambda r: he_init(fi, fo, r), seed)
 
 
@@ -486,7 +564,7 @@ def _stats_net(rng, activation):
 
 def check_layer_stats(layer_stats, *, seed):
     rng = np.random.default_rng(seed)
-    for activation in ("tanh", "relu"):
+    for activation in ("tanh", "relu", "linear"):   # the notebook: "for a linear net zeros"
         _check_stats_once(layer_stats, rng, activation)
 
 
@@ -508,8 +586,17 @@ def _check_stats_once(layer_stats, rng, activation):
     grads = nn.mlp_backward(nn.softmax_cross_entropy(nn.mlp_forward(params, x, activation)[0],
                                                      y)[1], caches, activation)
     L = len(ys)
+    linear = [
+        Mistake("linear-counted-as-tanh", "a linear net has no saturation: frozen is 0 for "
+                "every layer (your code counts |h| > 0.99 for it, as for tanh)", lambda: {
+                    "frozen": np.array([np.mean(np.abs(h) > 0.99) for h in hs])}),
+        Mistake("linear-counted-as-relu", "a linear net has no dead units: frozen is 0 for "
+                "every layer (your code counts units <= 0 for it, as for ReLU)", lambda: {
+                    "frozen": np.array([np.mean(np.all(h <= 0, axis=0)) for h in hs])}),
+    ] if activation == "linear" else []
     compare(got, exp, rtol=1e-6, what=f"the reference ({activation} net, {L} layers)",
             mistakes=[
+        *linear,
         Mistake("preactivation-std", "this is the std of the pre-activations x @ W + b: "
                 "measure each hidden layer's output, after the nonlinearity",
                 lambda: {"std": np.array([np.std(v) for v in ys[:-1]])}),

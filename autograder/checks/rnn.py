@@ -293,8 +293,17 @@ def _lstm_bwd(dh, dc_next, x, h_prev, c_prev, Wx, Wh, b, *, dtanh="ok", h_path=T
 
 
 def _order_hint(order):
-    return (f"your gates are in the order {', '.join(order)}; the documented order is i, f, o, g "
-            "(slices [0:H], [H:2H], [2H:3H], [3H:4H])")
+    swapped = [g for g, want in zip(order, "ifog", strict=True) if g != want]
+    roles = {"i": "the input gate", "f": "the forget gate", "o": "the output gate",
+             "g": "the candidate"}
+    also = ""
+    if len(swapped) == 2:   # the same outputs come from swapping their roles in the formulas
+        a, b = swapped
+        also = (f", or {roles[a]} and {roles[b]} swap roles where they are used (c_next = "
+                "f * c_prev + i * g, h_next = o * tanh(c_next))")
+    return (f"your gates act in the order {', '.join(order)}; the documented order is i, f, o, g "
+            f"(slices [0:H], [H:2H], [2H:3H], [3H:4H]): either the slices are taken in the wrong "
+            f"order{also}")
 
 
 def _lstm_args(rng, N, D, H):
@@ -622,7 +631,7 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
            "return one gradient per parameter, keyed like params")
     loss, eg = seq.lstm_classifier_loss(params, x, y)
     compare({"loss": out["loss"], **{k: grads[k] for k in params}}, {"loss": np.float64(loss), **eg},
-            mistakes=[
+            sizes={"N": N, "T": T}, mistakes=[
                 Mistake("grad-on-all-steps", "the loss reads only the last hidden state: put the "
                         "gradient in dh[:, -1] and leave the other steps zero",
                         lambda: _classifier_variant(params, x, y, "all")),

@@ -313,6 +313,11 @@ def check_masked_cross_entropy(masked_cross_entropy, *, seed):
                 "the mask", lambda: {"dlogits": d_all * NT / M}),
         Mistake("mean-over-sequences", f"you divide by N = {N} sequences; divide by the {M} "
                 "real tokens", lambda: {"loss": np.float64(loss * M / N), "dlogits": d * M / N}),
+        # the same slips in the loss alone (its gradient right)
+        Mistake("mean-over-all-cells", f"you divide the loss by all N*T = {NT} cells; divide "
+                f"by the {M} real tokens", lambda: {"loss": np.float64(loss * M / NT)}),
+        Mistake("mean-over-sequences", f"you divide the loss by N = {N} sequences; divide by "
+                f"the {M} real tokens", lambda: {"loss": np.float64(loss * M / N)}),
     ])
     # changing padded logits changes neither loss nor gradient
     noisy = np.where(mask[..., None], logits, rng.normal(scale=50.0, size=logits.shape))
