@@ -102,7 +102,10 @@ def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = T
         raise CheckFailed(f"{name} has the wrong shape", details, hint=hint)
     if got.dtype.kind not in "fiub" or (got.dtype.kind in "iub" and exp.dtype.kind == "f"):
         if not (got.dtype.kind in "iub" and exp.dtype.kind in "iub"):
-            raise CheckFailed(f"{name} has dtype {got.dtype}, expected {exp.dtype}")
+            hint = (f"{name} holds integers where fractions belong: a count (a sum of flags) "
+                    "where a share (their mean) belongs, or an integer division?"
+                    if got.dtype.kind in "iu" and exp.dtype.kind == "f" else None)
+            raise CheckFailed(f"{name} has dtype {got.dtype}, expected {exp.dtype}", hint=hint)
     if exp.dtype == np.float64 and got.dtype == np.float32 and not allow_float32:
         raise CheckFailed(f"{name} is float32; this task needs float64 precision")
     if got.dtype.kind == "f" and not np.all(np.isfinite(got)):

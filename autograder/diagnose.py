@@ -317,7 +317,8 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
            wraps: tuple[str, ...] = (), scales: tuple[tuple[str, ast.expr], ...] = (),
-           kin: dict[str, set[str]] | None = None, keys: set[str] = frozenset()) -> Iterator[Edit]:
+           kin: dict[str, set[str]] | None = None, keys: set[str] = frozenset(),
+           grand: ast.AST | None = None) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank).
     scales: size-like expressions (`len(X)`, `t + 1`) a factor may be wrongly divided by;
     kin: {variable: variables named alike (`val_errors`: {`train_errors`})}."""
@@ -411,6 +412,20 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("func", lambda n: ast.BinOp(ast.Call(n.func, [n.args[0].left], n.keywords),
                                                ast.Pow(), n.args[0].right),
                    f"the power of the {name} where the {name} of the powers belongs", 1)
+        if name not in ("range", "zip", "min", "max", "concatenate", "stack") and \
+                sum(isinstance(a, ast.Name) for a in node.args) >= 2:
+            for i in range(len(node.args) - 1):
+                for j in range(i + 1, len(node.args)):
+                    if isinstance(node.args[i], ast.Name) and isinstance(node.args[j], ast.Name):
+                        yield ("order", lambda n, i=i, j=j: ast.Call(n.func, [
+                            n.args[j] if k == i else n.args[i] if k == j else a
+                            for k, a in enumerate(n.args)], n.keywords),
+                            f"`{node.args[i].id}` and `{node.args[j].id}` passed in the wrong "
+                            "order", 2)
+        if name == "sum" and not node.args and not node.keywords and \
+                isinstance(node.func, ast.Attribute):
+            yield ("func", lambda n: ast.Attribute(n.func.value, "size", ast.Load()),
+                   "every entry counted (`.size`) where only the True ones count (`.sum()`)", 2)
         if name == "len" and len(node.args) == 1:
             for attr, what in (("size", "the number of entries (`.size`)"),
                                ("shape[-1]", "the last dimension (`.shape[-1]`)")):
@@ -524,7 +539,8 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 yield ("name", lambda n, p=p: ast.Name(p, ast.Load()),
                        f"`{p}` is read where the loop's `{node.id}` belongs (the same value at "
                        "every step)", 3)
-            if isinstance(parent, ast.Subscript) and parent.slice is node:
+            if isinstance(parent, ast.Subscript) and parent.slice is node or \
+                    isinstance(parent, ast.Tuple) and isinstance(grand, ast.Subscript):
                 for v, which in ((0, "first"), (-1, "last")):
                     yield ("index", lambda n, v=v: _num(v),
                            f"the {which} entry read at every step where entry `{node.id}` "
@@ -580,6 +596,11 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 yield ("slice", lambda n, i=i: ast.Subscript(n.value, ast.Tuple(
                     [ast.Slice() if j == i else x for j, x in enumerate(n.slice.elts)], ast.Load()),
                     n.ctx), "a whole axis where one index per row belongs", 2)
+        if len(elts) >= 3 and not any(isinstance(e, ast.Slice) for e in elts):
+            yield ("slice", lambda n: ast.Subscript(n.value, ast.Tuple(
+                [ast.Slice() for _ in n.slice.elts[:-1]] + [n.slice.elts[-1]], ast.Load()), n.ctx),
+                "whole axes where one index per position belongs (every row gets every "
+                "position's entry)", 2)
         if len(elts) == 2 and not any(isinstance(e, ast.Slice) for e in elts):
             for i in range(2):
                 yield ("slice", lambda n, i=i: ast.Subscript(n.value, n.slice.elts[1 - i], n.ctx),
@@ -1200,7 +1221,8 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 parents[id(node)].func is node:
             continue
         for kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                            siblings, consts, wraps, scales, kin, keys):
+                                            siblings, consts, wraps, scales, kin, keys,
+                                            parents.get(id(parents.get(id(node))))):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))

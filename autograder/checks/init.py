@@ -49,11 +49,14 @@ def _std_tolerance(sigma, n, kurtosis):
     return Z * sigma * np.sqrt((kurtosis - 1.0) / (4.0 * n))
 
 
-def std_hint(got, candidates, tol):
-    """The first (hint, mistake) whose std is within tol of `got`, else (None, None)."""
-    for mistake, value, hint in candidates:
-        if abs(got - value) <= tol:
-            return hint, mistake
+def std_hint(got, candidates, tol, std=None):
+    """The (hint, mistake) whose std is nearest `got` within the sampling error, else (None,
+    None). tol: the error at the expected std `std`; it scales with each candidate's std."""
+    rel = tol / std if std else None
+    near = sorted((abs(got - value) / (rel * value if rel else tol), i, hint, mistake)
+                  for i, (mistake, value, hint) in enumerate(candidates) if value > 0)
+    if near and near[0][0] <= 1:
+        return near[0][2], near[0][3]
     return None, None
 
 
@@ -69,10 +72,12 @@ def formula_hint(measured, expected, rel, *, fans, uniform):
         out = [(1 / e, "1 / (the expected std)", "divided by it where it should multiply"),
                (e ** 2, "(the expected std)**2", "a variance used as a std"),
                (np.sqrt(e), "sqrt(the expected std)", "a std used as a variance"),
-               (e * np.sqrt(3), "sqrt(3) * (the expected std)", "a bound used as a std?"),
-               (e / np.sqrt(3), "(the expected std) / sqrt(3)", "a std used as a bound?"),
+               (e * np.sqrt(3), "sqrt(3) * (the expected std)", "a factor sqrt(3) too many"),
+               (e / np.sqrt(3), "(the expected std) / sqrt(3)", "a factor sqrt(3) missing"),
                (2 * e, "2 * (the expected std)", "a factor 2 too many"),
-               (e / 2, "(the expected std) / 2", "a factor 2 missing")]
+               (e / 2, "(the expected std) / 2", "a factor 2 missing"),
+               (e / np.sqrt(fi), "(the expected std) / sqrt(fan_in)", "an extra 1/sqrt(fan_in)"),
+               (e / np.sqrt(fo), "(the expected std) / sqrt(fan_out)", "an extra 1/sqrt(fan_out)")]
         if fans:
             for c in (1, 2, 3, 4, 6):
                 for label, d in (("fan_in", fi), ("fan_out", fo), ("fan_in + fan_out", fi + fo)):
@@ -87,6 +92,9 @@ def formula_hint(measured, expected, rel, *, fans, uniform):
     fits = [j for j in range(len(table[0])) if all(
         abs(s - row[j][0]) <= rel * row[j][0] and abs(row[j][0] - expected(fi, fo)) >
         rel * expected(fi, fo) for (fi, fo, s), row in zip(measured, table, strict=True))]
+    # candidates equal at every fan pair are one formula written two ways: the first names it
+    fits = [j for j in fits if not any(k < j and all(np.isclose(row[k][0], row[j][0])
+                                                     for row in table) for k in fits)]
     if len(fits) != 1:
         return None
     value, text, why = table[0][fits[0]]
@@ -111,14 +119,36 @@ def _fan_stds(init, fan_in, fan_out):
     return out
 
 
+def _std_diagnosis(s, std, tol, fan_in, fan_out, candidates, candidates_at, again, expected,
+                   *, fans, uniform):
+    """(hint, mistake) for a measured std `s` that is off: the nearest known mistake, if it fits
+    at the other fan pairs too (one pair can be a coincidence), else the formula it matches."""
+    hint, mistake = std_hint(s, candidates, tol, std)
+    measured = [(fan_in, fan_out, s)]
+    if again is not None and expected is not None:
+        measured += _fan_stds(again, fan_in, fan_out)
+    if hint is not None and candidates_at is not None and len(measured) > 1:
+        for a, b, sa in measured[1:]:
+            ea = expected(a, b)
+            if std_hint(sa, [c for c in candidates_at(a, b) if c[0] == mistake],
+                        tol / std * ea, ea)[1] is None:
+                hint, mistake = None, None
+                break
+    if hint is None:
+        hint = formula_hint(measured, expected or (lambda a, b: std), tol / std, fans=fans,
+                            uniform=uniform)
+    return hint, mistake
+
+
 def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candidates=(),
-                     fans=True, again=None, expected=None):
+                     fans=True, again=None, expected=None, candidates_at=None):
     """Mean 0, std `std` (within sampling error), Gaussian or uniform shape.
 
     formula: how the expected std is computed, for the message ("sqrt(2/fan_in)").
     candidates: [(mistake, std that mistake gives, hint)]; otherwise the hint names the formula
     the measured std matches (formula_hint; `fans`: the std is a function of the fans;
-    again(fan_in, fan_out) -> W and expected(fan_in, fan_out) -> std measure it at more fans).
+    again(fan_in, fan_out) -> W and expected(fan_in, fan_out) -> std measure it at more fans,
+    where candidates_at(fan_in, fan_out) -> candidates must fit too).
     """
     W = _matrix(name, W, fan_in, fan_out)
     n = W.size
@@ -150,13 +180,8 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                                "N(0, std**2); yours are shifted to one side",
                           mistake="not-centred")
     if abs(s - std) > tol_s:
-        hint, mistake = std_hint(s, candidates, tol_s)
-        if hint is None:
-            measured = [(fan_in, fan_out, s)]
-            if again is not None and expected is not None:
-                measured += _fan_stds(again, fan_in, fan_out)
-            hint = formula_hint(measured, expected or (lambda a, b: std), tol_s / std,
-                                fans=fans, uniform=uniform)
+        hint, mistake = _std_diagnosis(s, std, tol_s, fan_in, fan_out, candidates, candidates_at,
+                                       again, expected, fans=fans, uniform=uniform)
         raise CheckFailed(
             f"your {name} gives weight std {s:.4g} for fan_in {fan_in}, fan_out {fan_out}; "
             f"expected {formula} = {std:.4g}",
@@ -426,7 +451,8 @@ def check_xavier(xavier_normal, xavier_uniform, *, seed):
     xstd = lambda a, b: np.sqrt(2.0 / (a + b))    # noqa: E731
     check_statistics("xavier_normal", W, fi, fo, std, "sqrt(2/(fan_in + fan_out))",
                      uniform=False, candidates=_xavier_candidates(fi, fo), expected=xstd,
-                     again=lambda a, b: xavier_normal(a, b, np.random.default_rng(seed)))
+                     again=lambda a, b: xavier_normal(a, b, np.random.default_rng(seed)),
+                     candidates_at=_xavier_candidates)
     check_rng_use("xavier_normal", lambda r: xavier_normal(fi, fo, r), seed)
     W = xavier_uniform(fi, fo, np.random.default_rng(seed))
     a = np.sqrt(6.0 / (fi + fo))
@@ -466,21 +492,21 @@ def check_he(he_init, *, seed):
     W = _matrix("he_init", W, fi, fo)
     s = float(W.std())
     tol = _std_tolerance(std, W.size, 3.0)
-    hint, mistake = std_hint(s, _he_candidates(fi, fo), tol)
-    if mistake is not None:
-        hint = (f"your he_init gives weight std {s:.3g} for fan_in {fi}; expected "
-                f"sqrt(2/fan_in) = {std:.3g}: {hint}")
-    elif abs(s - std) > tol:
-        measured = [(fi, fo, s)] + _fan_stds(lambda a, b: he_init(a, b, np.random.default_rng(seed)),
-                                            fi, fo)
-        hint = formula_hint(measured, lambda a, b: np.sqrt(2.0 / a), tol / std, fans=True,
-                            uniform=False)
-        hint = hint and f"{hint}; expected sqrt(2/fan_in) = {std:.4g}"
+    hint, mistake = None, None
+    if abs(s - std) > tol:
+        hint, mistake = _std_diagnosis(
+            s, std, tol, fi, fo, _he_candidates(fi, fo), _he_candidates,
+            lambda a, b: he_init(a, b, np.random.default_rng(seed)), lambda a, b: np.sqrt(2.0 / a),
+            fans=True, uniform=False)
+        if hint:
+            hint = (f"your he_init gives weight std {s:.3g} for fan_in {fi}; expected "
+                    f"sqrt(2/fan_in) = {std:.3g}: {hint}")
     # behaviour first: the 30-layer ReLU net of He et al. (2015, Fig. 3) must train
     require_trains("he_init", he_init, "relu", RELU, seed, hint=hint, mistake=mistake)
     check_statistics("he_init", W, fi, fo, std, "sqrt(2/fan_in)", uniform=False,
                      candidates=_he_candidates(fi, fo), expected=lambda a, b: np.sqrt(2.0 / a),
-                     again=lambda a, b: he_init(a, b, np.random.default_rng(seed)))
+                     again=lambda a, b: he_init(a, b, np.random.default_rng(seed)),
+                     candidates_at=_he_candidates)
     check_rng_use("he_init", lambda r: he_init(fi, fo, r), seed)
 
 
