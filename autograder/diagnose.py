@@ -317,8 +317,7 @@ Edit = tuple[str, Callable[[ast.AST], ast.AST | None], str, int]   # kind, make,
 def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[str],
            loop_vars: set[str], siblings: dict[str, set[str]], consts: set[str] = frozenset(),
            wraps: tuple[str, ...] = (), scales: tuple[tuple[str, ast.expr], ...] = (),
-           kin: dict[str, set[str]] | None = None, keys: set[str] = frozenset(),
-           grand: ast.AST | None = None) -> Iterator[Edit]:
+           kin: dict[str, set[str]] | None = None, keys: set[str] = frozenset()) -> Iterator[Edit]:
     """The rewrites of one node: (kind, make(node copy) -> replacement, why, rank).
     scales: size-like expressions (`len(X)`, `t + 1`) a factor may be wrongly divided by;
     kin: {variable: variables named alike (`val_errors`: {`train_errors`})}."""
@@ -539,8 +538,9 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                 yield ("name", lambda n, p=p: ast.Name(p, ast.Load()),
                        f"`{p}` is read where the loop's `{node.id}` belongs (the same value at "
                        "every step)", 3)
-            if isinstance(parent, ast.Subscript) and parent.slice is node or \
-                    isinstance(parent, ast.Tuple) and isinstance(grand, ast.Subscript):
+            # (not inside a tuple index: `m[:, t]` as `m[:, -1]` also explains a mask read
+            # wrongly, and the catalogue showed it naming the wrong line)
+            if isinstance(parent, ast.Subscript) and parent.slice is node:
                 for v, which in ((0, "first"), (-1, "last")):
                     yield ("index", lambda n, v=v: _num(v),
                            f"the {which} entry read at every step where entry `{node.id}` "
@@ -985,9 +985,16 @@ def _retyped(s: ast.stmt) -> Iterator[tuple[str, str, str, str]]:
         if not (prev.type in (tokenize.NAME, tokenize.NUMBER) or prev.string in ")]"):
             continue                      # a unary minus
         a, b = tok.start[1], tok.end[1]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        negated = k >= 2 and toks[k - 2].string == "-" and (
+            k < 3 or toks[k - 3].type == tokenize.OP and toks[k - 3].string not in ")]")
+        sides = {t.string for t in (prev, nxt) if t is not None and t.type == tokenize.NUMBER
+                 and not (t is prev and negated)}
         for alt in _RETYPE[tok.string]:
             if _LEVEL[alt] == _LEVEL[tok.string]:
                 continue                  # same precedence: the tree edit covers it
+            if alt in "*/" and sides & {"1", "1.0"} or alt in "+-" and sides & {"0", "0.0"}:
+                continue                  # `1.0 * x` is `x`: a term dropped, not a slip typed
             new = text[:a] + alt + text[b:]
             try:
                 tree = ast.parse(new)
@@ -1221,8 +1228,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                 parents[id(node)].func is node:
             continue
         for kind, make, why, rank in _edits(node, parents.get(id(node)), names, params, loop_vars,
-                                            siblings, consts, wraps, scales, kin, keys,
-                                            parents.get(id(parents.get(id(node))))):
+                                            siblings, consts, wraps, scales, kin, keys):
             # edit the tree in place, compile, and put the node back: no copy of the tree
             try:
                 new = make(copy.deepcopy(node))

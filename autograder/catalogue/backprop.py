@@ -9,6 +9,12 @@ from autograder.catalogue.heldout4_backprop import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_backprop import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_backprop import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_backprop import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_backprop import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_backprop import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_backprop import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_backprop import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_backprop import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_backprop import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -215,3 +221,67 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'linear-forward-bias-inside-matmul':
+        'with `x @ w + b` written as `x @ (w + b)`',
+    'linear-backward-dw-loop-overwrites':
+        'with `x.T @ dout` written as `x[-1:].T @ dout[-1:]`',
+    'relu-backward-sign-of-input':
+        'dx is right everywhere except where x <= 0',
+    'tanh-forward-from-sigmoid-without-doubling':
+        'with `x` scaled by 1/2',
+    'softmax-grad-onehot-indexes-rows':
+        'with `dlogits[np.arange(n), y]` written as `dlogits[y]`',
+    'softmax-grad-averaged-before-onehot':
+        'with `dlogits[np.arange(n), y] -= 1` and `dlogits /= n` in the other order',
+    'numgrad-difference-reversed':
+        'with `grad` written as `-grad`',
+    'mlp-hidden-layers-use-tanh':
+        'with `relu_forward(h)` written as `tanh_forward(h)`',
+    'train-one-step-per-epoch':
+        'one per epoch: call sgd_step after every minibatch',
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'relu-backward-times-output':
+        'dx is wrong exactly where x > 0 and right elsewhere',
+    'tanh-backward-sigmoid-derivative':
+        'with `dout * (1 - cache ** 2)` written as `dout * (cache * (1 - cache))`',
+    'softmax-grad-from-log-probs':
+        'with `np.exp(logp)` written as `logp`',
+    'numgrad-returns-inside-loop':
+        'with `return grad` inside the loop',
+    'sgd-step-rebinds-loop-variable':
+        'sgd_step must update params in place',
+    'train-reshuffles-every-batch':
+        'with `order = rng.permutation(n)` redone at every step of the loop',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'linear-backward-bias-summed-over-outputs':
+        'with `dout.sum(axis=0)` written as `dout.sum(axis=1)`',
+    'relu-forward-clipped-at-one':
+        'out is right everywhere except where x > 0',
+    'tanh-backward-times-two-not-squared':
+        'with `1 - cache ** 2` written as `1 - cache * 2`',
+    'softmax-log-probs-from-unshifted-logits':
+        'with `z - np.log(np.exp(z).sum(axis=1, keepdims=True))` written as `logits - ',
+    'train-batch-start-steps-by-one':
+        'keep the last, short batch',
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

@@ -13,6 +13,12 @@ from autograder.catalogue.heldout4_induction import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_induction import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_induction import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_induction import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_induction import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_induction import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_induction import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_induction import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_induction import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_induction import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -289,3 +295,57 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'split-by-uniform-thresholds':
+        'the test set gets the rest',
+    'least-squares-svd-divides-by-every-singular-value':
+        'you divide by every singular value of X',
+    'gd-records-only-the-last-loss':
+        'with `losses.append(loss)` done once after the loop',
+    'logistic-logaddexp-with-one':
+        'with `np.logaddexp(0, z)` written as `np.logaddexp(1, z)`',
+    'sweep-argmax-of-validation-error':
+        'has the largest validation error',
+    'sweep-running-best-never-lowered':
+        'is the last degree tried',
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'split-test-size-from-its-fraction':
+        'the three pieces must cover the whole permutation',
+    'mse-loss-absolute-residual':
+        'with `np.mean(r ** 2)` written as `np.mean(np.abs(r))`',
+    'gd-uses-mae-loss':
+        'with `mse_loss(w, X, y)` written as `mae_loss(w, X, y)`',
+    'logistic-grad-sigmoid-of-minus-z':
+        'with `sigmoid(z) - y` written as `sigmoid(-z) - y`',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'split-val-gets-the-remainder':
+        'its size is not computed from its own fraction',
+    'fit-logistic-step-without-lr':
+        'with `w - lr * grad` written as `w - grad`',
+    'poly-loop-stops-one-power-short':
+        'Phi is wrong only in power 7',
+    'sweep-positions-used-as-degrees':
+        'is shifted by one entry',
+    'sweep-returns-smallest-error':
+        'with `degrees[int(np.argmin(val_errors))]` written as `val_errors[int(np.argmin(val_errors))]`',
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

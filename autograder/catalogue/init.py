@@ -12,6 +12,12 @@ from autograder.catalogue.heldout4_init import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_init import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_init import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_init import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_init import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_init import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_init import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_init import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_init import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_init import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -252,3 +258,69 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'predicted-variance-added-per-layer':
+        'with `*` written as `+` in `var = var * width * weight_std`',
+    'gaussian-divides-by-std':
+        'matches 1 / (the expected std)',
+    'uniform-bound-passed-as-low':
+        'draw symmetrically around 0',
+    'xavier-normal-without-the-two':
+        'with `2.0 / (fan_in + fan_out)` written as `1 / (fan_in + fan_out)`',
+    'xavier-uniform-uses-standard-rule':
+        'with a = sqrt(1/(fan_in))',
+    'he-as-xavier-times-root-two':
+        'matches sqrt(4/(fan_in + fan_out))',
+    'orthogonal-never-transposed':
+        'the matrix is transposed',
+    'stats-linear-net-counted-as-tanh':
+        'a linear net has no saturation',
+    'stats-grad-spectral-norm':
+        "with `np.linalg.norm(grads[f'W{i}'])` written as `np.linalg.norm(grads[f'W{i}'], 2)`",
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'gaussian-std-divided-by-root-fan-in':
+        'matches (the expected std) / sqrt(fan_in)',
+    'uniform-from-random-missing-two':
+        'draw symmetrically around 0',
+    'xavier-uniform-bound-three-times-std':
+        'matches sqrt(3) * (the expected std)',
+    'he-relu-half-in-variance':
+        'Var[W] = 2/fan_in, not 1/(2 fan_in)',
+    'stats-dead-units-counted-not-fraction':
+        'holds integers where fractions belong',
+    'stats-grad-norms-top-down':
+        'with `range(1, len(hs) + 1)` written as `reversed(range(1, len(hs) + 1))`',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'predicted-std-recursion-with-variance-gain':
+        'the 1/2 multiplies the variance, not the std',
+    'gaussian-unit-normal-ignores-std':
+        'ignoring the argument `std`',
+    'uniform-shape-fan-in-twice':
+        'with `(fan_in, fan_out)` written as `(fan_in, fan_in)`',
+    'xavier-uniform-fans-swapped-in-call':
+        'the matrix is transposed',
+    'orthogonal-draws-wide-matrix':
+        'with `big` and `small` swapped where they are unpacked',
+    'stats-hidden-includes-output-layer':
+        'with `hs[:-1]` written as `hs[:]`',
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

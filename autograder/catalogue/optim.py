@@ -10,6 +10,12 @@ from autograder.catalogue.heldout4_optim import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_optim import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_optim import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_optim import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_optim import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_optim import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_optim import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_optim import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_optim import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_optim import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -231,3 +237,67 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'momentum-returns-after-first-key':
+        'with `return` inside the loop `for k in params:`',
+    'momentum-velocity-without-lr':
+        'with `lr * grads[k]` written as `grads[k]`',
+    'schedule-exponent-product':
+        'with `-` written as `*` in',
+    'optimise-gradient-computed-once':
+        'with `objective.grad(params)` computed once, before the loop',
+    'optimise-one-step-too-many':
+        'with `range(n_steps)` written as `range(n_steps + 1)`',
+    'train-momentum-shuffles-once':
+        'with `rng.permutation(n)` computed once, before the loop',
+    'train-momentum-inputs-not-shuffled-with-labels':
+        'with `X[idx]` written as `X[start:start + batch_size]`',
+    'train-momentum-global-numpy-shuffle':
+        'shuffle with the rng you are given',
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'momentum-lr-and-mu-roles-swapped':
+        'with lr and mu swapped',
+    'optimise-nesterov-at-mu-max':
+        'momentum stayed at mu_max',
+    'optimise-momentum-lr-mu-positions-swapped':
+        'with `momentum_step(params, objective.grad(params), state, lr, mu)` written as',
+    'train-momentum-reshuffles-every-batch':
+        'with `order = rng.permutation(n)` redone at every step of the loop',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'momentum-param-update-on-local-name':
+        'without the step that sets `params[k]` there',
+    'momentum-decay-line-left-out':
+        'with mu left out',
+    'nesterov-velocity-gradient-without-lr':
+        'with `mu * state[k] - lr * g[k]` written as `mu * state[k] - g[k]`',
+    'nesterov-velocity-not-written-back':
+        'state was not updated',
+    'schedule-one-minus-left-out':
+        'with `1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1))` written as `2.0 **',
+    'schedule-log-term-added-in-exponent':
+        'with `2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1))` written as `2.0 ** (-1.0 + np.log2',
+    'optimise-returns-inside-loop':
+        'with `return losses` inside the loop',
+    'train-momentum-velocity-reset-each-epoch':
+        'with `state = zeros_like(params)` redone at every step of the loop',
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

@@ -12,6 +12,12 @@ from autograder.catalogue.heldout4_rnn import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_rnn import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_rnn import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_rnn import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_rnn import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_rnn import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_rnn import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_rnn import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_rnn import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_rnn import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -290,3 +296,73 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'rnn-step-tanh-derivative-square-misplaced':
+        'with `dh_next * (1 - h_next ** 2)` written as `dh_next * (1 - h_next) ** 2`',
+    'rnn-backward-carry-starts-at-last-upstream':
+        'with `np.zeros((N, H))` written as `dh[:, -1]`',
+    'rnn-backward-dx-stacked-time-first':
+        'with `np.stack(dx_steps[::-1], axis=1)` written as `np.stack(dx_steps[::-1], axis=0)`',
+    'lstm-cell-input-and-forget-roles-swapped':
+        'swap roles where they are used',
+    'lstm-candidate-tanh-derivative-twice':
+        'belong to the candidate g and right elsewhere',
+    'lstm-backward-reverse-range-misses-step-0':
+        'with `reversed(range(T))` written as `reversed(range(1, T))`',
+    'gradient-norms-tanh-factor-for-linear-too':
+        "with activation='linear' there is no derivative to multiply by",
+    'clip-norm-from-mean-squares':
+        'with `sum((np.sum(g ** 2) for g in grads.values()))` written as `sum((np.mean(g ** 2)',
+    'classifier-grads-divided-by-batch':
+        'times 1/N = 1/5: divided by N once too often',
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'rnn-step-caches-pre-activation':
+        'not 1 - a**2',
+    'lstm-candidate-sigmoid-derivative':
+        'with `dg * (1 - g ** 2)` written as `dg * (g * (1 - g))`',
+    'lstm-cache-keeps-new-cell':
+        'belong to the forget gate f and right elsewhere',
+    'lstm-forward-unpacks-c-then-h':
+        'with `h_prev` and `c_prev` swapped where they are unpacked',
+    'gradient-norms-recorded-before-matmul':
+        'with `d = d @ Wh.T` and `norms.append(np.linalg.norm(d))` in the other order',
+    'clip-threshold-on-squared-norm':
+        'when the norm is already below max_norm the gradients must stay unchanged',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'rnn-step-db-summed-over-hidden':
+        'with `da.sum(axis=0)` written as `da.sum(axis=1)`',
+    'rnn-step-dx-through-recurrent-weights':
+        'with `(dx, dh_prev, dWx, dWh, db)` written as `(dh_prev, dh_prev, dWx, dWh, db)`',
+    'rnn-forward-state-never-advanced':
+        'every step starts from h0',
+    'lstm-step-bias-grad-averaged-over-batch':
+        'with `da.sum(axis=0)` written as `da.mean(axis=0)`',
+    'lstm-backward-dc-last-condition-inverted':
+        'dc_last is the gradient on the final cell state',
+    'lstm-forward-initial-states-swapped':
+        'with `h_prev` and `c_prev` swapped where they are unpacked',
+    'gradient-norms-activation-test-inverted':
+        "with activation='tanh' multiply by the tanh derivative",
+    'classifier-hidden-size-from-input-weights':
+        "raises the same error as the correct code would with `params['Wh'].shape[0]` written as",
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

@@ -10,6 +10,12 @@ from autograder.catalogue.heldout4_seq2seq import SCENARIOS as HELD_OUT4
 from autograder.catalogue.heldout4_seq2seq import VARIANTS as VARIANTS4
 from autograder.catalogue.heldout5_seq2seq import SCENARIOS as HELD_OUT5
 from autograder.catalogue.heldout5_seq2seq import VARIANTS as VARIANTS5
+from autograder.catalogue.heldout6_seq2seq import SCENARIOS as HELD_OUT6
+from autograder.catalogue.heldout6_seq2seq import VARIANTS as VARIANTS6
+from autograder.catalogue.heldout7_seq2seq import SCENARIOS as HELD_OUT7
+from autograder.catalogue.heldout7_seq2seq import VARIANTS as VARIANTS7
+from autograder.catalogue.heldout8_seq2seq import SCENARIOS as HELD_OUT8
+from autograder.catalogue.heldout8_seq2seq import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -380,3 +386,73 @@ HINTS5 = {
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)
+
+# Sixth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS6 = {
+    'pad-batch-extra-column':
+        'with `max((len(s) for s in seqs))` written as `max((len(s) for s in seqs)) + 1`',
+    'bucket-sorted-lengths-as-indices':
+        "with `order[np.argsort(lengths, kind='stable')]` written as `order[np.sort(lengths",
+    'masked-ce-unshifted-logits-in-normaliser':
+        'with `np.exp(z).sum(axis=2, keepdims=True)` written as `np.exp(logits).sum(axis=2, keepdims=True)`',
+    'encoder-backward-no-embedding-grad':
+        "without `np.add.at(grads['E_src'], src[:, t], dx)`",
+    'loss-decoder-embeds-with-source-table':
+        "with `params['E_tgt'][dec_in]` written as `params['E_src'][dec_in]`",
+    'greedy-eos-logp-not-counted':
+        'with `logp += np.where(done, 0.0, lp[np.ara...` and `done = done | (prev == EOS)`',
+    'accuracy-token-mean-of-sequence-rates':
+        'with `right.sum() / tgt_mask.sum()` written as `np.mean(right.sum(axis=1) / tgt_mask.sum(axis=1))`',
+    'train-batches-built-once':
+        'computed once, before the loop `while len(losses) < steps:`',
+}
+SCENARIOS += named(HELD_OUT6, HINTS6)
+VARIANTS += as_variants(VARIANTS6)
+
+# Seventh batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS7 = {
+    'pad-batch-mask-default-float':
+        'mask = ids-array-shaped bools',
+    'loader-target-padded-from-source':
+        'with `pad_batch([tgt[i] for i in idx])` written as `pad_batch([src[i] for i in idx])`',
+    'masked-ce-grad-subtracts-at-every-target-id':
+        'with `dlogits[n_idx, t_idx, targets]` written as `dlogits[:, :, targets]`',
+    'encoder-backward-bias-grad-not-accumulated':
+        "without the step that sets `grads['enc_b']` there",
+    'loss-scored-against-decoder-inputs':
+        'with `masked_cross_entropy(logits, tgt, tgt_mask)` written as `masked_cross_entropy(logits, dec_in',
+    'greedy-prediction-not-fed-back':
+        'with `prev = np.full(N, BOS)` redone at every step of the loop',
+    'accuracy-token-over-all-positions':
+        'with `right.sum() / tgt_mask.sum()` written as `right.sum() / tgt_mask.size`',
+    'train-adam-state-reset-each-epoch':
+        'with `state = adam_init(params)` redone at every step of the loop',
+}
+SCENARIOS += named(HELD_OUT7, HINTS7)
+VARIANTS += as_variants(VARIANTS7)
+
+# Eighth batch (issue 14, fourth session): written blind, measured once; the mistakes
+# whose feedback names the cause, with the phrase it shows (after the design that
+# followed the measurement).
+HINTS8 = {
+    'loader-bucket-flag-inverted':
+        'with bucket=True sort the shuffled order by source length',
+    'masked-ce-targets-gathered-with-slices':
+        'with `logp[n_idx, t_idx, targets] * m` written as `logp[:, :, targets] * m`',
+    'encoder-mask-without-state-axis':
+        'with `~np.asarray(mask, dtype=bool)[..., None]` written as',
+    'loss-output-bias-grad-summed-over-batch-only':
+        'with `dlogits.sum(axis=(0, 1))` written as `dlogits.sum(axis=0)`',
+    'greedy-tokens-written-after-eos':
+        'write PAD after it',
+    'accuracy-prediction-length-not-capped':
+        'raises the same error as the correct code would with `min(T, pred.shape[1])` written as',
+    'train-steps-overshoot-to-epoch-end':
+        'without `if len(losses) == steps:`',
+}
+SCENARIOS += named(HELD_OUT8, HINTS8)
+VARIANTS += as_variants(VARIANTS8)

@@ -93,11 +93,20 @@ def check_split_indices(split_indices, *, seed):
                hint="the three pieces must cover the whole permutation: the test set gets "
                     "the rest")
         sizes = [len(a) for a in sets]
+        want = [int(fr[0] * n), int(fr[1] * n)]
+        want.append(n - sum(want))
         for name, size, f in zip(SPLIT_SETS, sizes, fr, strict=True):
             expect(abs(size - f * n) < 2, f"{name}_idx has {size} indices; expected about "
                    f"{f} * {n} = {f * n:g}", f"in {call}: sizes {sizes}",
                    hint="n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), "
                         "the test set gets the rest")
+        for name, size, w, rule in zip(SPLIT_SETS, sizes, want, (
+                "int(fractions[0] * n)", "int(fractions[1] * n)", "n - n_train - n_val"),
+                strict=True):   # the notebook states the sizes exactly
+            expect(size == w, f"{name}_idx has {size} indices; the notebook's sizes give "
+                   f"{rule} = {w}", f"in {call}: sizes {sizes}, expected {want}",
+                   hint="n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), the test "
+                        "set gets the rest (its size is not computed from its own fraction)")
         again = split_indices(n, fr, np.random.default_rng(split_seed))
         same = all(np.array_equal(np.asarray(a), np.asarray(b))
                    for a, b in zip(out.values(), again, strict=True))
@@ -332,7 +341,8 @@ def check_fit_logistic(fit_logistic, *, seed):
     X, y = ref.make_blobs(N, rng)
     X = ref.add_bias(X)
     steps = int(rng.integers(3, 7))
-    _check_trajectory("fit_logistic", fit_logistic, ref.fit_logistic, X, y, 1.0, steps)
+    lr = float(rng.uniform(0.5, 0.9))   # not 1: a step without lr must not pass
+    _check_trajectory("fit_logistic", fit_logistic, ref.fit_logistic, X, y, lr, steps)
     acc = logistic_accuracy(fit_logistic, seed)
     expect(acc >= LOGISTIC_ACC_MIN, f"validation accuracy {acc:.2f} after {LOGISTIC_STEPS} "
            f"steps; expected at least {LOGISTIC_ACC_MIN}",
