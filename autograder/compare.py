@@ -150,26 +150,21 @@ def diff(name: str, got: np.ndarray, exp: np.ndarray, rtol: float) -> Diff:
 
 def matches(got: Outputs, other: Outputs, names: list[str], rtol: float) -> bool:
     """Do the student's outputs equal `other` (e.g. a known mistake's) on all `names`?"""
-    for n in names:
-        a, b = got.get(n), other.get(n)
-        if a is None or b is None:
-            return False
-        a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-        if a.shape != b.shape or not np.all(rel_error(a, b) <= max(rtol, 1e-6)):
-            return False
-    return True
+    return all(got.get(n) is not None and other.get(n) is not None and
+               _equal(got[n], other[n], rtol) for n in names)
+
+
+def _equal(a: object, b: object, rtol: float) -> bool:
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    return a.shape == b.shape and bool(np.all(rel_error(a, b) <= max(rtol, 1e-6)))
 
 
 def _contradicts(got: Outputs, other: Outputs, names: list[str], rtol: float) -> bool:
     """Does `other` (a known mistake's outputs) differ from the student's on one of `names`
     (outputs the student got right)? Outputs the mistake does not give are no contradiction."""
-    for n in names:
-        if other.get(n) is None or got.get(n) is None:
-            continue
-        a, b = np.asarray(got[n], dtype=np.float64), np.asarray(other[n], dtype=np.float64)
-        if a.shape == b.shape and not np.all(rel_error(a, b) <= max(rtol, 1e-6)):
-            return True
-    return False
+    return any(other.get(n) is not None and got.get(n) is not None and
+               np.shape(got[n]) == np.shape(other[n]) and not _equal(got[n], other[n], rtol)
+               for n in names)
 
 
 _TIGHT = 1e-6

@@ -771,9 +771,11 @@ def _swap_elts(n: ast.Tuple, i: int) -> ast.Tuple:
     return ast.Tuple(elts, ast.Load())
 
 
-def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Callable, str, str, int]]:
+def _stmt_edits(fdef: ast.FunctionDef, params: list[str],
+                masks: list[str]) -> Iterator[tuple[Callable, str, str, int]]:
     """Statement-level rewrites: (apply(function copy), what, why, rank); a statement is found
-    by its path of body indices, so the same path finds it in a copy."""
+    by its path of body indices, so the same path finds it in a copy. masks: the variables an
+    extra `(v > 0)` mask may come from."""
     def walk(body: list[ast.stmt], path: tuple) -> Iterator[tuple[tuple, ast.stmt]]:
         for i, s in enumerate(body):
             yield path + (i,), s
@@ -783,11 +785,6 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                     yield from walk(sub, path + (i, fld))
 
     stmts = list(walk(fdef.body, ()))
-    loops = {n.target.id for n in ast.walk(fdef) if isinstance(n, (ast.For, ast.comprehension))
-             and isinstance(n.target, ast.Name)}
-    masks = sorted(set(params) | {n.id for n in ast.walk(fdef) if isinstance(n, ast.Name)
-                                  and isinstance(n.ctx, ast.Store)} - loops)
-    masks = masks if len(masks) <= 12 else params
     elifs = {id(x.orelse[0]) for x in ast.walk(fdef) if isinstance(x, ast.If)
              and len(x.orelse) == 1 and isinstance(x.orelse[0], ast.If)}
     for path, s in stmts:
@@ -886,9 +883,7 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str]) -> Iterator[tuple[Call
                    "it returns after the first pass of the loop (the return is indented into "
                    "it)", 2)
         if isinstance(s, (ast.For, ast.While)):
-            inner = [n for n in ast.walk(s) if isinstance(n, ast.Call)
-                     and not (isinstance(s, ast.For) and any(n is m for m in ast.walk(s.iter)))]
-            for k, call in enumerate(inner[:12]):
+            for k, call in enumerate(_loop_calls(s)[:12]):
                 if _callee(call) in ("range", "len", "float", "int", "zip", "enumerate", "append"):
                     continue
                 yield (lambda f, path=path, k=k: _hoist(f, path, k),
@@ -950,12 +945,16 @@ def _copy_branch(f: ast.FunctionDef, path: tuple, i: int, j: int) -> bool:
     return True
 
 
+def _loop_calls(loop: ast.For | ast.While) -> list[ast.Call]:
+    """The calls a loop makes at every pass (not those of a `for` header, evaluated once)."""
+    once = {id(m) for m in ast.walk(loop.iter)} if isinstance(loop, ast.For) else set()
+    return [n for n in ast.walk(loop) if isinstance(n, ast.Call) and id(n) not in once]
+
+
 def _hoist(f: ast.FunctionDef, path: tuple, k: int) -> bool:
     """Compute the k-th call inside the loop at `path` once, before the loop."""
     loop = _stmt_at(f, path)
-    inner = [n for n in ast.walk(loop) if isinstance(n, ast.Call)
-             and not (isinstance(loop, ast.For) and any(n is m for m in ast.walk(loop.iter)))]
-    call = inner[k]
+    call = _loop_calls(loop)[k]
     parents = _parents(loop)
     _swap_child(parents[id(call)], call, ast.Name("_once", ast.Load()))
     body, i = _stmt_list(f, path)
@@ -1373,7 +1372,8 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
                               f"the state starts from `{text}` where it starts at zeros", 3)
                     finally:
                         n.value = zero
-    for apply, what, why, rank in _stmt_edits(fdef, params):
+    masks = sorted(names - loop_vars)
+    for apply, what, why, rank in _stmt_edits(fdef, params, masks if len(masks) <= 12 else params):
         tree = copy.deepcopy(fdef)
         try:
             apply(tree)

@@ -49,11 +49,11 @@ def _std_tolerance(sigma, n, kurtosis):
     return Z * sigma * np.sqrt((kurtosis - 1.0) / (4.0 * n))
 
 
-def std_hint(got, candidates, tol, std=None):
+def std_hint(got, candidates, tol, std):
     """The (hint, mistake) whose std is nearest `got` within the sampling error, else (None,
     None). tol: the error at the expected std `std`; it scales with each candidate's std."""
-    rel = tol / std if std else None
-    near = sorted((abs(got - value) / (rel * value if rel else tol), i, hint, mistake)
+    rel = tol / std
+    near = sorted((abs(got - value) / (rel * value), i, hint, mistake)
                   for i, (mistake, value, hint) in enumerate(candidates) if value > 0)
     if near and near[0][0] <= 1:
         return near[0][2], near[0][3]
