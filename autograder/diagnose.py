@@ -1931,6 +1931,67 @@ def explain(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     return None
 
 
+def located(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """For a failed task no rewrite explains: the line where the first recorded function that
+    disagrees with its reference first computes a wrong value (autograder.locate)."""
+    from autograder import locate
+
+    if BUDGET <= 0:
+        return None
+    recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
+    for f in recorders.values():
+        ref, mine = references.get(f._name), f._fn
+        remote = callable(getattr(mine, "trace", None))    # the sandbox's stand-in
+        if not isinstance(ref, types.FunctionType) or not (
+                isinstance(mine, types.FunctionType) or remote):
+            continue
+        opaque = _opaque(ref)
+        for call in f.calls:
+            replay = _with_reference_caches(call, recorders, references)
+            seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
+            if seen is None:
+                continue
+            s_all, keys = _judged(_student(call), seen, opaque)
+            r_all = seen.all()
+            bad = {k for k in keys if not (k in s_all and k in r_all and _same(s_all[k], r_all[k]))}
+            if not bad:
+                continue
+            if "out!raised" in bad:
+                return None
+            wrong = {int(k.split("/")[1]) for k in bad
+                     if k.startswith("out/") and k.split("/")[1].isdigit()}
+
+            def find(emit, call=call, replay=replay, wrong=wrong, mine=mine, ref=ref):
+                b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
+                                 ref_src=_source(ref), ref_args=(replay.args, replay.kwargs))
+                if b is not None:
+                    emit([0, b.line, b.text, b.stmt, b.first, b.evals])
+
+            # the student's code runs in the sandbox's worker, or here in a forked child
+            got: list = []
+            if remote:
+                try:
+                    find(got.append)
+                except Exception:
+                    pass
+            else:
+                got = _apart(find, 4.0)
+            got = [g for g in got if len(g) == 6]
+            if not got:
+                return None
+            found = locate.Blame(*got[0][1:])
+            line = getattr(mine, "first_line", 1) if remote else mine.__code__.co_firstlineno
+            line += found.line - 1
+            when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
+                "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
+                f"1-{found.first - 1} are right)"
+            first = "" if found.text == found.stmt else \
+                f" (its first value the correct code never computes is `{found.text}`)"
+            return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`{when}{first}; "
+                    "what it is computed from is right, and the wrong result follows from it")
+    return None
+
+
 def _with_reference_caches(call: Call, recorders: dict, references: dict) -> Call | None:
     """The call with each cache that came from a recorded forward call replaced by the cache
     the reference forward makes from the same inputs (None if that forward is unknown)."""

@@ -160,6 +160,7 @@ def run_cells(cells: list[tuple[str, str]], cell_timeout: float | None = 60.0) -
     loaded = Loaded(ns)
     for label, src in cells:
         filename = f"<cell {label}>"
+        ns.setdefault("__cells__", {})[filename] = src
         try:
             code = compile(src, filename, "exec")
         except SyntaxError as e:

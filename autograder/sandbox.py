@@ -27,10 +27,12 @@ library, numpy and autograder.wire (copied next to them).
 
 from __future__ import annotations
 
+import ast
 import copy
 import os
 import struct
 import sys
+import textwrap
 import time
 import traceback
 from pathlib import Path
@@ -40,6 +42,8 @@ import numpy as np
 from autograder import wire
 
 MAX_MESSAGE = 96 * 2**20      # a reply larger than this counts as a crash
+TRACE_BYTES = 40 * 2**20      # values one traced call sends back (autograder.locate)
+TRACE_SECONDS = 4.0
 
 
 # ----------------------------------------------------------------------------------- framing
@@ -227,6 +231,7 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
             for label, src in msg["cells"]:
                 write_message(wfd, {"cell": label})
                 filename = f"<cell {label}>"
+                ns.setdefault("__cells__", {})[filename] = src
                 try:
                     code = compile(src, filename, "exec")
                 except (SyntaxError, ValueError) as e:
@@ -249,7 +254,7 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
             write_message(wfd, {"loaded": errors})
         elif op == "describe":
             write_message(wfd, {"names": _describe(ns, msg["names"])})
-        elif op == "call":
+        elif op in ("call", "trace"):
             reply: dict
             try:
                 fn = ns[msg["name"]]
@@ -262,6 +267,13 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
                         mods[ref.partition(":")[0]], ref.partition(":")[2])
                 (fn,) = isolation.isolated((fn,), iso)
                 args, kwargs = msg.get("args", ()), msg.get("kwargs", {})
+                if op == "trace":        # the values of each operation, for a hint
+                    reply = {"trace": _traced(fn, msg.get("src") or "", args, kwargs,
+                                              msg.get("timeout"))}
+                    if os.getpid() != me:
+                        os._exit(0)
+                    write_message(wfd, reply)
+                    continue
                 given = {**{str(i): a for i, a in enumerate(args)},
                          **{f"k:{k}": v for k, v in kwargs.items()}}
                 owned = {str(i) for i in msg.get("back", ())} | \
@@ -293,6 +305,21 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
         else:
             write_message(wfd, {"error": {"type": "ValueError", "message": f"bad op {op!r}",
                                           "where": None}})
+
+
+def _traced(fn, src: str, args, kwargs, timeout) -> dict:
+    """Run fn's def `src` with every value logged (autograder.locate); the log, packed."""
+    from autograder.locate import instrument, pack
+
+    new, _ = instrument(fn, src, max_bytes=TRACE_BYTES)
+    _alarm(timeout)
+    try:
+        new(*args, **kwargs)
+    except BaseException:  # noqa: BLE001 - what ran before the error or the alarm counts
+        pass
+    finally:
+        _alarm(0)
+    return pack(new.__loc_log__)
 
 
 # The bootstrap run by `python -I -S -c`: set up the sandbox as root, drop privileges,
@@ -714,6 +741,7 @@ def _course_files(setup: list[str] | None = None, graded: str | None = None) -> 
     the slices of course.reference that the module's setup cells import), the wire format,
     this file, a stub autograder."""
     import course
+    from autograder import locate as _locate
     from autograder import wire as _wire
 
     files = {}
@@ -727,6 +755,7 @@ def _course_files(setup: list[str] | None = None, graded: str | None = None) -> 
         files[f"lib/{mod.replace('.', '/')}.py"] = answers_delegated(mod, src, graded)
     files["lib/autograder/__init__.py"] = STUB_AUTOGRADER
     files["lib/autograder/wire.py"] = Path(_wire.__file__).read_text()
+    files["lib/autograder/locate.py"] = Path(_locate.__file__).read_text()
     files["lib/autograder/sandbox.py"] = Path(__file__).read_text()
     # a matplotlib font cache, so the worker does not rebuild it each time
     try:
@@ -1351,9 +1380,42 @@ class Proxy:
         self.left: dict[str, object] = {}   # the last call's changes to arguments it does not own
         self.__name__ = self.__qualname__ = name
         self.__module__ = module
+        self.first_line = 1        # of its def in its cell (set by `source`)
 
     def __repr__(self) -> str:
         return f"<student function {self._name}>"
+
+    def source(self) -> str:
+        """The text of the def of this name that the cells run last."""
+        found = ""
+        for _, src in self._session.cells:
+            try:
+                body = ast.parse(src).body
+            except (SyntaxError, ValueError):
+                continue
+            for node in body:
+                if isinstance(node, ast.FunctionDef) and node.name == self._name:
+                    found = textwrap.dedent(ast.get_source_segment(src, node, padded=True) or "")
+                    self.first_line = node.lineno
+        return found
+
+    def trace(self, src: str, args: tuple, kwargs: dict) -> object:
+        """Run the def `src` in the worker on these arguments with each value logged
+        (autograder.locate.pack's arrays, unchecked); None when that fails. Never ends the
+        session: a worker that dies here is replaced for the next call."""
+        s = self._session
+        if s.died or not src or time.monotonic() >= s.ends - TRACE_SECONDS:
+            return None
+        try:
+            w = s.ensure()
+            w.send({"op": "trace", "name": self._name, "isolate": self._isolate,
+                    "sources": isolation_sources(self._isolate), "src": src, "args": list(args),
+                    "kwargs": kwargs, "timeout": TRACE_SECONDS})
+            reply = w.receive(min(s.ends, time.monotonic() + TRACE_SECONDS + 3.0))
+        except Exception:  # noqa: BLE001 - a hint is a bonus
+            s.close()
+            return None
+        return reply.get("trace") if isinstance(reply, dict) else None
 
     def __call__(self, *args, **kwargs):
         s = self._session

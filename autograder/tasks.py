@@ -257,6 +257,9 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
         return e.hint
     try:
         found = diagnose.explain(fns, _references(task))
+        if not found:       # no edit explains it: where it goes wrong, after the check's hint
+            where = diagnose.located(fns, _references(task))
+            return f"{e.hint}; {where}" if e.hint and where else e.hint or where
     except Exception:       # a diagnosis is a bonus: it never costs the verdict
         found = None
     if not found:

@@ -22,6 +22,7 @@ import scenarios  # noqa: E402
 
 from autograder import wire  # noqa: E402
 from autograder.batch import Source, grade_class  # noqa: E402
+from autograder.catalogue import Scenario  # noqa: E402
 from autograder.catalogue import scenarios as catalogue  # noqa: E402
 from autograder.compare import as_left  # noqa: E402
 from autograder.sandbox import Proxy, Sandbox, Session, grade_cells  # noqa: E402
@@ -100,11 +101,16 @@ def test_sandbox_grades_the_reference_like_in_process(sandbox):
     assert all(r.passed for r in got.values())
 
 
+LOCATED = Scenario("dx-through-pseudo-inverse", "2.2", {"dx = dout @ w.T": "dx = dout @ np.linalg.pinv(w)"},
+                   "(its first value the correct code never computes is `np.linalg.pinv(w)`)")
+
+
 @pytest.mark.parametrize("scenario", catalogue(MID)[1:2] + [
-    s for s in catalogue(MID) if s.name in ("softmax-grad-unnormalised-exp", "mlp-backward-forward-loop")],
-    ids=lambda s: s.name)
+    s for s in catalogue(MID) if s.name in ("softmax-grad-unnormalised-exp", "mlp-backward-forward-loop")]
+    + [LOCATED], ids=lambda s: s.name)
 def test_sandbox_gives_the_same_feedback_as_in_process(sandbox, scenario):
-    """Also for the rewrite diagnoser, from the calls a Proxy made (one of them raising)."""
+    """Also for the rewrite diagnoser, from the calls a Proxy made (one of them raising), and
+    for the line where a function first goes wrong (traced in the worker)."""
     got = grade_cells(get_module(MID), solution_cells(MID, scenario.replace), sandbox)
     assert _same(got, grade_solution(MID, scenario.replace))
     assert scenario.hint in got[scenario.task].text()

@@ -44,9 +44,11 @@ def named(batch: list[Scenario], hints: dict[str, str]) -> list[Scenario]:
 
 
 def _rewritten(phrase: str) -> bool:
-    """Is the phrase the rewrite diagnoser's wording ("with `a` written as `b`", ...)?"""
+    """Is the phrase the rewrite diagnoser's or the locator's wording ("with `a` written as
+    `b`", "goes wrong in line ...")?"""
     return phrase.startswith(("with `", "without ", "ignoring the argument", "with every `")) or \
-        "raises the same error as the correct code" in phrase
+        "raises the same error as the correct code" in phrase or \
+        "the correct code never computes" in phrase or " goes wrong in line" in phrase
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:

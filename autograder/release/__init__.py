@@ -28,6 +28,7 @@ from course.reference import MODULE_FILES
 COURSE_EXCLUDE = {"build.py", "cli/build.py", "cli/grade.py", "cli/gradescope.py",
                   "cli/release.py"}
 AUTOGRADER_SHIP = ["__init__.py", "result.py", "compare.py", "tasks.py", "standin.py", "diagnose.py",
+                   "locate.py",
                    "notebook.py", "pytest_plugin.py", "test_notebook.py", "selfcheck.py"]
 
 

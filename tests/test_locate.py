@@ -1,0 +1,158 @@
+"""autograder/locate.py: the line where a function first computes a value the correct code never
+computes, and from which its wrong output follows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from autograder import locate
+from autograder.tasks import find_task, run_task
+from autograder.testing import load_solution
+
+REFERENCE = '''
+def layer(x, w, b):
+    z = x @ w + b
+    h = np.tanh(z)
+    return h.mean(axis=0), z
+'''
+
+RNN = '''
+def scan(xs, w):
+    h = np.zeros(w.shape[0])
+    out = []
+    for t in range(len(xs)):
+        h = np.tanh(w @ h + xs[t])
+        out.append(h)
+    return np.stack(out)
+'''
+
+SGD = '''
+def step(params, grads, lr):
+    for k in params:
+        params[k] -= lr * grads[k]
+'''
+
+
+def _fn(src: str):
+    ns = {"np": np}
+    exec(compile(src, "<test>", "exec"), ns)
+    fn = next(v for k, v in ns.items() if k != "np" and callable(v) and not k.startswith("__"))
+    return fn
+
+
+def _blame(student: str, reference: str, *args, wrong=None):
+    return locate.blame(_fn(student), _fn(reference), args, {}, wrong, ref_src=reference,
+                        src=student)
+
+
+def _layer_args(seed: int = 0):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+
+
+def test_names_the_wrong_operation_and_its_line():
+    student = REFERENCE.replace("h = np.tanh(z)", "h = np.tanh(z) * z")
+    b = _blame(student, REFERENCE, *_layer_args())
+    assert (b.text, b.stmt, b.line) == ("np.tanh(z) * z", "h = np.tanh(z) * z", 4)
+
+
+def test_another_way_to_the_same_values_is_not_blamed():
+    """Steps the reference never takes, that come right again, are not the error."""
+    student = '''
+def layer(x, w, b):
+    a = x @ w
+    z = b + a
+    h = np.tanh(z)
+    s = h.sum(axis=0)
+    return s / len(h) * 2, z
+'''
+    b = _blame(student, REFERENCE, *_layer_args())
+    assert (b.text, b.line) == ("s / len(h) * 2", 7)
+    right = student.replace(" * 2, z", ", z")
+    assert _blame(right, REFERENCE, *_layer_args()) is None
+
+
+def test_only_the_wrong_output_is_followed():
+    student = REFERENCE.replace("return h.mean(axis=0), z", "return h.mean(axis=0), z + 1")
+    b = _blame(student, REFERENCE, *_layer_args(), wrong={1})
+    assert b.text == "z + 1"
+
+
+@pytest.mark.parametrize("bad", [1, 3])
+def test_a_loop_says_which_pass_goes_wrong_first(bad):
+    student = RNN.replace("h = np.tanh(w @ h + xs[t])",
+                          f"h = np.tanh(w @ h + xs[t]) if t < {bad} else np.tanh(w @ h - xs[t])")
+    rng = np.random.default_rng(1)
+    b = _blame(student, RNN, rng.normal(size=(5, 3)), rng.normal(size=(3, 3)) / 2)
+    assert (b.text, b.first, b.evals) == ("w @ h - xs[t]", 1, 5 - bad)
+    off = RNN.replace("h = np.tanh(w @ h + xs[t])", "h = np.tanh(w @ h + xs[t] * (1 + (t == 2)))")
+    b = _blame(off, RNN, rng.normal(size=(5, 3)), rng.normal(size=(3, 3)) / 2)
+    assert (b.text, b.first) == ("xs[t] * (1 + (t == 2))", 3)
+
+
+def test_a_function_that_updates_its_arguments_is_followed_through_its_stores():
+    student = SGD.replace("params[k] -= lr * grads[k]", "params[k] -= lr * grads[k] ** 2")
+    rng = np.random.default_rng(2)
+    params = {"W": rng.normal(size=(3, 2)), "b": rng.normal(size=2)}
+    grads = {"W": rng.normal(size=(3, 2)), "b": rng.normal(size=2)}
+    b = _blame(student, SGD, params, grads, 0.1)
+    assert b.text == "grads[k] ** 2"
+
+
+def test_random_numbers_drawn_the_same_way_and_scaled_later_are_right():
+    reference = '''
+def init(n, m, std, rng):
+    return rng.normal(0.0, std, size=(n, m))
+'''
+    student = '''
+def init(n, m, std, rng):
+    W = rng.standard_normal((n, m)) / std
+    return W
+'''
+    b = _blame(student, reference, 4, 3, 0.5, np.random.default_rng(0))
+    assert b.text == "rng.standard_normal((n, m)) / std"
+    shuffled = student.replace("rng.standard_normal((n, m))", "rng.permutation(n * m).reshape(n, m)")
+    b = _blame(shuffled, reference, 4, 3, 0.5, np.random.default_rng(0))
+    assert b.text == "rng.permutation(n * m)"
+
+
+def test_sizes_and_constants_are_no_evidence():
+    """The reference never computes len(x) or a matrix of ones: neither is an error."""
+    reference = '''
+def feats(x, d):
+    return x[:, None] ** np.arange(d + 1)
+'''
+    student = '''
+def feats(x, d):
+    P = np.ones((len(x), d + 1))
+    for k in range(1, d + 1):
+        P[:, k] = x ** (k + 1)
+    return P
+'''
+    b = _blame(student, reference, np.linspace(-1, 1, 6), 3)
+    assert (b.text, b.line) == ("x ** (k + 1)", 5)
+
+
+def test_the_log_travels_packed_and_a_forged_one_is_refused():
+    fn, nodes = locate.instrument(_fn(RNN), RNN)
+    rng = np.random.default_rng(3)
+    fn(rng.normal(size=(4, 3)), rng.normal(size=(3, 3)))
+    log = fn.__loc_log__
+    back = locate.unpack(locate.pack(log), len(nodes))
+    assert [k for k, _ in back] == [k for k, _ in log]
+    assert all((a is None and b is None) or np.array_equal(a, b) for (_, a), (_, b) in zip(log, back))
+    packed = locate.pack(log)
+    for forged in ({**packed, "keys": packed["keys"] + len(nodes)},
+                   {**packed, "data": packed["data"][:-1]}, {"keys": [1]}, "log"):
+        assert locate.unpack(forged, len(nodes)) is None
+
+
+def test_a_failed_task_names_the_line_in_its_hint():
+    """Through the check: when no edit of the reference explains the outputs."""
+    loaded = load_solution("02", {"dx = dout @ w.T": "dx = dout @ np.linalg.pinv(w)"})
+    res = run_task(find_task("2.2"), loaded.namespace)
+    assert not res.passed
+    assert "your linear_backward goes wrong in line" in res.hint
+    assert ": `dx = dout @ np.linalg.pinv(w)` (its first value the correct code never computes is " \
+        "`np.linalg.pinv(w)`)" in res.hint
