@@ -58,6 +58,7 @@ MAX_BYTES = 4_000_000    # a call with larger inputs is not recorded
 # seconds of rewrites per failed task; COURSE_DIAGNOSE_BUDGET=0 turns the search off
 BUDGET = float(os.environ.get("COURSE_DIAGNOSE_BUDGET", "3"))
 SLOW = 0.3               # a reference call slower than this is not searched
+LOCATE_SLOW = 1.0        # ... nor traced (autograder.locate)
 
 
 # ----------------------------------------------------------------------------- recording
@@ -1956,8 +1957,8 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             bad = {k for k in keys if not (k in s_all and k in r_all and _same(s_all[k], r_all[k]))}
             if not bad:
                 continue
-            if "out!raised" in bad:
-                return None
+            if "out!raised" in bad or seen.took > LOCATE_SLOW:
+                return None     # an error says where; a long run would cost more than it tells
             wrong = {int(k.split("/")[1]) for k in bad
                      if k.startswith("out/") and k.split("/")[1].isdigit()}
 

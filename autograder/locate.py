@@ -25,6 +25,7 @@ import bisect
 import copy
 import inspect
 import textwrap
+import time
 import types
 import warnings
 from collections.abc import Callable
@@ -35,6 +36,8 @@ import numpy as np
 MAX_VALUES = 40_000        # values logged per run
 MAX_SIZE = 200_000         # entries of one logged array
 MAX_BYTES = 80_000_000     # bytes logged per run
+MAX_POOL = 200_000         # values (with rows and columns) the reference's run is searched for
+SECONDS = 3.0              # for the reference's run and the search
 MUTATORS = {"append", "extend", "insert", "update", "fill", "setdefault", "sort", "put",
             "__setitem__", "resize", "add"}
 
@@ -389,6 +392,7 @@ class Pool:
     def __init__(self):
         self._by_shape: dict[tuple, list] = {}
         self._units: dict[tuple, list] = {}    # each value scaled to unit length
+        self._seen: set[tuple] = set()
         self._ready = False
 
     _weights: dict[int, np.ndarray] = {}
@@ -407,8 +411,12 @@ class Pool:
             u = _unit(a)
             if u is not None:
                 self._units.setdefault(u.shape, []).append((self._key(u), u))
-        self._by_shape.setdefault(a.shape, []).append((self._key(a), a))
-        if slices and a.ndim >= 2 and a.shape[0] * a.shape[1] <= 4096:
+        key = self._key(a)
+        if (a.shape, key) in self._seen:      # the same array read again
+            return
+        self._seen.add((a.shape, key))
+        self._by_shape.setdefault(a.shape, []).append((key, a))
+        if slices and a.ndim >= 2 and a.shape[0] * a.shape[1] <= 4096 and len(self._seen) < MAX_POOL:
             for ax in (0, 1, a.ndim - 1):
                 for i in range(a.shape[ax]):
                     self.add(np.take(a, i, axis=ax), slices=False)
@@ -484,6 +492,7 @@ def blame(student: types.FunctionType | object, reference: types.FunctionType, a
     `trace(source, args, kwargs)`, the packed log). wrong: positions of the returned tuple
     that are wrong (None: all). ref_args: the reference's (args, kwargs) where they differ
     (its own forward's cache)."""
+    ends = time.monotonic() + SECONDS
     ref, _ = instrument(reference, ref_src)
     try:
         _run(ref, *(ref_args or (args, kwargs)))
@@ -495,6 +504,8 @@ def blame(student: types.FunctionType | object, reference: types.FunctionType, a
     for _, v in ref.__loc_log__:
         if v is not None:
             pool.add(v)
+        if time.monotonic() > ends:
+            return None
     if isinstance(student, types.FunctionType):
         source = def_source(student) if src is None else textwrap.dedent(src)
         mine, nodes = instrument(student, source)
@@ -564,11 +575,11 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             continue
         reached.add(i)
         todo += [p for p in parents[i] if good[p] is not True or nodes[log[p][0]].store]
-    culprits = [i for i in sorted(reached) if good[i] is False and
-                not any(_bad_below(p, parents, good) for p in parents[i])]
-    if not culprits:
+    memo: dict[int, bool] = {}
+    i = next((i for i in sorted(reached) if good[i] is False and
+              not any(_bad_below(p, parents, good, memo) for p in parents[i])), None)
+    if i is None:
         return None
-    i = culprits[0]
     k = log[i][0]
     node = nodes[k]
     evals = [j for j in range(n) if log[j][0] == k]
@@ -589,13 +600,25 @@ def _judge(node: Node, v: np.ndarray | None, pool: Pool) -> bool | None:
     return pool.has(v)
 
 
-def _bad_below(i: int, parents: list[list[int]], good: list, depth: int = 0) -> bool:
-    """Whether evaluation i is wrong, or (not being numbers) is made of a wrong value."""
+def _bad_below(i: int, parents: list[list[int]], good: list, memo: dict[int, bool]) -> bool:
+    """Whether evaluation i is wrong, or (being no evidence itself) is made of a wrong value."""
     if good[i] is not None:
         return good[i] is False
-    if depth > 20:
-        return False
-    return any(_bad_below(p, parents, good, depth + 1) for p in parents[i])
+    if i in memo:
+        return memo[i]
+    memo[i] = False           # a cycle through reads proves nothing
+    todo, seen = list(parents[i]), {i}
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        if good[p] is False or memo.get(p):
+            memo[i] = True
+            break
+        if good[p] is None and p not in memo:
+            todo += parents[p]
+    return memo[i]
 
 
 def _short(text: str, limit: int = 70) -> str:
