@@ -7,7 +7,7 @@ For each mistake: is its task failed (detection), do all other tasks still pass
 variant: does every task pass (no false failures)? Progress goes to stderr; the warnings
 that deliberate mistakes raise (overflow, division by zero) are silenced.
 `--heldout [BATCH]` runs only a held-out batch (autograder/catalogue/BATCH_*.py; heldout by
-default, or heldout2 ... heldout8) and prints each one's feedback, to judge by eye
+default, or heldout2 ... heldout9) and prints each one's feedback, to judge by eye
 whether it names the cause.
 """
 
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", action="store_true", help="print the detection report")
     p.add_argument("--module", action="append", help="only these modules (repeatable)")
     p.add_argument("--heldout", nargs="?", const="heldout", default=None, metavar="BATCH",
-                   help="only a held-out batch's mistakes (heldout, heldout2 ... heldout8), "
+                   help="only a held-out batch's mistakes (heldout, heldout2 ... heldout9), "
                         "each with its feedback")
     args = p.parse_args(argv)
     mods = []

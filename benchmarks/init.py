@@ -86,6 +86,27 @@ def trainability(seeds):
     return ok
 
 
+def sign_balance(seeds):
+    """3.5's uniformity check: the mean sign of the diagonal over 64 square draws."""
+    def qr(fix):
+        def init(a, b, rng, gain=1.0):
+            q, r = np.linalg.qr(rng.normal(size=(max(a, b), min(a, b))))
+            q = q * np.sign(np.diag(r if fix == "r" else q)) if fix else q
+            return gain * (q if a >= b else q.T)
+        return init
+
+    def polar(a, b, rng, gain=1.0):
+        u, _, vt = np.linalg.svd(rng.normal(size=(max(a, b), min(a, b))), full_matrices=False)
+        return gain * (u @ vt if a >= b else (u @ vt).T)
+
+    print(f"3.5 sign balance (fails above {checks.SIGN_LIMIT}):")
+    for name, fn, right in (("reference", ref.orthogonal_init, True), ("polar factor", polar, True),
+                            ("signs from q", qr("q"), False), ("no sign fix", qr(None), False)):
+        v = np.abs([checks.sign_balance(fn, s) for s in seeds])
+        print(f"  {name:14s} {'worst passing' if right else 'best failing'} "
+              f"{(v.max() if right else v.min()):.3f}")
+
+
 def task_times():
     t0 = time.perf_counter()
     results = grade_solution("03")
@@ -118,6 +139,7 @@ def main():
     ap.add_argument("--no-notebook", action="store_true")
     args = ap.parse_args()
     ok = trainability(list(range(args.seeds)))
+    sign_balance(list(range(args.seeds)))
     task_times()
     if not args.no_notebook:
         notebook_time()

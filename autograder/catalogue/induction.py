@@ -19,6 +19,8 @@ from autograder.catalogue.heldout7_induction import SCENARIOS as HELD_OUT7
 from autograder.catalogue.heldout7_induction import VARIANTS as VARIANTS7
 from autograder.catalogue.heldout8_induction import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_induction import VARIANTS as VARIANTS8
+from autograder.catalogue.heldout9_induction import SCENARIOS as HELD_OUT9
+from autograder.catalogue.heldout9_induction import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -349,3 +351,54 @@ HINTS8 = {
 }
 SCENARIOS += named(HELD_OUT8, HINTS8)
 VARIANTS += as_variants(VARIANTS8)
+
+# Batch 6: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED6 = {
+    'mse-grad-sign-of-residual':
+        'never computes is `np.sign(r)',
+}
+SCENARIOS += named(HELD_OUT6, LOCATED6)
+
+# Batch 7: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED7 = {
+    'poly-constant-column-last':
+        'never computes is `[x ** k for k in range(1, degree + 1)] + [np.ones_like(x)]',
+    'sweep-fits-on-train-and-val':
+        'never computes is `np.concatenate([x_train, x_val])',
+}
+SCENARIOS += named(HELD_OUT7, LOCATED7)
+
+# Batch 8: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED8 = {
+    'mse-loss-variance-of-residuals':
+        'never computes is `np.var(r)',
+    'logistic-grad-product-of-means':
+        'never computes is `X.mean(axis=0)',
+}
+SCENARIOS += named(HELD_OUT8, LOCATED8)
+
+# Ninth batch (issue 14, fifth session): written blind, measured once; the mistakes whose
+# feedback names the cause, with the phrase it shows.
+HINTS9 = {
+    'split-permutes-one-index-short':
+        'never computes is `rng.permutation(n - 1)',
+    'mse-grad-divided-by-matrix-size':
+        'never computes is `2 * X.T @ r / X.size',
+    'gd-returns-inside-loop':
+        'with `return (w, losses)` inside the loop `for _ in range(st',
+    'gd-step-divided-by-examples':
+        'with `w - lr * grad` written as `w - lr / len(X) * grad`: `l',
+    'logistic-grad-without-inputs':
+        'never computes is `np.mean(sigmoid(z) - y)',
+    'fit-logistic-unpacks-grad-first':
+        'with `loss` and `grad` swapped where they are unpacked: valu',
+    'poly-rows-reshaped-not-transposed':
+        'never computes is `np.array([x ** k for k in range(degree + 1)]).reshape(len(x)',
+    'sweep-val-error-over-train-count':
+        'never computes is `np.sum((poly_features(x_val, d) @ w - y_val) ** 2)',
+}
+SCENARIOS += named(HELD_OUT9, HINTS9)
+VARIANTS += as_variants(VARIANTS9)

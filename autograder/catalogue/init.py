@@ -18,6 +18,8 @@ from autograder.catalogue.heldout7_init import SCENARIOS as HELD_OUT7
 from autograder.catalogue.heldout7_init import VARIANTS as VARIANTS7
 from autograder.catalogue.heldout8_init import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_init import VARIANTS as VARIANTS8
+from autograder.catalogue.heldout9_init import SCENARIOS as HELD_OUT9
+from autograder.catalogue.heldout9_init import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -147,12 +149,14 @@ VARIANTS += [
     }),
 ]
 
-# Held out as a mistake, but the text promises no sign convention: a correct variant.
-VARIANTS += [
-    Scenario('orthogonal-no-sign-fix', '', {
+# Held out as a variant at first (the result is still orthogonal); the text promises the sign
+# fix for a distribution uniform over orthogonal matrices, and 3.5 checks it since the fifth
+# session.
+SCENARIOS += [
+    Scenario('orthogonal-no-sign-fix', '3.5', {
         'q = q * np.sign(np.diag(r))':
             'q = q',
-    }),
+    }, 'not uniform over orthogonal matrices'),
 ]
 
 # The held-out half of the new mistakes (issue 14), measured before it was merged here.
@@ -324,3 +328,40 @@ HINTS8 = {
 }
 SCENARIOS += named(HELD_OUT8, HINTS8)
 VARIANTS += as_variants(VARIANTS8)
+
+# Batch 7: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED7 = {
+    'xavier-normal-mean-of-reciprocal-fans':
+        'never computes is `1.0 / fan_in',
+    'orthogonal-qr-of-fan-shaped-matrix':
+        'never computes is `rng.normal(size=(fan_in, fan_out))',
+}
+SCENARIOS += named(HELD_OUT7, LOCATED7)
+
+# Batch 8: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED8 = {
+    'he-integer-division':
+        'never computes is `np.sqrt(2 // fan_in)',
+    'stats-std-of-weights':
+        "never computes is `params[f'W{i}'].std()",
+}
+SCENARIOS += named(HELD_OUT8, LOCATED8)
+
+# Ninth batch (issue 14, fifth session): written blind, measured once; the mistakes whose
+# feedback names the cause, with the phrase it shows.
+HINTS9 = {
+    'gaussian-from-uniform-random':
+        'never computes is `rng.random((fan_in, fan_out))',
+    'xavier-normal-std-as-bound-over-three':
+        'never computes is `6.0 / (fan_in + fan_out)',
+    'xavier-uniform-bound-without-sqrt':
+        'with `np.sqrt(6.0 / (fan_in + fan_out))` written as `6.0 / (',
+    'he-ratio-inverted':
+        'with `np.sqrt(2.0 / fan_in)` written as `np.sqrt(fan_in / 2.',
+    'orthogonal-sign-from-q-diagonal':
+        'every diagonal entry comes out positive: the signs were taken from q i',
+}
+SCENARIOS += named(HELD_OUT9, HINTS9)
+VARIANTS += as_variants(VARIANTS9)

@@ -16,6 +16,8 @@ from autograder.catalogue.heldout7_optim import SCENARIOS as HELD_OUT7
 from autograder.catalogue.heldout7_optim import VARIANTS as VARIANTS7
 from autograder.catalogue.heldout8_optim import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_optim import VARIANTS as VARIANTS8
+from autograder.catalogue.heldout9_optim import SCENARIOS as HELD_OUT9
+from autograder.catalogue.heldout9_optim import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -301,3 +303,46 @@ HINTS8 = {
 }
 SCENARIOS += named(HELD_OUT8, HINTS8)
 VARIANTS += as_variants(VARIANTS8)
+
+# Batch 6: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED6 = {
+    'nesterov-moves-from-lookahead-point':
+        'never computes is `ahead[k] + state[k]',
+}
+SCENARIOS += named(HELD_OUT6, LOCATED6)
+
+# Batch 7: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED7 = {
+    'momentum-velocity-kept-but-sgd-applied':
+        'never computes is `params[k]',
+    'nesterov-lookahead-includes-gradient-step':
+        'never computes is `objective.grad(params)',
+    'schedule-scaled-by-mu-max':
+        'never computes is `mu_max * (1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1',
+    'schedule-bucket-by-modulo':
+        'never computes is `-1.0 - np.log2(t % 250 + 1)',
+}
+SCENARIOS += named(HELD_OUT7, LOCATED7)
+
+# Ninth batch (issue 14, fifth session): written blind, measured once; the mistakes whose
+# feedback names the cause, with the phrase it shows.
+HINTS9 = {
+    'momentum-decay-written-as-assignment':
+        'with `state[k] *= ...` written as `state[k] = ...`: `state[k',
+    'momentum-param-update-after-loop':
+        'with `params[k] += state[k]` done once after the loop: it be',
+    'nesterov-velocity-decays-lookahead-point':
+        'with `mu * state[k]` written as `mu * ahead[k]`: `ahead` is',
+    'schedule-closed-form-precedence':
+        'never computes is `1.0 / (2 * t // 250 + 2)',
+    'schedule-cap-applied-inside-log':
+        'never computes is `np.log2(min(np.floor(t / 250) + 1, mu_max))',
+    'train-momentum-reinitialises-each-epoch':
+        'never computes is `mlp_init(sizes, rng)',
+    'train-momentum-backward-from-scores':
+        'with `mlp_backward(dscores, caches)` written as `mlp_backwar',
+}
+SCENARIOS += named(HELD_OUT9, HINTS9)
+VARIANTS += as_variants(VARIANTS9)

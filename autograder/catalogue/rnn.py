@@ -18,6 +18,8 @@ from autograder.catalogue.heldout7_rnn import SCENARIOS as HELD_OUT7
 from autograder.catalogue.heldout7_rnn import VARIANTS as VARIANTS7
 from autograder.catalogue.heldout8_rnn import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_rnn import VARIANTS as VARIANTS8
+from autograder.catalogue.heldout9_rnn import SCENARIOS as HELD_OUT9
+from autograder.catalogue.heldout9_rnn import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -366,3 +368,48 @@ HINTS8 = {
 }
 SCENARIOS += named(HELD_OUT8, HINTS8)
 VARIANTS += as_variants(VARIANTS8)
+
+# Batch 7: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED7 = {
+    'rnn-backward-upstream-from-last-step':
+        'never computes is `dh[:, -1] + dh_prev',
+    'rnn-backward-dx-flipped-on-batch-axis':
+        'never computes is `np.stack(dx_steps, axis=1)',
+    'lstm-incoming-dc-times-forget':
+        'never computes is `dc_next * f',
+    'classifier-dh-last-passed-as-dc-last':
+        'never computes is `lstm_backward(dh, cache, dh_last)',
+}
+SCENARIOS += named(HELD_OUT7, LOCATED7)
+
+# Batch 8: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED8 = {
+    'clip-global-l1-norm':
+        'never computes is `np.abs(g)',
+}
+SCENARIOS += named(HELD_OUT8, LOCATED8)
+
+# Ninth batch (issue 14, fifth session): written blind, measured once; the mistakes whose
+# feedback names the cause, with the phrase it shows.
+HINTS9 = {
+    'rnn-step-recurrent-weights-transposed':
+        'use h_prev @ Wh (weights are (in, out)), not h_prev @ Wh.T',
+    'rnn-backward-carry-added-after-step':
+        'with `rnn_step_backward(dh[:, t] + dh_prev, cache[t])` writt',
+    'lstm-cell-coupled-input-and-forget':
+        'never computes is `1 - f',
+    'lstm-forget-grad-from-incoming-cell-grad':
+        'with `dc * c_prev` written as `dc_next * c_prev`: `dc` is `d',
+    'lstm-backward-dc-last-added-every-step':
+        'never computes is `dc_prev + dc_last',
+    'clip-largest-tensor-norm':
+        'never computes is `np.linalg.norm(g)',
+    'lstm-forward-cell-stored-before-step':
+        'c is shifted by one step: your step k holds the expected step k - 1',
+}
+SCENARIOS += named(HELD_OUT9, HINTS9)
+VARIANTS += as_variants(VARIANTS9)
+# Written as a mistake, but `*` and `@` bind alike in Python: the same code.
+VARIANTS += as_variants(HELD_OUT9, {'gradient-norms-one-line-precedence'})

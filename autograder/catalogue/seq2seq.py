@@ -16,6 +16,8 @@ from autograder.catalogue.heldout7_seq2seq import SCENARIOS as HELD_OUT7
 from autograder.catalogue.heldout7_seq2seq import VARIANTS as VARIANTS7
 from autograder.catalogue.heldout8_seq2seq import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_seq2seq import VARIANTS as VARIANTS8
+from autograder.catalogue.heldout9_seq2seq import SCENARIOS as HELD_OUT9
+from autograder.catalogue.heldout9_seq2seq import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -456,3 +458,48 @@ HINTS8 = {
 }
 SCENARIOS += named(HELD_OUT8, HINTS8)
 VARIANTS += as_variants(VARIANTS8)
+
+# Batch 6: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED6 = {
+    'unknown-token-mapped-to-pad':
+        'never computes is `[stoi.get(t, PAD) for t in tokens] + [EOS]',
+}
+SCENARIOS += named(HELD_OUT6, LOCATED6)
+
+# Batch 7: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED7 = {
+    'shift-right-along-batch-axis':
+        'never computes is `tgt[:-1]',
+    'beam-appends-to-parent-token-list':
+        'never computes is `live[b][0]',
+}
+SCENARIOS += named(HELD_OUT7, LOCATED7)
+
+# Batch 8: named since the fifth session by the line where the function goes wrong
+# (autograder/locate.py), designed on after its measurement.
+LOCATED8 = {
+    'tokens-to-ids-eos-looked-up-as-token':
+        'never computes is `ids',
+}
+SCENARIOS += named(HELD_OUT8, LOCATED8)
+
+# Ninth batch (issue 14, fifth session): written blind, measured once; the mistakes whose
+# feedback names the cause, with the phrase it shows.
+HINTS9 = {
+    'masked-ce-loss-sign-dropped':
+        'with `-np.sum(logp[n_idx, t_idx, targets] * m) / count` writ',
+    'loss-output-weight-grad-last-step-only':
+        'never computes is `h[:, -1].T',
+    'greedy-decoder-state-unpacked-c-then-h':
+        'with `h` and `c` swapped where they are unpacked: values unp',
+    'beam-feeds-first-token':
+        'with `[toks[-1] if toks else BOS for toks, _, _, _ in live]`',
+    'accuracy-exact-any-position':
+        'never computes is `np.mean(np.any(right | ~tgt_mask, axis=1))',
+    'train-targets-shifted-before-loss':
+        "never computes is `shift_right(batch['tgt'])",
+}
+SCENARIOS += named(HELD_OUT9, HINTS9)
+VARIANTS += as_variants(VARIANTS9)

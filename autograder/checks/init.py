@@ -568,6 +568,7 @@ def check_orthogonal(orthogonal_init, *, seed):
                  f"mean diagonal {diag:.6g}, largest off-diagonal |entry| {off:.2e}"],
                 hint=hint or "orthonormalise a Gaussian matrix: np.linalg.qr", mistake=mistake)
     check_rng_use("orthogonal_init", lambda r: orthogonal_init(fi, fo, r, gain=gain), seed)
+    check_uniform_signs(orthogonal_init, seed)
     # default gain 1 and products of many: every singular value stays at 1 (Saxe et al. 2014)
     n, depth = 24, 40
     mats = [orthogonal_init(n, n, rng) for _ in range(depth)]
@@ -576,6 +577,35 @@ def check_orthogonal(orthogonal_init, *, seed):
     expect(dev < 1e-10, f"the product of {depth} orthogonal_init({n}, {n}, rng) matrices has "
            f"singular values from {sv.min():.4g} to {sv.max():.4g}; expected all 1 to 1e-10",
            hint="is the default gain 1.0?")
+
+
+SIGN_DRAWS, SIGN_N, SIGN_LIMIT = 64, 8, 0.25
+
+
+def sign_balance(orthogonal_init, seed):
+    """Mean sign of the diagonal entries of SIGN_DRAWS square orthogonal_init(8, 8) matrices:
+    about 0 (std 1/sqrt(512) = 0.044) for matrices uniform over the orthogonal group, whose
+    every column is as likely negated as not."""
+    rng = np.random.default_rng([seed, 35])
+    signs = [np.sign(np.diag(np.asarray(orthogonal_init(SIGN_N, SIGN_N, rng), dtype=float)))
+             for _ in range(SIGN_DRAWS)]
+    return float(np.mean(signs))
+
+
+def check_uniform_signs(orthogonal_init, seed):
+    """The notebook's promise: the sign fix makes W uniform over orthogonal matrices."""
+    m = sign_balance(orthogonal_init, seed)
+    if abs(m) > SIGN_LIMIT:
+        hint = ("every diagonal entry comes out positive: the signs were taken from q itself; "
+                "take them from the diagonal of r" if m > 0.999 else
+                "without the sign fix QR's own sign convention shows: multiply each column of q "
+                "by the sign of the matching diagonal entry of r")
+        raise CheckFailed(
+            "orthogonal_init's matrices are not uniform over orthogonal matrices",
+            [f"over {SIGN_DRAWS} draws of orthogonal_init({SIGN_N}, {SIGN_N}), the mean sign of "
+             f"the diagonal entries is {m:+.2f}; a uniform orthogonal matrix flips each column's "
+             f"sign with probability 1/2, which gives 0 +- {1 / np.sqrt(SIGN_DRAWS * SIGN_N):.3f}"
+             f" (limit {SIGN_LIMIT})"], hint=hint, mistake="sign-fix")
 
 
 # --- 3.6 signal propagation -----------------------------------------------------------------
