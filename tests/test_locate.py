@@ -74,7 +74,8 @@ def layer(x, w, b):
 
 
 def test_only_the_wrong_output_is_followed():
-    student = REFERENCE.replace("return h.mean(axis=0), z", "return h.mean(axis=0), z + 1")
+    """An output the check does not judge (a cache laid out otherwise) is not followed."""
+    student = REFERENCE.replace("return h.mean(axis=0), z", "return h.mean(axis=0) * 3, z + 1")
     b = _blame(student, REFERENCE, *_layer_args(), wrong={1})
     assert b.text == "z + 1"
 
@@ -89,6 +90,40 @@ def test_a_loop_says_which_pass_goes_wrong_first(bad):
     off = RNN.replace("h = np.tanh(w @ h + xs[t])", "h = np.tanh(w @ h + xs[t] * (1 + (t == 2)))")
     b = _blame(off, RNN, rng.normal(size=(5, 3)), rng.normal(size=(3, 3)) / 2)
     assert (b.text, b.first) == ("xs[t] * (1 + (t == 2))", 3)
+
+
+def test_a_wrong_row_stored_early_is_found_through_the_later_stores():
+    reference = '''
+def scan(xs, w):
+    H = np.zeros((len(xs), w.shape[0]))
+    h = np.zeros(w.shape[0])
+    for t in range(len(xs)):
+        h = np.tanh(w @ h + xs[t])
+        H[t] = h
+    return H
+'''
+    student = reference.replace("H[t] = h", "H[t] = h * (1 + (t == 1))")
+    rng = np.random.default_rng(4)
+    b = _blame(student, reference, rng.normal(size=(5, 3)), rng.normal(size=(3, 3)) / 2)
+    assert (b.text, b.first, b.line) == ("h * (1 + (t == 1))", 2, 7)
+
+
+def test_what_is_made_from_a_factorisation_alone_is_no_evidence():
+    """Another method (an SVD for lstsq) computes values the reference never does: the blame
+    goes to the first of them that also uses the data."""
+    reference = '''
+def fit(X, y):
+    return np.linalg.lstsq(X, y, rcond=None)[0]
+'''
+    student = '''
+def fit(X, y):
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    s_inv = 1.0 / s
+    return Vt @ (s_inv * (U.T @ y))
+'''
+    rng = np.random.default_rng(5)
+    b = _blame(student, reference, rng.normal(size=(8, 3)), rng.normal(size=8))
+    assert (b.text, b.line) == ("U.T @ y", 5)
 
 
 def test_a_function_that_updates_its_arguments_is_followed_through_its_stores():
