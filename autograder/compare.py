@@ -67,6 +67,26 @@ def describe(x: object) -> str:
     return type(x).__name__
 
 
+def _one_slice(name: str, got: np.ndarray, exp: np.ndarray) -> str | None:
+    """A result one axis short that is one slice of the expected: "dx is row 5 (the last) of
+    the expected dx" (a loop that overwrites its result instead of filling it in)."""
+    if got.dtype.kind not in "fiub" or exp.dtype.kind not in "fiub" or got.ndim + 1 != exp.ndim:
+        return None
+    for ax in range(exp.ndim):
+        if exp.shape[:ax] + exp.shape[ax + 1:] != got.shape or exp.shape[ax] < 2:
+            continue
+        hits = [i for i in range(exp.shape[ax]) if np.allclose(
+            np.take(exp, i, axis=ax), got, rtol=1e-7, atol=1e-12)]
+        if len(hits) == 1:
+            i, n = hits[0], exp.shape[ax]
+            which = " (the last)" if i == n - 1 else " (the first)" if i == 0 else ""
+            label = f"row {i}{which}" if ax == 0 else f"column {i}{which}" if exp.ndim == 2 \
+                else f"slice {i}{which} along axis {ax}"
+            return (f"{name} is {label} of the expected {name}, one of {n}: a loop that "
+                    "overwrites its result at every pass instead of filling in its own entry?")
+    return None
+
+
 def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = True) -> np.ndarray:
     """Check type, shape, dtype and finiteness of `got` against `exp`; raise CheckFailed first."""
     exp = np.asarray(exp)
@@ -90,9 +110,9 @@ def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = T
             details.append("same number of entries in another shape: a reshape or a transpose?")
         elif exp.ndim >= 1 and got.shape == exp.shape[1:]:
             details.append("the first (batch) axis is missing: did you sum or average over it?")
-        hint = None
+        hint = _one_slice(name, got, exp)
         off = [k for k in range(exp.ndim) if got.ndim == exp.ndim and got.shape[k] != exp.shape[k]]
-        if len(off) == 1 and abs(got.shape[off[0]] - exp.shape[off[0]]) == 1:
+        if hint is None and len(off) == 1 and abs(got.shape[off[0]] - exp.shape[off[0]]) == 1:
             k = off[0]
             fewer = got.shape[k] < exp.shape[k]
             where = "" if exp.ndim == 1 else f" along axis {k}"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections
 import copy
 import hashlib
 import inspect
@@ -269,6 +270,7 @@ class Rewrite:
     rank: int     # 1: the commonest kinds of slip; ties keep the order found
     fn: Callable
     reads: tuple[str, str] | None = None   # (a, b): reads variable b where a belongs
+    src: str = field(default="", compare=False)   # the edited def's text
 
 
 _NUMPY = {"np", "numpy", "math"}
@@ -1212,7 +1214,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
         fn = ns.get(ref.__name__)
         if isinstance(fn, types.FunctionType):
             fn.__defaults__ = ref.__defaults__
-            out.append(Rewrite(what, why, rank, fn, reads))
+            out.append(Rewrite(what, why, rank, fn, reads, ast.unparse(tree)))
 
     nodes = list(ast.walk(fdef))
     parents = _parents(fdef)
@@ -1561,8 +1563,10 @@ def _judged(student: Seen, reference: Seen, opaque: set[int]) -> tuple[dict, set
 
 
 def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUDGET,
-                 fn_name: str | None = None) -> str | None:
-    """The rewrite of `ref` that reproduces the student's recorded calls, described; or None."""
+                 fn_name: str | None = None, student_src: str | None = None) -> str | None:
+    """The rewrite of `ref` that reproduces the student's recorded calls, described; or None.
+    student_src: the student's def, to prefer, of two edits that both reproduce every call,
+    the one whose code looks more like it."""
     if not calls:
         return None
     opaque = _opaque(ref)
@@ -1641,7 +1645,44 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                 _VERDICTS.popitem(last=False)
     if not hit:
         return None
+    if len(hit) >= 2 and student_src and all(p is None for _, p in hit[:2]):
+        hit = sorted(hit, key=lambda h: -_likeness(h[0].src, student_src))
     return _describe(fn_name or ref.__name__, hit, _output_names(ref))
+
+
+def _statements(fdef: ast.AST) -> collections.Counter:
+    """Each simple statement of a def as (loops around it, its text)."""
+    out: collections.Counter = collections.Counter()
+
+    def walk(body: list, depth: int) -> None:
+        for st in body:
+            if isinstance(st, (ast.For, ast.While)):
+                walk(st.body, depth + 1)
+                walk(st.orelse, depth)
+            elif isinstance(st, (ast.If, ast.With, ast.Try)):
+                for part in ("body", "orelse", "finalbody"):
+                    walk(getattr(st, part, []) or [], depth)
+                for h in getattr(st, "handlers", []):
+                    walk(h.body, depth)
+            elif not isinstance(st, (ast.FunctionDef, ast.ClassDef)):
+                out[(depth, ast.unparse(st))] += 1
+
+    walk(getattr(fdef, "body", []), 0)
+    return out
+
+
+def _likeness(src: str, student_src: str) -> float:
+    """How much of a rewritten def reads like the student's: shared statements, each at the
+    same loop depth, over all (0 when unknown)."""
+    try:
+        mine = _statements(ast.parse(textwrap.dedent(student_src)).body[0])
+        theirs = _statements(ast.parse(src).body[0]) if src else None
+    except (SyntaxError, IndexError, ValueError):
+        return 0.0
+    if theirs is None:
+        return 0.0
+    both, either = sum((mine & theirs).values()), sum((mine | theirs).values())
+    return both / either if either else 0.0
 
 
 def _kind(v: object) -> tuple:
@@ -1925,7 +1966,7 @@ def explain(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             if one is None or budget <= 0:
                 continue
             t0 = time.perf_counter()
-            text = explain_call(one, calls, budget, f._name)
+            text = explain_call(one, calls, budget, f._name, _student_source(f._fn))
             budget -= time.perf_counter() - t0
             if text:
                 return text
@@ -1966,7 +2007,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                 b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
                                  ref_src=_source(ref), ref_args=(replay.args, replay.kwargs))
                 if b is not None:
-                    emit([0, b.line, b.text, b.stmt, b.first, b.evals])
+                    emit([0, b.line, b.text, b.stmt, b.first, b.evals, b.also, b.placed])
 
             # the student's code runs in the sandbox's worker, or here in a forked child
             got: list = []
@@ -1977,7 +2018,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                     pass
             else:
                 got = _apart(find, 4.0)
-            got = [g for g in got if len(g) == 6]
+            got = [g for g in got if len(g) == 8]
             if not got:
                 return None
             found = locate.Blame(*got[0][1:])
@@ -1986,11 +2027,29 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
                 "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
                 f"1-{found.first - 1} are right)"
+            if found.placed:
+                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: every value it "
+                        f"stores into `{found.placed}` is one the correct code computes, but "
+                        f"`{found.placed}` as a whole is not: does each value go to the right "
+                        "place (the index), or the right value to each place?")
+            also = f", and next in the line `{found.also}`" if found.also else ""
             first = "" if found.text == found.stmt else \
-                f" (its first value the correct code never computes is `{found.text}`)"
+                f" (its first value the correct code never computes is `{found.text}`{also})"
             return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`{when}{first}; "
                     "what it is computed from is right, and the wrong result follows from it")
     return None
+
+
+def _student_source(fn: object) -> str | None:
+    """The text of the student's def (from its cell, or the sandbox's stand-in); None."""
+    try:
+        if isinstance(fn, types.FunctionType):
+            from autograder.locate import def_source
+            return def_source(fn)
+        source = getattr(fn, "source", None)
+        return source() if callable(source) else None
+    except Exception:
+        return None
 
 
 def _with_reference_caches(call: Call, recorders: dict, references: dict) -> Call | None:

@@ -475,6 +475,8 @@ class Blame:
     stmt: str               # its whole line
     first: int              # which evaluation of it was the first wrong one (1 = first)
     evals: int              # how often it was evaluated
+    also: str = ""          # another wrong operation of the same line, made from right values
+    placed: str = ""        # a variable made wrong from right stored values (`text` the store)
 
 
 def _run(fn: Callable, args: tuple, kwargs: dict) -> object:
@@ -556,7 +558,10 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
     # computed from no evidence but sizes, constants and factorisations: no evidence either
     plain = [False] * n
     for i, (k, _) in enumerate(log):
-        plain[i] = nodes[k].kind == "plain" or bool(parents[i]) and all(plain[p] for p in parents[i])
+        nd = nodes[k]
+        # a store's value is evidence even when what it stores is plain (`mask[:, :n] = True`)
+        plain[i] = nd.kind == "plain" or not nd.store and bool(parents[i]) and \
+            all(plain[p] for p in parents[i])
     good = [None if plain[i] else _judge(nodes[k], v, pool) for i, (k, v) in enumerate(log)]
     sinks = [i for i, (k, _) in enumerate(log) if nodes[k].sink]
     if sinks:          # the values of the last return
@@ -578,6 +583,19 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
     memo: dict[int, bool] = {}
     i = next((i for i in sorted(reached) if good[i] is False and
               not any(_bad_below(p, parents, good, memo) for p in parents[i])), None)
+    # right values put together wrongly: a variable read whose value is wrong though every
+    # value stored into it was right (the place it went, or a value for another place)
+    reads = [r for r in (parents[i] if i is not None else sinks) if nodes[log[r][0]].reads]
+    for r in reads:
+        stores = _stores(r, parents, nodes, log)
+        if stores and log[r][1] is not None and not pool.has(log[r][1]) and \
+                all(good[j] is not False for j in stores) and any(good[j] for j in stores):
+            j = stores[-1]
+            nd = nodes[log[j][0]]
+            lines = src.splitlines()
+            stmt = lines[nd.line - 1].strip() if 0 < nd.line <= len(lines) else nd.text
+            return Blame(nd.line, _short(nd.text), _short(stmt, 90), 1, 1,
+                         placed=nodes[log[r][0]].reads)
     if i is None:
         return None
     k = log[i][0]
@@ -585,7 +603,39 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
     evals = [j for j in range(n) if log[j][0] == k]
     lines = src.splitlines()
     stmt = lines[node.line - 1].strip() if 0 < node.line <= len(lines) else node.text
-    return Blame(node.line, _short(node.text), _short(stmt, 90), evals.index(i) + 1, len(evals))
+    # the same execution of the line may make a second wrong value from right ones (a line
+    # computed another way than the reference's, with the error in another part of it)
+    also = ""
+    for j in range(i + 1, n):
+        nd = nodes[log[j][0]]
+        if nd.line != node.line:
+            break
+        if j in reached and good[j] is False and nd.text not in node.text and \
+                node.text not in nd.text and \
+                not any(_bad_below(p, parents, good, memo) for p in parents[j]):
+            also = _short(nd.text)
+            break
+    return Blame(node.line, _short(node.text), _short(stmt, 90), evals.index(i) + 1, len(evals),
+                 also)
+
+
+def _stores(r: int, parents: list[list[int]], nodes: list[Node], log: list) -> list[int]:
+    """The stores into the variable a read sees (`H[t] = ...` at every pass), in order; [] when
+    it was also given a value otherwise since its last plain start."""
+    name, out, todo, seen = nodes[log[r][0]].reads, [], list(parents[r]), set()
+    while todo:
+        j = todo.pop()
+        if j in seen:
+            continue
+        seen.add(j)
+        nd = nodes[log[j][0]]
+        if nd.store and nd.writes == name and nd.kind != "plain":
+            out.append(j)
+            todo += [p for p in parents[j] if nodes[log[p][0]].writes == name]
+        elif nd.kind != "plain" and not (nd.writes == name and log[j][1] is not None
+                                          and not np.any(log[j][1])):
+            return []        # assigned a computed value: not only filled in
+    return sorted(out)
 
 
 def _judge(node: Node, v: np.ndarray | None, pool: Pool) -> bool | None:

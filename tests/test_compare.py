@@ -95,3 +95,13 @@ def test_a_known_mistake_that_contradicts_a_right_output_is_not_its_hint():
     with pytest.raises(CheckFailed) as e:     # both wrong as "both" says: its hint
         compare({"dx": dx / 2, "dw": dw / 2}, {"dx": dx, "dw": dw}, mistakes=[both, only_dw])
     assert e.value.hint == "dx and dw are both off"
+
+
+@pytest.mark.parametrize("take, phrase", [
+    (lambda e: e[3], "dx is row 3 (the last) of the expected dx, one of 4"),
+    (lambda e: e[:, 0], "dx is column 0 (the first) of the expected dx, one of 5"),
+    (lambda e: e.sum(axis=0), None)])
+def test_a_result_that_is_one_slice_of_the_expected_is_named(take, phrase):
+    with pytest.raises(CheckFailed) as e:
+        compare({"dx": take(E)}, {"dx": E})
+    assert (phrase in e.value.hint) if phrase else e.value.hint is None

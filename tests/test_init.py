@@ -6,6 +6,7 @@ from module_suite import module_tests
 from autograder.catalogue import scenarios
 from autograder.catalogue.init import VARIANTS
 from autograder.checks import init as checks
+from autograder.result import CheckFailed
 from course.reference import init as ref
 
 globals().update(module_tests("03_init"))
@@ -63,3 +64,16 @@ def test_a_wrong_std_is_named_by_the_formula_it_matches_at_every_fan_pair():
     # the right formula, or none that fits, is never named
     assert formula_hint(measured(he), he, 0.02, fans=True, uniform=False) is None
     assert formula_hint(measured(lambda a, b: 0.123), he, 0.02, fans=True, uniform=False) is None
+
+
+def test_weights_of_one_repeated_value_are_named():
+    W = np.full((300, 100), 0.02)
+    try:
+        checks.check_statistics("uniform_init", W, 300, 100, 0.05, "bound / sqrt(3)", uniform=True)
+    except CheckFailed as e:
+        assert "take only 1 distinct value" in e.summary and "one random number per entry" in e.hint
+    else:
+        raise AssertionError("constant weights passed")
+    rng = np.random.default_rng(0)
+    checks.check_statistics("gaussian_init", rng.normal(0, 0.05, (300, 100)), 300, 100, 0.05,
+                            "std", uniform=False, fans=False)

@@ -92,6 +92,25 @@ def test_a_loop_says_which_pass_goes_wrong_first(bad):
     assert (b.text, b.first) == ("xs[t] * (1 + (t == 2))", 3)
 
 
+def test_a_second_wrong_part_of_the_same_line_is_named_too():
+    """A line written another way than the reference's: its first unknown value may be a right
+    part; the next one made from right values is named with it."""
+    reference = '''
+def loss(w, X, y):
+    z = X @ w
+    return np.mean(np.logaddexp(0, z) - y * z)
+'''
+    student = reference.replace("np.mean(np.logaddexp(0, z) - y * z)",
+                                "np.mean(np.logaddexp(0, z)) - np.mean(y) * np.mean(z)")
+    rng = np.random.default_rng(6)
+    X, w = rng.normal(size=(9, 3)), rng.normal(size=3)
+    b = _blame(student, reference, w, X, (rng.random(9) > 0.5).astype(float))
+    assert (b.text, b.also) == ("np.mean(np.logaddexp(0, z))", "np.mean(y)")
+    single = _blame(REFERENCE.replace("h = np.tanh(z)", "h = np.tanh(z) * z"), REFERENCE,
+                    *_layer_args())
+    assert single.also == ""
+
+
 def test_a_wrong_row_stored_early_is_found_through_the_later_stores():
     reference = '''
 def scan(xs, w):

@@ -163,6 +163,16 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
     k = float(np.mean((W - mean) ** 4) / max(s, 1e-300) ** 4)
     looks = "uniform" if abs(k - 1.8) < 0.3 else "Gaussian" if abs(k - 3.0) < 0.5 else None
     want = "uniform" if uniform else "Gaussian"
+    distinct = np.unique(W).size
+    if distinct <= max(2, n // 100):   # a continuous draw repeats no value
+        raise CheckFailed(f"{name}'s {n} weights take only {distinct} distinct value"
+                          f"{'s' if distinct > 1 else ''}",
+                          [f"values {', '.join(f'{v:.4g}' for v in np.unique(W)[:4])}"
+                           f"{', ...' if distinct > 4 else ''}"],
+                          hint="draw one random number per entry (size=(fan_in, fan_out)): one "
+                               "draw filled in or broadcast gives every weight the same value, "
+                               "and units that start equal stay equal",
+                          mistake="few-values")
     if looks and looks != want:
         raise CheckFailed(f"{name}'s weights look {looks}, not {want}",
                           [f"kurtosis E[w^4] / std^4 = {k:.2f} over {n} entries: a Gaussian has 3, "
