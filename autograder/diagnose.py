@@ -2007,7 +2007,8 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                 b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
                                  ref_src=_source(ref), ref_args=(replay.args, replay.kwargs))
                 if b is not None:
-                    emit([0, b.line, b.text, b.stmt, b.first, b.evals, b.also, b.placed])
+                    emit([0, b.line, b.text, b.stmt, b.first, b.evals, b.also, b.placed,
+                          list(b.alias)])
 
             # the student's code runs in the sandbox's worker, or here in a forked child
             got: list = []
@@ -2018,7 +2019,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                     pass
             else:
                 got = _apart(find, 4.0)
-            got = [g for g in got if len(g) == 8]
+            got = [g for g in got if len(g) == 9]
             if not got:
                 return None
             found = locate.Blame(*got[0][1:])
@@ -2027,6 +2028,13 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
                 "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
                 f"1-{found.first - 1} are right)"
+            if found.alias:
+                changed, written, made = found.alias
+                made += line - found.line
+                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: this also "
+                        f"changes `{changed}`, because `{written}` is `{changed}` (or a part of "
+                        f"it), not a copy (line {made}); make a copy there (`.copy()`, "
+                        "`dict(...)`, `list(...)`) or build a new object")
             if found.placed:
                 return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: every value it "
                         f"stores into `{found.placed}` is one the correct code computes, but "

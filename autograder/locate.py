@@ -477,6 +477,8 @@ class Blame:
     evals: int              # how often it was evaluated
     also: str = ""          # another wrong operation of the same line, made from right values
     placed: str = ""        # a variable made wrong from right stored values (`text` the store)
+    alias: tuple = ()       # (changed, written, line): this store into `written` changed the
+                            # variable `changed` too, `written` being made from it at `line`
 
 
 def _run(fn: Callable, args: tuple, kwargs: dict) -> object:
@@ -544,10 +546,17 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
     last: dict[int, int] = {}         # node -> its latest evaluation so far
     defs: dict[str, list[int]] = {}   # variable -> the evaluation that gave it its value
     parents: list[list[int]] = [[] for _ in range(n)]   # evaluation -> what it was made of
-    for i, (k, _) in enumerate(log):
+    known: dict[str, tuple[int, np.ndarray | None]] = {}   # variable -> its value last seen
+    changed: dict[int, int] = {}      # a read whose value changed with no store into it -> since
+    for i, (k, v) in enumerate(log):
         node = nodes[k]
         if node.reads is not None:
             parents[i] = list(defs.get(node.reads, []))
+            seen = known.get(node.reads)
+            if seen is not None and seen[1] is not None and v is not None and \
+                    seen[1].shape == v.shape and not np.allclose(seen[1], v, equal_nan=True):
+                changed[i] = seen[0]
+            known[node.reads] = (i, v)
         else:
             parents[i] = [last[c] for c in node.children if c in last]
             if node.store:
@@ -555,6 +564,7 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
         last[k] = i
         if node.writes is not None:
             defs[node.writes] = [i]
+            known[node.writes] = (i, None if node.store else v)
     # computed from no evidence but sizes, constants and factorisations: no evidence either
     plain = [False] * n
     for i, (k, _) in enumerate(log):
@@ -598,6 +608,14 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
                          placed=nodes[log[r][0]].reads)
     if i is None:
         return None
+    alias = _aliased(i, parents, changed, nodes, log)
+    if alias is not None:
+        j, other, made = alias
+        nd = nodes[log[j][0]]
+        lines = src.splitlines()
+        stmt = lines[nd.line - 1].strip() if 0 < nd.line <= len(lines) else nd.text
+        return Blame(nd.line, _short(nd.text), _short(stmt, 90), 1, 1,
+                     alias=(other, nd.writes, made))
     k = log[i][0]
     node = nodes[k]
     evals = [j for j in range(n) if log[j][0] == k]
@@ -617,6 +635,42 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             break
     return Blame(node.line, _short(node.text), _short(stmt, 90), evals.index(i) + 1, len(evals),
                  also)
+
+
+def _aliased(i: int, parents: list[list[int]], changed: dict[int, int], nodes: list[Node],
+             log: list) -> tuple[int, str, int] | None:
+    """When culprit i reads a variable V that changed with no store into it, and in between a
+    store went into a variable W that was V itself or a part of it (`W = V`, `W = V[k]`): that
+    store, V, and the line W was made at. Else None."""
+    near = list(parents[i])
+    near += [c for p in parents[i] if not nodes[log[p][0]].reads for c in parents[p]]
+    for r in near:
+        if r not in changed:
+            continue
+        v = nodes[log[r][0]].reads
+        for j in range(changed[r] + 1, r):
+            nd = nodes[log[j][0]]
+            if not nd.store or nd.writes in (None, v):
+                continue
+            # what the written variable was made from, before this store
+            made = [p for p in parents[j] if nodes[log[p][0]].writes == nd.writes
+                    and not nodes[log[p][0]].store]
+            for m in made:
+                if _part_of(m, v, parents, nodes, log):
+                    return j, v, nodes[log[m][0]].line
+    return None
+
+
+def _part_of(m: int, v: str, parents: list[list[int]], nodes: list[Node], log: list) -> bool:
+    """Is evaluation m the variable v itself, or an entry of it (`v[k]`, `v[b][0]`)?"""
+    for _ in range(4):
+        nd = nodes[log[m][0]]
+        if nd.reads is not None:
+            return nd.reads == v
+        if not nd.text.endswith("]") or not parents[m]:
+            return False
+        m = parents[m][0]      # a subscript's first operand is what it indexes
+    return False
 
 
 def _stores(r: int, parents: list[list[int]], nodes: list[Node], log: list) -> list[int]:

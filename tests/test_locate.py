@@ -111,6 +111,19 @@ def loss(w, X, y):
     assert single.also == ""
 
 
+def test_a_store_through_an_alias_is_named_with_the_line_that_made_the_alias():
+    reference = '''
+def f(x, v):
+    y = v.copy()
+    y += x
+    return v * 2 + y
+'''
+    student = reference.replace("y = v.copy()", "y = v")
+    rng = np.random.default_rng(7)
+    b = _blame(student, reference, rng.normal(size=4), rng.normal(size=4))
+    assert (b.stmt, b.line, tuple(b.alias)) == ("y += x", 4, ("v", "y", 3))
+
+
 def test_a_wrong_row_stored_early_is_found_through_the_later_stores():
     reference = '''
 def scan(xs, w):
@@ -210,3 +223,13 @@ def test_a_failed_task_names_the_line_in_its_hint():
     assert "your linear_backward goes wrong in line" in res.hint
     assert ": `dx = dout @ np.linalg.pinv(w)` (its first value the correct code never computes is " \
         "`np.linalg.pinv(w)`)" in res.hint
+
+
+def test_right_values_stored_in_the_wrong_place_are_named_at_the_store():
+    from autograder.catalogue.heldout9_backprop import SCENARIOS
+
+    s = next(s for s in SCENARIOS if s.name == "numgrad-flat-counter-never-advanced")
+    res = run_task(find_task(s.task), load_solution("02", s.replace).namespace)
+    assert not res.passed
+    assert "goes wrong in line" in res.hint and "`grad[k] = (fp - fm) / (2 * h)`: every value it " \
+        "stores into `grad` is one the correct code computes" in res.hint, res.hint
