@@ -17,6 +17,8 @@ from autograder.catalogue.heldout8_backprop import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_backprop import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_backprop import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_backprop import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_backprop import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_backprop import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -338,3 +340,30 @@ HINTS9 = {
 }
 SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'linear-backward-bias-gradient-keeps-dims':
+        'never computes is `dout.sum(axis=0, keepdims=True)',
+    'relu-forward-absolute-value':
+        'out is wrong exactly where x < 0 and right elsewhere',
+    'relu-backward-clipped-input':
+        'dx is right everywhere except where x > 0',
+    'tanh-backward-cosh-of-output':
+        'with `1 - cache ** 2` written as `1 - np.tanh(cache) ** 2`:',
+    'softmax-grad-divided-by-classes':
+        'dlogits equals the expected value times N/C = 1.143: divided by C wher',
+    'softmax-grad-subtracts-label-value':
+        'with `dlogits[np.arange(n), y] -= 1` multiplied by `y`: an e',
+    'numgrad-minus-side-after-restore':
+        'with `old - h` written as `old`: a term is missing (or: with',
+    'mlp-forward-relu-on-inputs':
+        'never computes is `relu_forward(x)',
+    'mlp-backward-through-tanh':
+        'with `relu_backward(d, relu_cache)` written as `tanh_backwar',
+    'train-batches-drawn-with-replacement':
+        'never computes is `rng.integers(0, n, size=batch_size)',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)

@@ -21,6 +21,8 @@ from autograder.catalogue.heldout8_induction import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_induction import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_induction import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_induction import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_induction import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_induction import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -402,3 +404,26 @@ HINTS9 = {
 }
 SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'split-test-starts-after-train':
+        'with `perm[n_train + n_val:]` written as `perm[n_train:]`',
+    'mse-loss-root-mean-square':
+        'this is the root of the mean squared error: do not take sqrt',
+    'least-squares-adds-own-intercept':
+        'never computes is `np.column_stack([np.ones(X.shape[0]), X])',
+    'gd-records-gradient-norm':
+        'never computes is `np.linalg.norm(grad)',
+    'logistic-loss-negated':
+        'the loss is the NEGATIVE log-likelihood',
+    'logistic-grad-sigmoid-of-difference':
+        'never computes is `z - y',
+    'poly-columns-scaled-to-unit-max':
+        'with `x` rescaled (divided by its largest absolute value): u',
+    'sweep-slices-top-degree-features-one-short':
+        'train_errors is shifted by one entry: your entry k holds the expected',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)

@@ -20,6 +20,8 @@ from autograder.catalogue.heldout8_init import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_init import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_init import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_init import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_init import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_init import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -365,3 +367,26 @@ HINTS9 = {
 }
 SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'predicted-input-variance-every-layer':
+        'never computes is `var * width * weight_std ** 2 * gain2 * input_std ** 2',
+    'gaussian-one-row-tiled':
+        'draw one random number per entry (size=(fan_in, fan_out)): one draw fi',
+    'uniform-difference-of-two-draws':
+        'never computes is `rng.uniform(0, bound, size=(fan_in, fan_out))',
+    'xavier-normal-fan-out-only':
+        'Var[W] = 1/fan_out uses fan_out only: Xavier averages fan_in and fan_o',
+    'he-fan-in-not-rooted':
+        'with `gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in),',
+    'orthogonal-root-of-gain':
+        'multiply by gain, not by sqrt(gain)',
+    'stats-grad-norm-of-weights':
+        "with `grads[f'W{i}']` written as `params[f'W{i}']`: `params`",
+    'stats-std-of-first-layer-repeated':
+        'never computes is `np.array([hidden[0].std() for h in hidden])',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)

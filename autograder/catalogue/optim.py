@@ -18,6 +18,8 @@ from autograder.catalogue.heldout8_optim import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_optim import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_optim import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_optim import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_optim import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_optim import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -346,3 +348,24 @@ HINTS9 = {
 }
 SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'momentum-decay-sign-flipped':
+        'with `mu` written as `-mu`: a sign: `-mu` where `mu` belongs',
+    'momentum-lr-scales-decayed-velocity-too':
+        'with `state[k] *= mu` multiplied by `lr`: an extra factor `l',
+    'nesterov-position-moved-by-gradient-only':
+        'never computes is `params[k]',
+    'schedule-log-of-bucket-plus-two':
+        'with `np.floor(t / 250) + 1` written as `np.floor(t / 250) +',
+    'optimise-schedule-arguments-swapped':
+        'with `momentum_schedule(t, mu_max)` written as `momentum_sch',
+    'train-momentum-counter-counts-examples':
+        'with `t += 1` multiplied by `batch_size`: an extra factor `b',
+    'train-momentum-batches-sampled-with-replacement':
+        'never computes is `rng.integers(0, n, size=n)',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)

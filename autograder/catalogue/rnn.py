@@ -20,6 +20,8 @@ from autograder.catalogue.heldout8_rnn import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_rnn import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_rnn import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_rnn import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_rnn import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_rnn import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -413,3 +415,24 @@ SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
 # Written as a mistake, but `*` and `@` bind alike in Python: the same code.
 VARIANTS += as_variants(HELD_OUT9, {'gradient-norms-one-line-precedence'})
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'rnn-step-dx-skips-tanh-derivative':
+        'with `da @ Wx.T` written as `dh_next @ Wx.T`: `dh_next` is r',
+    'rnn-step-dh-prev-adds-identity-path':
+        'with `(dx, dh_prev, dWx, dWh, db)` written as `(dx, np.add(d',
+    'rnn-backward-dh0-adds-first-upstream':
+        'never computes is `dh_prev + dh[:, 0]',
+    'lstm-dc-uses-candidate-for-tanh-c':
+        'with `1 - tanh_c ** 2` written as `1 - g ** 2`: `g` is read',
+    'lstm-backward-upstream-added-to-cell-carry':
+        'never computes is `dh[:, t] + dc_prev',
+    'gradient-norms-loop-skips-first-state':
+        'with `reversed(range(T))` written as `reversed(range(1, T))`',
+    'classifier-backprop-through-last-step-only':
+        'never computes is `cache[-1]',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)

@@ -18,6 +18,8 @@ from autograder.catalogue.heldout8_seq2seq import SCENARIOS as HELD_OUT8
 from autograder.catalogue.heldout8_seq2seq import VARIANTS as VARIANTS8
 from autograder.catalogue.heldout9_seq2seq import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_seq2seq import VARIANTS as VARIANTS9
+from autograder.catalogue.heldout10_seq2seq import SCENARIOS as HELD_OUT10
+from autograder.catalogue.heldout10_seq2seq import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -503,3 +505,28 @@ HINTS9 = {
 }
 SCENARIOS += named(HELD_OUT9, HINTS9)
 VARIANTS += as_variants(VARIANTS9)
+
+# Tenth batch (issue 14, fifth session): written blind, measured once after the second
+# design round; the mistakes whose feedback names the cause, with the phrase it shows.
+HINTS10 = {
+    'pad-batch-mask-one-past-end':
+        'with `mask[i, :len(s)]` written as `mask[i, :len(s) + 1]`: a',
+    'loader-order-never-shuffled':
+        'shuffle the examples (and, with bucketing, the order of the batches)',
+    'shift-right-bos-at-end':
+        'you shifted left: the decoder input at step t must be target t-1, not',
+    'masked-ce-max-shift-over-time':
+        'with `2` written as `1`: `1` where `2` belongs (or: with `lo',
+    'encoder-backward-padding-blocks-gradient':
+        'at a padded step the gradient must pass through to the previous state',
+    'loss-decoder-initial-states-swapped':
+        "with `lstm_forward(x, h0, c0, params['dec_Wx'], params['dec_",
+    'greedy-fills-eos-after-end':
+        'with `np.where(done, PAD, prev)` written as `np.where(done,',
+    'beam-returns-length-normalised-score':
+        'never computes is `best[1] / len(best[0])',
+    'accuracy-token-over-predicted-tokens':
+        'never computes is `p != PAD',
+}
+SCENARIOS += named(HELD_OUT10, HINTS10)
+VARIANTS += as_variants(VARIANTS10)
