@@ -326,7 +326,7 @@ HINTS9 = {
     'linear-forward-applies-relu':
         'never computes is `np.maximum(0, out)',
     'relu-backward-mask-inverted':
-        'with `cache` written as `-cache`: a sign: `-cache` where `ca',
+        'with `dout * (x > 0)` written as `dout * (x < 0)`',
     'tanh-backward-squares-upstream':
         'with `1 - cache ** 2` written as `1 - dout ** 2`: `dout` is',
     'softmax-grad-of-log-likelihood':
