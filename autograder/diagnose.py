@@ -1893,7 +1893,8 @@ def _describe(name: str, found: list, outputs: list[str]) -> str:
                              arg.isdigit() else f"what it does to `{arg}`")
             else:
                 parts.append("the result")
-        subject = f"{', '.join(parts)} of your {name} behave"
+        parts = list(dict.fromkeys(parts))      # entries of one result are named once
+        subject = f"{', '.join(parts)} of your {name} behave{'s' if parts == ['the result'] else ''}"
         if any(p.endswith("!raised") for p in paths):
             subject = f"your {name} raises the same error as the correct code would"
             return f"{subject} {rw.what}: {rw.why}"

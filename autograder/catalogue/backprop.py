@@ -19,6 +19,8 @@ from autograder.catalogue.heldout9_backprop import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_backprop import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout10_backprop import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_backprop import VARIANTS as VARIANTS10
+from autograder.catalogue.heldout11_backprop import SCENARIOS as HELD_OUT11
+from autograder.catalogue.heldout11_backprop import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -367,3 +369,26 @@ HINTS10 = {
 }
 SCENARIOS += named(HELD_OUT10, HINTS10)
 VARIANTS += as_variants(VARIANTS10)
+
+# Eleventh batch (issue 14, fifth session): written blind, measured once on the tree batch
+# 10 was measured on (a confirmation); the mistakes whose feedback names the cause.
+HINTS11 = {
+    'linear-forward-first-bias-only':
+        'never computes is `b[0]',
+    'linear-backward-dx-times-input':
+        'never computes is `dout @ w.T * x',
+    'relu-backward-mask-nonzero-input':
+        'never computes is `x != 0',
+    'tanh-backward-plus-square':
+        'with `dout * (1 - cache ** 2)` written as `dout * (1 + cache',
+    'softmax-log-of-exp-summed':
+        'never computes is `np.log(np.exp(z)).sum(axis=1, keepdims=True)',
+    'softmax-grad-times-sigmoid-style-derivative':
+        'never computes is `1 - p',
+    'train-one-epoch-short':
+        'with `range(epochs)` written as `range(1, epochs)`',
+    'train-backprops-scores':
+        'with `mlp_backward(dscores, caches)` written as `mlp_backwar',
+}
+SCENARIOS += named(HELD_OUT11, HINTS11)
+VARIANTS += as_variants(VARIANTS11)

@@ -23,6 +23,8 @@ from autograder.catalogue.heldout9_induction import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_induction import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout10_induction import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_induction import VARIANTS as VARIANTS10
+from autograder.catalogue.heldout11_induction import SCENARIOS as HELD_OUT11
+from autograder.catalogue.heldout11_induction import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -427,3 +429,28 @@ HINTS10 = {
 }
 SCENARIOS += named(HELD_OUT10, HINTS10)
 VARIANTS += as_variants(VARIANTS10)
+
+# Eleventh batch (issue 14, fifth session): written blind, measured once on the tree batch
+# 10 was measured on (a confirmation); the mistakes whose feedback names the cause.
+HINTS11 = {
+    'split-val-size-from-cumulative-fraction':
+        'with `n_train + n_val` written as `n_train + np.add(n_val, n',
+    'split-sorts-whole-permutation-for-train':
+        'never computes is `np.sort(perm)',
+    'mse-grad-keeps-squared-residual':
+        'never computes is `X.T @ r ** 2',
+    'least-squares-centres-inputs-and-targets':
+        'never computes is `X.mean(axis=0)',
+    'gd-steps-with-running-gradient-sum':
+        'never computes is `grad_total',
+    'logistic-loss-adds-label-term':
+        'with `np.mean(np.logaddexp(0, z) - y * z)` written as `np.me',
+    'fit-logistic-rescales-features-inside':
+        'never computes is `np.abs(X)',
+    'sweep-features-one-degree-too-high':
+        'never computes is `poly_features(x_train, d + 1)',
+    'sweep-squares-the-mean-residual':
+        'with `np.mean((poly_features(x_val, d) @ w - y_val) ** 2)` w',
+}
+SCENARIOS += named(HELD_OUT11, HINTS11)
+VARIANTS += as_variants(VARIANTS11)

@@ -22,6 +22,8 @@ from autograder.catalogue.heldout9_init import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_init import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout10_init import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_init import VARIANTS as VARIANTS10
+from autograder.catalogue.heldout11_init import SCENARIOS as HELD_OUT11
+from autograder.catalogue.heldout11_init import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -390,3 +392,28 @@ HINTS10 = {
 }
 SCENARIOS += named(HELD_OUT10, HINTS10)
 VARIANTS += as_variants(VARIANTS10)
+
+# Eleventh batch (issue 14, fifth session): written blind, measured once on the tree batch
+# 10 was measured on (a confirmation); the mistakes whose feedback names the cause.
+HINTS11 = {
+    'predicted-returns-inside-loop':
+        'with `return np.array(stds)` inside the loop `for _ in range',
+    'predicted-input-variance-added':
+        'with `*` written as `+` in `h * weight_std ** 2 * input_std',
+    'uniform-from-random-shifted-by-one':
+        'yours are shifted to one side',
+    'xavier-normal-with-uniform-root-three':
+        'never computes is `np.sqrt(3.0) * np.sqrt(2.0 / (fan_in + fan_out))',
+    'xavier-uniform-fan-in-typed-twice':
+        'Var[W] = 1/fan_in uses fan_in only: Xavier averages fan_in and fan_out',
+    'he-extra-relu-gain':
+        'with `np.sqrt(2.0 / fan_in)` written as `np.sqrt(4.0 / fan_i',
+    'orthogonal-sign-fix-as-mask':
+        'something scales each column by its own factor (fix only the signs, with np.sign)',
+    'stats-variance-not-std':
+        'with `np.array([h.std() for h in hidden])` written as `np.ar',
+    'stats-backprops-scores':
+        'with `mlp_backward(dscores, caches, activation)` written as',
+}
+SCENARIOS += named(HELD_OUT11, HINTS11)
+VARIANTS += as_variants(VARIANTS11)

@@ -22,6 +22,8 @@ from autograder.catalogue.heldout9_rnn import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_rnn import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout10_rnn import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_rnn import VARIANTS as VARIANTS10
+from autograder.catalogue.heldout11_rnn import SCENARIOS as HELD_OUT11
+from autograder.catalogue.heldout11_rnn import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -436,3 +438,22 @@ HINTS10 = {
 }
 SCENARIOS += named(HELD_OUT10, HINTS10)
 VARIANTS += as_variants(VARIANTS10)
+
+# Eleventh batch (issue 14, fifth session): written blind, measured once on the tree batch
+# 10 was measured on (a confirmation); the mistakes whose feedback names the cause.
+HINTS11 = {
+    'rnn-step-recurrent-term-outside-tanh':
+        'never computes is `x @ Wx + b',
+    'rnn-step-dwh-from-upstream-gradient':
+        'with `h_prev.T @ da` written as `h_prev.T @ dh_next`: `dh_ne',
+    'lstm-forget-derivative-from-input-gate':
+        'never computes is `df * i',
+    'lstm-backward-cache-unpacked-in-ifgo-order':
+        'with `o` and `g` swapped where they are unpacked: values unp',
+    'lstm-forward-cell-starts-from-h0':
+        'with `(h0, c0)` written as `(h0, h0)`: `h0` is read where `c',
+    'lstm-forward-stores-tanh-of-cell':
+        'with `LSTMCache(xs, hs, cs, ifo, g, tc, Wx, Wh, keep)` writt',
+}
+SCENARIOS += named(HELD_OUT11, HINTS11)
+VARIANTS += as_variants(VARIANTS11)

@@ -20,6 +20,8 @@ from autograder.catalogue.heldout9_seq2seq import SCENARIOS as HELD_OUT9
 from autograder.catalogue.heldout9_seq2seq import VARIANTS as VARIANTS9
 from autograder.catalogue.heldout10_seq2seq import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_seq2seq import VARIANTS as VARIANTS10
+from autograder.catalogue.heldout11_seq2seq import SCENARIOS as HELD_OUT11
+from autograder.catalogue.heldout11_seq2seq import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -530,3 +532,22 @@ HINTS10 = {
 }
 SCENARIOS += named(HELD_OUT10, HINTS10)
 VARIANTS += as_variants(VARIANTS10)
+
+# Eleventh batch (issue 14, fifth session): written blind, measured once on the tree batch
+# 10 was measured on (a confirmation); the mistakes whose feedback names the cause.
+HINTS11 = {
+    'pad-batch-ids-recreated-for-each-row':
+        'with `ids = np.full((len(seqs), T), pad, dtype=np.int64)` re',
+    'masked-ce-grad-from-unnormalised-exponentials':
+        'with `np.exp(logp)` written as `np.exp(z)`: `logp` is `z - n',
+    'encoder-padded-step-keeps-hidden-as-cell':
+        'with `np.where(m, c_new, c)` written as `np.where(m, c_new,',
+    'loss-logits-without-output-bias':
+        "with `h @ params['W_out'] + params['b_out']` written as `h @",
+    'greedy-log-taken-of-log-probabilities':
+        'never computes is `np.log(lp[np.arange(N), prev])',
+    'accuracy-exact-count-not-fraction':
+        'with `np.mean(np.all(right | ~tgt_mask, axis=1))` written as',
+}
+SCENARIOS += named(HELD_OUT11, HINTS11)
+VARIANTS += as_variants(VARIANTS11)
