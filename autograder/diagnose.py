@@ -1646,7 +1646,8 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     if not hit:
         return None
     if len(hit) >= 2 and student_src and all(p is None for _, p in hit[:2]):
-        hit = sorted(hit, key=lambda h: -_likeness(h[0].src, student_src))
+        mine = _statements_of(student_src)
+        hit = sorted(hit, key=lambda h: -_likeness(h[0].src, mine))
     return _describe(fn_name or ref.__name__, hit, _output_names(ref))
 
 
@@ -1671,15 +1672,19 @@ def _statements(fdef: ast.AST) -> collections.Counter:
     return out
 
 
-def _likeness(src: str, student_src: str) -> float:
-    """How much of a rewritten def reads like the student's: shared statements, each at the
-    same loop depth, over all (0 when unknown)."""
+def _statements_of(src: str) -> collections.Counter | None:
+    """_statements of a def's text (None when it does not parse)."""
     try:
-        mine = _statements(ast.parse(textwrap.dedent(student_src)).body[0])
-        theirs = _statements(ast.parse(src).body[0]) if src else None
+        return _statements(ast.parse(textwrap.dedent(src)).body[0]) if src else None
     except (SyntaxError, IndexError, ValueError):
-        return 0.0
-    if theirs is None:
+        return None
+
+
+def _likeness(src: str, mine: collections.Counter | None) -> float:
+    """How much of a rewritten def reads like the student's (`mine`, its _statements): shared
+    statements, each at the same loop depth, over all (0 when unknown)."""
+    theirs = _statements_of(src)
+    if mine is None or theirs is None:
         return 0.0
     both, either = sum((mine & theirs).values()), sum((mine | theirs).values())
     return both / either if either else 0.0

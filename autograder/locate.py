@@ -66,7 +66,7 @@ PLAIN_CALLS = {"len", "range", "zeros", "ones", "empty", "full", "zeros_like", "
                "empty_like", "full_like", "eye", "arange", "int", "shape",
                # factorisations: another method than the reference's, not a bug by itself
                "svd", "qr", "eig", "eigh", "cholesky", "lstsq", "slogdet"}
-PLAIN_ATTRS = {"shape", "size", "ndim", "dtype", "T_"}
+PLAIN_ATTRS = {"shape", "size", "ndim", "dtype"}
 
 
 def _kind(node: ast.expr) -> str:
@@ -600,27 +600,17 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
         stores = _stores(r, parents, nodes, log)
         if stores and log[r][1] is not None and not pool.has(log[r][1]) and \
                 all(good[j] is not False for j in stores) and any(good[j] for j in stores):
-            j = stores[-1]
-            nd = nodes[log[j][0]]
-            lines = src.splitlines()
-            stmt = lines[nd.line - 1].strip() if 0 < nd.line <= len(lines) else nd.text
-            return Blame(nd.line, _short(nd.text), _short(stmt, 90), 1, 1,
-                         placed=nodes[log[r][0]].reads)
+            return _blamed(nodes[log[stores[-1]][0]], src, placed=nodes[log[r][0]].reads)
     if i is None:
         return None
     alias = _aliased(i, parents, changed, nodes, log)
     if alias is not None:
         j, other, made = alias
         nd = nodes[log[j][0]]
-        lines = src.splitlines()
-        stmt = lines[nd.line - 1].strip() if 0 < nd.line <= len(lines) else nd.text
-        return Blame(nd.line, _short(nd.text), _short(stmt, 90), 1, 1,
-                     alias=(other, nd.writes, made))
+        return _blamed(nd, src, alias=(other, nd.writes, made))
     k = log[i][0]
     node = nodes[k]
     evals = [j for j in range(n) if log[j][0] == k]
-    lines = src.splitlines()
-    stmt = lines[node.line - 1].strip() if 0 < node.line <= len(lines) else node.text
     # the same execution of the line may make a second wrong value from right ones (a line
     # computed another way than the reference's, with the error in another part of it)
     also = ""
@@ -633,8 +623,16 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
                 not any(_bad_below(p, parents, good, memo) for p in parents[j]):
             also = _short(nd.text)
             break
-    return Blame(node.line, _short(node.text), _short(stmt, 90), evals.index(i) + 1, len(evals),
-                 also)
+    return _blamed(node, src, first=evals.index(i) + 1, evals=len(evals), also=also)
+
+
+def _blamed(node: Node, src: str, **kw) -> Blame:
+    """The Blame of a logged place: its text and its whole line."""
+    lines = src.splitlines()
+    stmt = lines[node.line - 1].strip() if 0 < node.line <= len(lines) else node.text
+    kw.setdefault("first", 1)
+    kw.setdefault("evals", 1)
+    return Blame(node.line, _short(node.text), _short(stmt, 90), **kw)
 
 
 def _aliased(i: int, parents: list[list[int]], changed: dict[int, int], nodes: list[Node],

@@ -1381,12 +1381,15 @@ class Proxy:
         self.__name__ = self.__qualname__ = name
         self.__module__ = module
         self.first_line = 1        # of its def in its cell (set by `source`)
+        self._source: str | None = None
 
     def __repr__(self) -> str:
         return f"<student function {self._name}>"
 
     def source(self) -> str:
-        """The text of the def of this name that the cells run last."""
+        """The text of the def of this name that the cells run last (found once)."""
+        if self._source is not None:
+            return self._source
         found = ""
         for _, src in self._session.cells:
             try:
@@ -1397,6 +1400,7 @@ class Proxy:
                 if isinstance(node, ast.FunctionDef) and node.name == self._name:
                     found = textwrap.dedent(ast.get_source_segment(src, node, padded=True) or "")
                     self.first_line = node.lineno
+        self._source = found
         return found
 
     def trace(self, src: str, args: tuple, kwargs: dict) -> object:

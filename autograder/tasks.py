@@ -256,9 +256,10 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
     if getattr(e, "exact", False):        # a known mistake's outputs matched exactly
         return e.hint
     try:
-        found = diagnose.explain(fns, _references(task))
+        refs = _references(task)
+        found = diagnose.explain(fns, refs)
         if not found:       # no edit explains it: where it goes wrong, after the check's hint
-            where = diagnose.located(fns, _references(task))
+            where = diagnose.located(fns, refs)
             return f"{e.hint}; {where}" if e.hint and where else e.hint or where
     except Exception:       # a diagnosis is a bonus: it never costs the verdict
         found = None
