@@ -47,10 +47,21 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    """If instructor tests will run, start grading their course now, in the background."""
-    if MISSING or not any(Path(str(i.fspath)).name == "test_instructor.py" for i in session.items):
-        return
-    _start_grading(session.config)
+    """If instructor tests will run, start grading their course now, in the background. Under
+    pytest-xdist every process collects every test, so there the first browser test starts it,
+    in the one process that runs them (`_grading_early`)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None and _instructor_tests(session):
+        _start_grading(session.config)
+
+
+def _instructor_tests(session) -> bool:
+    return not MISSING and any(Path(str(i.fspath)).name == "test_instructor.py" for i in session.items)
+
+
+@pytest.fixture(autouse=True)
+def _grading_early(request):
+    if Path(str(request.node.fspath)).name != "test_hub.py" and _instructor_tests(request.session):
+        _start_grading(request.config)
 
 
 def _start_grading(config) -> tuple:
