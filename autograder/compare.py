@@ -113,12 +113,7 @@ def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = T
         hint = _one_slice(name, got, exp)
         off = [k for k in range(exp.ndim) if got.ndim == exp.ndim and got.shape[k] != exp.shape[k]]
         if hint is None and len(off) == 1 and abs(got.shape[off[0]] - exp.shape[off[0]]) == 1:
-            k = off[0]
-            fewer = got.shape[k] < exp.shape[k]
-            where = "" if exp.ndim == 1 else f" along axis {k}"
-            hint = (f"{name} has one entry too {'few' if fewer else 'many'}{where} "
-                    f"({got.shape[k]} instead of {exp.shape[k]}): a loop or slice that stops one "
-                    f"{'early' if fewer else 'late'} (an off-by-one in a range or a cut)?")
+            hint = _end_slice(name, got, exp, off[0])
         raise CheckFailed(f"{name} has the wrong shape", details, hint=hint)
     if got.dtype.kind not in "fiub" or (got.dtype.kind in "iub" and exp.dtype.kind == "f"):
         if not (got.dtype.kind in "iub" and exp.dtype.kind in "iub"):
@@ -133,6 +128,39 @@ def as_array(name: str, got: object, exp: np.ndarray, *, allow_float32: bool = T
         raise CheckFailed(f"{name} contains nan or inf", [
             f"{name}{_fmt_index(tuple(bad))} = {got[tuple(bad)]}; overflow? (e.g. exp of a large number)"])
     return got
+
+
+def _end_slice(name: str, got: np.ndarray, exp: np.ndarray, k: int) -> str:
+    """The hint for got with one slice more (or fewer) than exp along axis k: which end the
+    difference is at, when the rest is right, and what an extra slice holds."""
+    fewer = got.shape[k] < exp.shape[k]
+    where = "" if exp.ndim == 1 else f" along axis {k}"
+    head = f"{name} has one entry too {'few' if fewer else 'many'}{where} ({got.shape[k]} " \
+        f"instead of {exp.shape[k]})"
+    cut = f"a loop or slice that stops one {'early' if fewer else 'late'} (an off-by-one in a " \
+        "range or a cut)?"
+    if got.dtype.kind not in "fiub" or exp.dtype.kind not in "fiub":
+        return f"{head}: {cut}"
+    part = {0: "row", 1: "column"}.get(k, "slice") if exp.ndim == 2 else \
+        "entry" if exp.ndim == 1 else f"slice along axis {k}"
+    long, short = (exp, got) if fewer else (got, exp)
+    for idx in (-1, 0):
+        if not np.allclose(np.delete(long, idx, axis=k), short, rtol=1e-6, atol=1e-9):
+            continue
+        held = "" if fewer else next(
+            (f" (all {v:g}s)" for v in (0, 1) if np.all(np.take(got, idx, axis=k) == v)), "")
+        if idx == -1:
+            return f"{head}: {cut} The rest is right: only the last {part}{held} is " + \
+                ("missing" if fewer else "extra")
+        if fewer:
+            return f"{head}: the first {part} is missing and the rest is right: a loop or " \
+                "slice that starts one late?"
+        return f"{head}: an extra first {part}{held}, and without it {name} is right: " \
+            "something prepended that does not belong?"
+    return (f"{head}, and its values differ throughout, not only at one end: is it computed "
+            f"from one {'fewer' if fewer else 'more'} input column or feature than expected (a "
+            f"{'missing' if fewer else 'second'} bias column?), or does a loop or slice stop "
+            f"one {'early' if fewer else 'late'}?")
 
 
 @dataclass
@@ -352,7 +380,8 @@ def _where(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...],
         if len(bad) == n:
             continue
         if label == "layer" and bad == list(range(bad[0], n)) and bad[0] > 0:
-            return (f"is right for layers 0-{bad[0] - 1} and wrong from layer {bad[0]} on: the "
+            right = "layer 0" if bad[0] == 1 else f"layers 0-{bad[0] - 1}"
+            return (f"is right for {right} and wrong from layer {bad[0]} on: the "
                     "first layers are right, so look at what is carried from one layer to the next")
         if label in ("step", "time step", "t") and bad == list(range(1, n)):
             return (f"is right at {label} 0 and wrong from {label} 1 on: the first update is "
@@ -389,7 +418,9 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
     if not np.any(e):
         return f"{name} should be all zeros" if np.any(g) else None
     if not np.any(g):
-        return f"{name} is all zeros: is it ever computed (or passed on) and returned?"
+        return (f"{name} is all zeros: is it ever computed (or passed on) and returned, or is "
+                "what makes an entry non-zero never true (a comparison that is too strict, or an "
+                "`all` or `==` over too much)?")
     if np.all(_close(g, -e)):
         return f"{name} has the right size but the wrong sign"
     if g.ndim == 2 and g.shape[0] == g.shape[1] and np.all(_close(g, e.T)):
@@ -454,13 +485,41 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
             hint, mistake = m.hint, m.name
             break
     if hint is None:
-        hints = [h for d in bad if (h := _copied(d.name, arrays, expected, rtol)
-                                    or generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
-                                                    (axes or {}).get(d.name), regions, sizes))]
+        shared, together = _shared_factor([d.name for d in bad], arrays, expected, sizes)
+        hints = [shared] if shared else []
+        hints += [h for d in bad if d.name not in together and (
+            h := _copied(d.name, arrays, expected, rtol)
+            or generic_hint(d.name, arrays[d.name], expected[d.name], rtol,
+                            (axes or {}).get(d.name), regions, sizes))]
         hint = "; ".join(hints) or None
     err = CheckFailed(summary, details, hint=hint, mistake=mistake, help=help)
     err.exact = mistake is not None     # a known mistake's outputs matched, entry by entry
     raise err
+
+
+def _shared_factor(names: list[str], arrays: Mapping[str, np.ndarray],
+                   expected: Mapping[str, np.ndarray], sizes: Mapping[str, float] | None
+                   ) -> tuple[str | None, set[str]]:
+    """(hint, the outputs it covers) when two or more wrong arrays are all their expected
+    values times one factor; else (None, set())."""
+    ratios: dict[str, float] = {}
+    for n in names:
+        g, e = np.asarray(arrays[n], np.float64), np.asarray(expected[n], np.float64)
+        if g.shape != e.shape or g.size < 2 or np.count_nonzero(e) < 2:
+            continue
+        r = float(np.sum(g * e) / np.sum(e * e))
+        if abs(r) > 1e-12 and np.all(_close(g, r * e)):
+            ratios[n] = r
+    for r in ratios.values():
+        group = [m for m in ratios if np.isclose(ratios[m], r, rtol=1e-6, atol=0)]
+        # a factor named by the sizes (1/T) already says why, output by output
+        if len(group) >= 2 and _named_factor(r, sizes, 1e-9) is None:
+            label = _simple(r)
+            listed = ", ".join(group[:-1]) + f" and {group[-1]}"
+            return (f"{listed} all equal their expected values times the same {label}: one "
+                    "scale shared by all of them is off (the factor, or the quantity it is "
+                    "computed from)", set(group))
+    return None, set()
 
 
 def wrong_axis_log_softmax(logits: np.ndarray, class_axis: int = -1):

@@ -455,6 +455,8 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             for alt in (0, 1, -1, None):
                 if not (isinstance(kws["axis"].value, ast.Constant) and kws["axis"].value.value == alt):
                     yield ("axis", lambda n, alt=alt: _with_kw(n, "axis", alt),
+                           "joined along the wrong axis (without `axis`, the first)"
+                           if name in ("stack", "concatenate") else
                            "reduced over the wrong axis" if alt is not None else
                            "reduced over every axis at once", 1)
         elif name in ("sum", "mean", "max", "min", "argmax", "std", "var", "norm", "all", "any"):
@@ -649,6 +651,13 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
     elif isinstance(node, ast.Tuple) and isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Return):
         for i in range(len(node.elts) - 1):
             yield ("order", lambda n, i=i: _swap_elts(n, i), "two returned values are swapped", 1)
+    elif isinstance(node, ast.Dict) and 2 <= len(node.values) <= 8 and all(
+            isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+        names = [k.value for k in node.keys]
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                yield ("order", lambda n, i=i, j=j: _swap_values(n, i, j),
+                       f"the values of `{names[i]}` and `{names[j]}` are swapped", 1)
 
 
 def _transposed(n: ast.BinOp, side: str) -> ast.BinOp:
@@ -768,6 +777,12 @@ def _slice_shift(n: ast.Slice, part: str, d: int) -> ast.Slice:
     return s
 
 
+def _swap_values(n: ast.Dict, i: int, j: int) -> ast.Dict:
+    values = list(n.values)
+    values[i], values[j] = values[j], values[i]
+    return ast.Dict(list(n.keys), values)
+
+
 def _swap_elts(n: ast.Tuple, i: int) -> ast.Tuple:
     elts = list(n.elts)
     elts[i], elts[i + 1] = elts[i + 1], elts[i]
@@ -788,6 +803,8 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str],
                     yield from walk(sub, path + (i, fld))
 
     stmts = list(walk(fdef.body, ()))
+    assigned = {t.id for x in ast.walk(fdef) if isinstance(x, ast.Assign) for tg in x.targets
+                for t in ast.walk(tg) if isinstance(t, ast.Name) and t.id != "_"}
     elifs = {id(x.orelse[0]) for x in ast.walk(fdef) if isinstance(x, ast.If)
              and len(x.orelse) == 1 and isinstance(x.orelse[0], ast.If)}
     for path, s in stmts:
@@ -833,6 +850,13 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str],
                        f"`{_src(s.value, 40)}`", "their new values are thrown away, so they keep "
                        "their old ones (a state not carried forward?)", 2)
             for i, e in enumerate(s.targets[0].elts):
+                if isinstance(e, ast.Name) and e.id == "_":
+                    # a value meant to be thrown away, unpacked into a variable in use
+                    taken = {x.id for x in ast.walk(s.targets[0]) if isinstance(x, ast.Name)}
+                    for v in sorted(assigned - taken)[:8]:
+                        yield (lambda f, path=path, i=i, v=v: _discard(f, path, i, v),
+                               f"with `{v}` where `_` is unpacked from `{_src(s.value, 40)}`",
+                               f"`{v}` is overwritten by a value meant to be thrown away", 2)
                 if isinstance(e, ast.Name) and e.id != "_":
                     yield (lambda f, path=path, i=i: _discard(f, path, i),
                            f"with `{e.id}` not updated by `{_src(s.value, 40)}`",
@@ -850,6 +874,24 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str],
                 yield (lambda f, path=path, k=k: _move_out(f, path, k),
                        f"with `{_src(s.body[k], 50).splitlines()[0]}` done once after the loop",
                        "it belongs inside the loop, at every step", 2)
+            for k in range(1, len(s.body) - 1):       # the loop's last steps, dedented together
+                tail = len(s.body) - k
+                yield (lambda f, path=path, k=k, n=tail: _move_out(f, path, k, n),
+                       f"with the loop's last {tail} steps (from "
+                       f"`{_src(s.body[k], 40).splitlines()[0]}`) done once after the loop",
+                       "they belong inside the loop, at every step", 2)
+        if isinstance(s, ast.If) and id(s) not in elifs:
+            # indentation: the step after a branch moved into it, or its last step moved out
+            if following is not None and not isinstance(following, ast.Return):
+                yield (lambda f, path=path: _into_branch(f, path),
+                       f"with `{_src(following, 40).splitlines()[0]}` inside `if "
+                       f"{_src(s.test, 30)}` (run in that case only)",
+                       "it belongs after the `if` block, for every case", 2)
+            if len(s.body) >= 2 and not isinstance(s.body[-1], ast.Return):
+                yield (lambda f, path=path: _out_of_branch(f, path),
+                       f"with `{_src(s.body[-1], 40).splitlines()[0]}` after the `if "
+                       f"{_src(s.test, 30)}` block (run in every case)",
+                       "it belongs inside the `if`, for that case only", 2)
         if isinstance(s, ast.If) and len(s.orelse) == 1 and isinstance(s.orelse[0], ast.If):
             yield (lambda f, path=path: _split_elif(f, path),
                    f"with the `elif` after `if {_src(s.test, 30)}` written as a new `if`",
@@ -1061,8 +1103,8 @@ def _scale_value(f: ast.FunctionDef, path: tuple, p: str) -> bool:
     return True
 
 
-def _discard(f: ast.FunctionDef, path: tuple, i: int) -> bool:
-    _stmt_at(f, path).targets[0].elts[i] = ast.Name("_", ast.Store())
+def _discard(f: ast.FunctionDef, path: tuple, i: int, name: str = "_") -> bool:
+    _stmt_at(f, path).targets[0].elts[i] = ast.Name(name, ast.Store())
     return True
 
 
@@ -1088,11 +1130,27 @@ def _swap_targets(f: ast.FunctionDef, path: tuple, i: int, j: int) -> bool:
     return True
 
 
-def _move_out(f: ast.FunctionDef, path: tuple, k: int) -> bool:
+def _move_out(f: ast.FunctionDef, path: tuple, k: int, n: int = 1) -> bool:
+    """Move n statements of the loop at `path`, from its k-th, to just after the loop."""
     body, i = _stmt_list(f, path)
     loop = body[i]
-    moved = loop.body.pop(k)
-    body.insert(i + 1, moved)
+    moved = loop.body[k:k + n]
+    del loop.body[k:k + n]
+    body[i + 1:i + 1] = moved
+    return bool(loop.body)
+
+
+def _into_branch(f: ast.FunctionDef, path: tuple) -> bool:
+    """Move the statement after the `if` at `path` to the end of its first branch."""
+    body, i = _stmt_list(f, path)
+    body[i].body.append(body.pop(i + 1))
+    return True
+
+
+def _out_of_branch(f: ast.FunctionDef, path: tuple) -> bool:
+    """Move the last statement of the first branch of the `if` at `path` to after it."""
+    body, i = _stmt_list(f, path)
+    body.insert(i + 1, body[i].body.pop())
     return True
 
 
@@ -1621,9 +1679,10 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                 elif score == -1:
                     emit([k, sorted(p for p in paths if p.endswith('!raised')), 1])
                     full += 1
-                    if full >= 2:
+                    if full >= 4:
                         break
-                    # another edit may explain it as well: look a little further
+                    # another edit may explain it as well (the one that reads most like the
+                    # student's code is named first): look a little further
                     limit = min(limit, time.perf_counter() - start + 0.5)
                 elif score is not None and score > best and not full:
                     emit([k, sorted(paths)])
@@ -1652,11 +1711,16 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
 
 
 def _statements(fdef: ast.AST) -> collections.Counter:
-    """Each simple statement of a def as (loops around it, its text)."""
+    """Each simple statement of a def, and each loop's and branch's header (`if a > b`), as
+    (loops around it, its text)."""
     out: collections.Counter = collections.Counter()
 
     def walk(body: list, depth: int) -> None:
         for st in body:
+            if isinstance(st, (ast.For, ast.While, ast.If)):
+                head = f"for {ast.unparse(st.target)} in {ast.unparse(st.iter)}" if \
+                    isinstance(st, ast.For) else ast.unparse(st.test)
+                out[(depth, head)] += 1
             if isinstance(st, (ast.For, ast.While)):
                 walk(st.body, depth + 1)
                 walk(st.orelse, depth)
@@ -2006,15 +2070,25 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                 continue
             if "out!raised" in bad or seen.took > LOCATE_SLOW:
                 return None     # an error says where; a long run would cost more than it tells
+            if call.caches and _right_on(mine, replay, seen, opaque, remote):
+                fwd = " and ".join(sorted({f"`{n}`" for n, _ in call.caches.values()}))
+                return (f"your {f._name} gives the right result when it is given the cache the "
+                        f"correct {fwd} makes from the same inputs: the error is in what your "
+                        f"{fwd} puts in its cache (a wrong value, another step's value, or one "
+                        "changed later in place)")
             wrong = {int(k.split("/")[1]) for k in bad
                      if k.startswith("out/") and k.split("/")[1].isdigit()}
 
-            def find(emit, call=call, replay=replay, wrong=wrong, mine=mine, ref=ref):
+            returned = any(k.startswith("out") for k in bad)
+
+            def find(emit, call=call, replay=replay, wrong=wrong, mine=mine, ref=ref,
+                     returned=returned):
                 b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
-                                 ref_src=_source(ref), ref_args=(replay.args, replay.kwargs))
+                                 ref_src=_source(ref), ref_args=(replay.args, replay.kwargs),
+                                 returned=returned)
                 if b is not None:
                     emit([0, b.line, b.text, b.stmt, b.first, b.evals, b.also, b.placed,
-                          list(b.alias)])
+                          list(b.alias), b.role, b.kept, b.shaped])
 
             # the student's code runs in the sandbox's worker, or here in a forked child
             got: list = []
@@ -2025,7 +2099,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                     pass
             else:
                 got = _apart(find, 4.0)
-            got = [g for g in got if len(g) == 9]
+            got = [g for g in got if len(g) == 12]
             if not got:
                 return None
             found = locate.Blame(*got[0][1:])
@@ -2041,6 +2115,11 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                         f"changes `{changed}`, because `{written}` is `{changed}` (or a part of "
                         f"it), not a copy (line {made}); make a copy there (`.copy()`, "
                         "`dict(...)`, `list(...)`) or build a new object")
+            if found.kept:
+                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: it runs at "
+                        f"every pass of its loop, and each pass replaces the value before, so "
+                        f"after the loop `{found.kept}` holds the last pass's value only (add "
+                        f"them up, `{found.kept} += ...`, or keep them all?)")
             if found.placed:
                 return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: every value it "
                         f"stores into `{found.placed}` is one the correct code computes, but "
@@ -2049,9 +2128,119 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             also = f", and next in the line `{found.also}`" if found.also else ""
             first = "" if found.text == found.stmt else \
                 f" (its first value the correct code never computes is `{found.text}`{also})"
+            if found.role:
+                first = (f" (the value it gives `{found.role}` is one the correct code computes, "
+                         f"but never as `{found.role}`)")
+            if found.shaped:
+                shape = found.shaped.replace("x", ", ")
+                first = (f" (the values it gives `{found.role}` are right, but in the shape "
+                         f"({shape}{',' if ', ' not in shape else ''}): an axis of length 1 kept or "
+                         "added where the correct code has none, or the other way round)")
             return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`{when}{first}; "
                     "what it is computed from is right, and the wrong result follows from it")
     return None
+
+
+IN_PLACE = {"append", "extend", "insert", "sort", "reverse", "shuffle", "update", "fill", "clear",
+            "remove"}
+
+
+def returned_none(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """When a function returned None where its reference returns a value, and its code keeps
+    the result of an in-place method: that line."""
+    for f in fns:
+        if not isinstance(f, Recorder) or not any(c.out is None for c in f.calls):
+            continue
+        ref = references.get(f._name)
+        call = next(c for c in f.calls if c.out is None)
+        if not isinstance(ref, types.FunctionType) or _run_raw(ref, call) is None:
+            continue
+        kept = _in_place_result(f._fn)
+        if kept is not None:
+            mine = f._fn
+            first = getattr(mine, "first_line", None) or getattr(
+                getattr(mine, "__code__", None), "co_firstlineno", 1)
+            return (f"your {f._name} returns None: line {first + kept[0] - 1}, `{kept[1]}`, keeps "
+                    f"the result of `.{kept[2]}(...)`, which changes its object in place and "
+                    "returns None")
+    return None
+
+
+def grown_args(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """When a function added keys or items to a dict or list argument that its reference leaves
+    as it is (`stoi[t] = len(stoi)` in a lookup): which argument, and what was added."""
+    for f in fns:
+        ref = references.get(getattr(f, "_name", None))
+        if not isinstance(f, Recorder) or not isinstance(ref, types.FunctionType):
+            continue
+        names = list(inspect.signature(ref).parameters)
+        for call in f.calls[:4]:
+            for i, (a, b) in enumerate(zip(call.args, call.after)):
+                grew = _grown(a, b)
+                if not grew or i >= len(names):
+                    continue
+                args, kwargs = copy.deepcopy((call.args, call.kwargs))
+                try:
+                    with warnings.catch_warnings(), np.errstate(all="ignore"):
+                        warnings.simplefilter("ignore")
+                        ref(*args, **kwargs)
+                except Exception:
+                    continue
+                if _grown(call.args[i], args[i]):
+                    continue              # the reference adds to it too
+                return (f"your {f._name} adds {grew} to its argument `{names[i]}`, which the "
+                        "correct code leaves as it is")
+    return None
+
+
+def _grown(before: object, after: object) -> str | None:
+    """What was added to a dict or list (its new keys, or how many items), or None."""
+    if isinstance(before, dict) and isinstance(after, dict) and set(after) - set(before):
+        new = sorted(map(repr, set(after) - set(before)))
+        return f"the key{'s' if len(new) > 1 else ''} {', '.join(new[:3])}" + \
+            (f" and {len(new) - 3} more" if len(new) > 3 else "")
+    if isinstance(before, list) and isinstance(after, list) and len(after) > len(before):
+        return f"{len(after) - len(before)} item{'s' if len(after) - len(before) > 1 else ''}"
+    return None
+
+
+def _in_place_result(fn: object) -> tuple[int, str, str] | None:
+    """(line in the def, its text, method) of a statement that keeps or returns the result of
+    an in-place method (`ids = ids.append(EOS)`: None), or None."""
+    src = _student_source(fn)
+    try:
+        tree = ast.parse(textwrap.dedent(src)) if src else None
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree) if tree else ():
+        value = node.value if isinstance(node, (ast.Assign, ast.Return, ast.AnnAssign)) else None
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+                value.func.attr in IN_PLACE:
+            return node.lineno, _src(node, 70), value.func.attr
+    return None
+
+
+def _right_on(mine: object, replay: Call, reference: Seen, opaque: set[int], remote: bool) -> bool:
+    """Does the student's function agree with the reference on `replay` (a call given the
+    reference forward's caches)? Run in the sandbox's worker, or here in a forked child."""
+    r_all = reference.all()
+
+    def run(emit):
+        theirs = _run(mine, replay)
+        if theirs is not None:
+            t_all, keys = _judged(theirs, reference, opaque)
+            emit([int(bool(keys) and all(k in t_all and k in r_all and _same(t_all[k], r_all[k])
+                                         for k in keys))])
+
+    got: list = []
+    if remote:
+        try:
+            run(got.append)
+        except Exception:
+            return False
+    else:
+        got = _apart(run, 4.0)
+    return got == [[1]]
 
 
 def _student_source(fn: object) -> str | None:

@@ -60,6 +60,7 @@ class Node:
 
 
 MODULES = {"np", "numpy", "math", "random"}
+KEEPS = ("float(", "int(", "np.array(", "np.asarray(", "list(", "tuple(", "np.float64(")
 DRAWS = {"normal", "standard_normal", "uniform", "random", "permutation", "choice", "integers",
          "randn", "rand", "randint", "binomial", "shuffle", "multivariate_normal", "random_sample"}
 PLAIN_CALLS = {"len", "range", "zeros", "ones", "empty", "full", "zeros_like", "ones_like",
@@ -392,6 +393,7 @@ class Pool:
     def __init__(self):
         self._by_shape: dict[tuple, list] = {}
         self._units: dict[tuple, list] = {}    # each value scaled to unit length
+        self._odd: dict[tuple, list] = {}      # values with an axis of length 1, that shape kept
         self._seen: set[tuple] = set()
         self._ready = False
 
@@ -407,6 +409,9 @@ class Pool:
     def add(self, a: np.ndarray, slices: bool = True) -> None:
         if not np.all(np.isfinite(a)):
             return
+        if 1 in a.shape:
+            self._odd.setdefault(a.shape, []).append((self._key(a), a))
+        a = _squeezed(a)
         if slices and a.size > 1:
             u = _unit(a)
             if u is not None:
@@ -425,18 +430,22 @@ class Pool:
         self._ready = False
 
     def has(self, a: np.ndarray) -> bool:
-        """Whether a run computed a (within rounding)."""
-        return self._find(self._by_shape, a)
+        """Whether a run computed a (within rounding), up to axes of length 1."""
+        return self._find(self._by_shape, _squeezed(a))
+
+    def has_shaped(self, a: np.ndarray) -> bool:
+        """Whether a run computed a in a's own shape."""
+        return self._find(self._odd, a) if 1 in a.shape else self.has(a)
 
     def has_scaled(self, a: np.ndarray) -> bool:
         """Whether a run computed c * a for some number c (random numbers drawn the same way
         and scaled otherwise)."""
-        u = _unit(a) if a.size > 1 else None
+        u = _unit(_squeezed(a)) if a.size > 1 else None
         return u is not None and self._find(self._units, u)
 
     def _find(self, by_shape: dict, a: np.ndarray) -> bool:
         if not self._ready:
-            for d in (self._by_shape, self._units):
+            for d in (self._by_shape, self._units, self._odd):
                 for v in d.values():
                     v.sort(key=lambda kv: kv[0])
             self._ready = True
@@ -454,6 +463,11 @@ class Pool:
             if np.allclose(a, b, rtol=1e-6, atol=1e-9 * max(1.0, float(np.abs(b).max(initial=0)))):
                 return True
         return False
+
+
+def _squeezed(a: np.ndarray) -> np.ndarray:
+    """a without its axes of length 1 (`r[:, None]` is the r the reference computed)."""
+    return a.reshape([d for d in a.shape if d != 1]) if 1 in a.shape else a
 
 
 def _unit(a: np.ndarray) -> np.ndarray | None:
@@ -479,6 +493,11 @@ class Blame:
     placed: str = ""        # a variable made wrong from right stored values (`text` the store)
     alias: tuple = ()       # (changed, written, line): this store into `written` changed the
                             # variable `changed` too, `written` being made from it at `line`
+    role: str = ""          # the value it gives this variable is one the correct code computes,
+                            # but never gives it
+    kept: str = ""          # this variable is set at every pass of a loop, and only its last
+                            # value is used
+    shaped: str = ""        # the values it gives `role` are right, in this wrong shape ("1x5")
 
 
 def _run(fn: Callable, args: tuple, kwargs: dict) -> object:
@@ -490,19 +509,26 @@ def _run(fn: Callable, args: tuple, kwargs: dict) -> object:
 
 def blame(student: types.FunctionType | object, reference: types.FunctionType, args: tuple,
           kwargs: dict, wrong: set[int] | None = None, ref_src: str | None = None,
-          src: str | None = None, ref_args: tuple | None = None) -> Blame | None:
+          src: str | None = None, ref_args: tuple | None = None, returned: bool = True
+          ) -> Blame | None:
     """Where the student's function makes its first wrong value on this call (None: no single
     place). student: a function, or the sandbox's stand-in for one (with `source()` and
     `trace(source, args, kwargs)`, the packed log). wrong: positions of the returned tuple
     that are wrong (None: all). ref_args: the reference's (args, kwargs) where they differ
-    (its own forward's cache)."""
+    (its own forward's cache). returned: whether what it returns is wrong (not only what it
+    does to its arguments)."""
     ends = time.monotonic() + SECONDS
-    ref, _ = instrument(reference, ref_src)
+    ref, ref_nodes = instrument(reference, ref_src)
     try:
-        _run(ref, *(ref_args or (args, kwargs)))
+        out = _run(ref, *(ref_args or (args, kwargs)))
     except Exception:
         return None
+    returns = [_value(x) for x in (out if isinstance(out, tuple) else (out,))]
     pool = Pool()
+    given: dict[str, Pool] = {}       # variable -> the values the reference gives it
+    for k, v in ref.__loc_log__:
+        if v is not None and ref_nodes[k].writes is not None:
+            given.setdefault(ref_nodes[k].writes, Pool()).add(v, slices=False)
     for leaf in _arrays((args, kwargs, ref_args)):
         pool.add(leaf)
     for _, v in ref.__loc_log__:
@@ -524,7 +550,8 @@ def blame(student: types.FunctionType | object, reference: types.FunctionType, a
         log = unpack(student.trace(source, args, kwargs), len(nodes))
         if log is None:
             return None
-    return _blame(log, nodes, source, pool, wrong)
+    return _blame(log, nodes, source, pool, wrong, given,
+                  [r for r in returns if r is not None] if returned else None)
 
 
 def _arrays(obj: object, depth: int = 0) -> list[np.ndarray]:
@@ -541,7 +568,8 @@ def _arrays(obj: object, depth: int = 0) -> list[np.ndarray]:
 
 
 def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
-           wrong: set[int] | None) -> Blame | None:
+           wrong: set[int] | None, given: dict[str, Pool] | None = None,
+           returns: list[np.ndarray] | None = None) -> Blame | None:
     n = len(log)
     last: dict[int, int] = {}         # node -> its latest evaluation so far
     defs: dict[str, list[int]] = {}   # variable -> the evaluation that gave it its value
@@ -583,6 +611,15 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             sinks = [s for j, s in enumerate(sinks) if j in wrong] or sinks
     else:              # a function that updates its arguments: its stores
         sinks = [i for i, (k, _) in enumerate(log) if nodes[k].store]
+    # the one wrong output is wrong even when its value is one the correct code computes
+    # elsewhere (an input's: mu_max where the formula's value belongs)
+    # (a value of another length is a missing or extra step, not a coincidence: left alone)
+    for s in sinks if len(sinks) == 1 and returns and nodes[log[sinks[0]][0]].sink else ():
+        v = log[s][1]
+        alike = [r for r in returns if v is not None and _squeezed(r).shape == _squeezed(v).shape]
+        if v is None or alike and not any(r.shape == v.shape and np.allclose(r, v, rtol=1e-7, atol=0)
+                                          for r in alike):
+            good[s] = False
     reached, todo = set(), [s for s in sinks if good[s] is not True]
     while todo:
         i = todo.pop()
@@ -595,7 +632,11 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
               not any(_bad_below(p, parents, good, memo) for p in parents[i])), None)
     # right values put together wrongly: a variable read whose value is wrong though every
     # value stored into it was right (the place it went, or a value for another place)
-    reads = [r for r in (parents[i] if i is not None else sinks) if nodes[log[r][0]].reads]
+    near = parents[i] + ([i] if nodes[log[i][0]].reads else []) if i is not None else sinks
+    # ... read whole, or an entry of it (`state[k]`: what `state` holds)
+    near = near + [parents[p][0] for p in near if not nodes[log[p][0]].reads and
+                   nodes[log[p][0]].text.endswith("]") and parents[p]]
+    reads = [r for r in near if nodes[log[r][0]].reads]
     for r in reads:
         stores = _stores(r, parents, nodes, log)
         if stores and log[r][1] is not None and not pool.has(log[r][1]) and \
@@ -609,8 +650,50 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
         nd = nodes[log[j][0]]
         return _blamed(nd, src, alias=(other, nd.writes, made))
     k = log[i][0]
-    node = nodes[k]
     evals = [j for j in range(n) if log[j][0] == k]
+    if nodes[k].reads or nodes[k].text.startswith(KEEPS) and len(parents[i]) == 1 and \
+            nodes[log[parents[i][0]][0]].reads:
+        # a read, or a conversion (`float(mu)`), keeps the value it is given: wrong from a right
+        # one only when that value is right by coincidence (an input's, mu_max where the
+        # formula's belongs) or in the wrong shape
+        r = i if nodes[k].reads else parents[i][0]
+        defs = [d for d in parents[r] if good[d] is not False and not nodes[log[d][0]].store]
+        if len(parents[r]) == 1 and defs:
+            d = defs[0]
+            v = log[d][1]
+            evals = [j for j in range(n) if log[j][0] == log[d][0]]
+            right = good[d] is True and v is not None
+            shaped = "" if not right or pool.has_shaped(v) else "x".join(map(str, v.shape))
+            return _blamed(nodes[log[d][0]], src, first=evals.index(d) + 1, evals=len(evals),
+                           role=nodes[log[r][0]].reads if right else "", shaped=shaped)
+    if evals.index(i) and given:
+        # wrong only on a later pass, made from a variable carried from an earlier one: when
+        # that variable got a value the correct code computes, but never gives it (a
+        # coincidence of values: std where a variance belongs), the error is made there
+        for r in reads:
+            name = nodes[log[r][0]].reads
+            for d in parents[r]:
+                nd = nodes[log[d][0]]
+                if nd.writes == name and name in given and good[d] is True and \
+                        log[d][1] is not None and not given[name].has(log[d][1]):
+                    evals = [j for j in range(n) if log[j][0] == log[d][0]]
+                    return _blamed(nd, src, first=evals.index(d) + 1, evals=len(evals),
+                                   role=name)
+    # an operand set at every pass of a loop, each pass replacing the one before (`s = x` where
+    # `s += x` belongs): only its last value reaches here
+    for r in reads:
+        name = nodes[log[r][0]].reads
+        for d in parents[r]:
+            nd = nodes[log[d][0]]
+            passes = [j for j in range(n) if log[j][0] == log[d][0]]
+            if nd.writes == name and not nd.store and good[d] is not False and \
+                    len(passes) >= 2 and d == passes[-1] and \
+                    sum(1 for j in range(n) if log[j][0] == log[r][0]) < len(passes) and \
+                    not _reads(log[d][0], name, nodes):
+                return _blamed(nd, src, evals=len(passes), kept=name)
+    node = nodes[k]
+    if node.reads:
+        return None           # reading a variable makes no error: no single place to name
     # the same execution of the line may make a second wrong value from right ones (a line
     # computed another way than the reference's, with the error in another part of it)
     also = ""
@@ -624,6 +707,17 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             also = _short(nd.text)
             break
     return _blamed(node, src, first=evals.index(i) + 1, evals=len(evals), also=also)
+
+
+def _reads(k: int, name: str, nodes: list[Node]) -> bool:
+    """Does the logged place k read the variable `name` (in any part of it)?"""
+    todo = [k]
+    while todo:
+        nd = nodes[todo.pop()]
+        if nd.reads == name:
+            return True
+        todo += nd.children
+    return False
 
 
 def _blamed(node: Node, src: str, **kw) -> Blame:

@@ -81,7 +81,7 @@ def test_powers_of_a_size_and_layers_carried_wrong_are_named():
     assert "times 1/sqrt(s) = " in generic_hint("std", E / np.sqrt(0.56), E, sizes={"s": 0.56})
     std = np.array([1.0, 2.0, 4.0, 8.0])
     got = np.array([1.0, 2.5, 6.0, 9.0])
-    assert "right for layers 0-0 and wrong from layer 1 on" in generic_hint(
+    assert "right for layer 0 and wrong from layer 1 on" in generic_hint(
         "std", got, std, axes=("layer",))
 
 
@@ -105,3 +105,30 @@ def test_a_result_that_is_one_slice_of_the_expected_is_named(take, phrase):
     with pytest.raises(CheckFailed) as e:
         compare({"dx": take(E)}, {"dx": E})
     assert (phrase in e.value.hint) if phrase else e.value.hint is None
+
+
+def test_an_extra_or_missing_slice_at_one_end_is_named():
+    a = rng.normal(size=(3, 4))
+    with pytest.raises(CheckFailed) as e:
+        compare({"Phi": np.hstack([np.ones((3, 1)), a])}, {"Phi": a})
+    assert "an extra first column (all 1s), and without it Phi is right" in e.value.hint
+    with pytest.raises(CheckFailed) as e:
+        compare({"Phi": a[1:]}, {"Phi": a})
+    assert "the first row is missing and the rest is right" in e.value.hint
+    with pytest.raises(CheckFailed) as e:
+        compare({"Phi": a[:, :-1]}, {"Phi": a})
+    assert "stops one early" in e.value.hint and "only the last column is missing" in e.value.hint
+    with pytest.raises(CheckFailed) as e:     # another column: no end named
+        compare({"Phi": np.hstack([a, a[:, :1] + 1])[:, 1:]}, {"Phi": a[:, :3]})
+    assert "the rest is right" not in e.value.hint.lower()
+
+
+def test_outputs_scaled_by_one_shared_factor_are_named_together():
+    a, b = rng.normal(size=(3, 4)), rng.normal(size=5)
+    with pytest.raises(CheckFailed) as e:
+        compare({"Wx": 3.216 * a, "b": 3.216 * b, "n": np.float64(2.0)},
+                {"Wx": a, "b": b, "n": np.float64(7.0)})
+    assert "Wx and b all equal their expected values times the same 3.216" in e.value.hint
+    with pytest.raises(CheckFailed) as e:     # two different factors: no shared scale
+        compare({"Wx": 3.216 * a, "b": 2.5 * b}, {"Wx": a, "b": b})
+    assert "the same" not in e.value.hint

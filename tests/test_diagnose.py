@@ -384,3 +384,93 @@ def test_one_variable_read_for_another_is_tried_only_between_alike_values():
     kinds = diagnose._kinds(descend, calls[0])
     assert ("number",) in kinds["lr"] and ("array",) in kinds["w"]
     assert not kinds["lr"] & kinds["w"]
+
+
+def batch_of(s, s_mask, t, t_mask):
+    return {"src": s, "src_mask": s_mask, "tgt": t, "tgt_mask": t_mask}
+
+
+def grad_sums(gs, w):
+    dw, db = 0.0, 0.0
+    for g in gs:
+        dw_t = g @ w
+        db_t = g.sum(axis=0)
+        dw = dw + dw_t
+        db = db + db_t
+    return dw, db
+
+
+def through_time(ds, w, tanh):
+    d = ds[-1]
+    out = []
+    for _ in range(len(ds)):
+        if tanh:
+            d = d * 0.5
+        d = d @ w
+        out.append(np.linalg.norm(d))
+    return np.array(out)
+
+
+def norm_and_mean(x):
+    total = x.sum()
+    m, _ = x.mean(), x.std()
+    return total, m
+
+
+def test_swapped_dict_values_a_dedented_tail_a_step_inside_a_branch_and_an_unpack_are_named():
+    rng = np.random.default_rng(6)
+    arrays = [tuple(rng.normal(size=(2, k)) for k in (3, 3, 4, 4)) for _ in range(2)]
+    _named(batch_of, lambda s, sm, t, tm: {"src": s, "src_mask": tm, "tgt": t, "tgt_mask": sm},
+           arrays, "the values of `src_mask` and `tgt_mask` are swapped")
+
+    def dedented(gs, w):
+        dw, db = 0.0, 0.0
+        for g in gs:
+            dw_t = g @ w
+            db_t = g.sum(axis=0)
+        dw = dw + dw_t
+        db = db + db_t
+        return dw, db
+
+    gw = [([rng.normal(size=(3, 4)) for _ in range(3)], rng.normal(size=(4, 2))) for _ in range(2)]
+    _named(grad_sums, dedented, gw, "with the loop's last 2 steps (from `dw = dw + dw_t`) done "
+           "once after the loop")
+
+    def in_branch(ds, w, tanh):
+        d = ds[-1]
+        out = []
+        for _ in range(len(ds)):
+            if tanh:
+                d = d * 0.5
+                d = d @ w
+            out.append(np.linalg.norm(d))
+        return np.array(out)
+
+    dw = [(rng.normal(size=(4, 3)), rng.normal(size=(3, 3)), flag) for flag in (True, False)]
+    _named(through_time, in_branch, dw, "with `d = d @ w` inside `if tanh`")
+
+    def overwritten(x):
+        total = x.sum()
+        m, total = x.mean(), x.std()
+        return total, m
+
+    _named(norm_and_mean, overwritten, [(rng.normal(size=6),), (rng.normal(size=5),)],
+           "with `total` where `_` is unpacked")
+
+
+def test_a_function_returning_an_in_place_methods_result_is_named():
+    def ids_of(tokens):
+        return [len(t) for t in tokens] + [0]
+
+    def appended(tokens):
+        ids = [len(t) for t in tokens].append(0)
+        return ids
+
+    rec = diagnose.Recorder(appended, "ids_of")
+    rec(["ab", "c"])
+    text = diagnose.returned_none((rec,), {"ids_of": ids_of})
+    assert text is not None and "`ids = [len(t) for t in tokens].append(0)`" in text and \
+        "keeps the result of `.append(...)`" in text, text
+    fine = diagnose.Recorder(ids_of, "ids_of")
+    fine(["ab"])
+    assert diagnose.returned_none((fine,), {"ids_of": ids_of}) is None

@@ -233,3 +233,105 @@ def test_right_values_stored_in_the_wrong_place_are_named_at_the_store():
     assert not res.passed
     assert "goes wrong in line" in res.hint and "`grad[k] = (fp - fm) / (2 * h)`: every value it " \
         "stores into `grad` is one the correct code computes" in res.hint, res.hint
+
+
+# --- coincidences of value: right numbers in the wrong role, shape or pass --------------------
+
+MSE = '''
+def grad(X, w, y):
+    r = X @ w - y
+    g = 2 * X.T @ r / X.shape[0]
+    return g
+'''
+
+RECURSION = '''
+def predicted(width, depth, weight_std):
+    var = width * weight_std**2
+    stds = []
+    for _ in range(depth):
+        stds.append(np.sqrt(var))
+        var = var * width * weight_std**2
+    return np.array(stds)
+'''
+
+CAPPED = '''
+def schedule(t, cap):
+    mu = min(1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1)), cap)
+    return float(mu)
+'''
+
+NORM = '''
+def norm(grads):
+    total = float(np.sqrt(sum(np.sum(g**2) for g in grads)))
+    return total
+'''
+
+BIAS = '''
+def bias_grad(dout):
+    db = dout.sum(axis=0)
+    return db
+'''
+
+
+def test_a_reshaped_right_value_is_right():
+    """`r[:, None]` is the reference's r with an axis of length 1: the wrong step is the product
+    summed over the wrong axes, not the reshape."""
+    student = MSE.replace("g = 2 * X.T @ r / X.shape[0]", "g = 2 * np.sum(X * r[:, None]) / X.shape[0]")
+    rng = np.random.default_rng(1)
+    b = _blame(student, MSE, rng.normal(size=(6, 3)), rng.normal(size=3), rng.normal(size=6))
+    assert (b.line, b.text) == (4, "X * r[:, None]")
+
+
+def test_a_value_computed_by_the_reference_in_another_role_is_blamed_where_it_is_given():
+    """A std carried where the variance belongs equals a later layer's std (c**1 = sqrt(c**2)):
+    right by value, but the reference never gives `var` that value."""
+    student = RECURSION.replace("var = var * width", "var = stds[-1] * width")
+    b = _blame(student, RECURSION, 50, 5, 0.2)
+    assert (b.line, b.role, b.first) == (7, "var", 1)
+    assert _blame(RECURSION, RECURSION, 50, 5, 0.2) is None
+
+
+def test_an_output_that_equals_an_input_is_still_wrong():
+    """min(formula, cap) returns the cap where the reference's formula is below it."""
+    student = CAPPED.replace("np.floor(t / 250) + 1", "t - t % 250 + 1")
+    b = _blame(student, CAPPED, 4879, 0.99)
+    assert (b.line, b.role) == (3, "mu")
+
+
+def test_an_accumulator_overwritten_at_every_pass_is_named():
+    student = NORM.replace("    total = float(np.sqrt(sum(np.sum(g**2) for g in grads)))",
+                           "    sq = 0.0\n    for g in grads:\n        sq = np.sum(g**2)\n"
+                           "    total = float(np.sqrt(sq))")
+    rng = np.random.default_rng(2)
+    grads = [rng.normal(size=(3, 2)), rng.normal(size=4)]
+    b = _blame(student, NORM, grads)
+    assert (b.line, b.kept, b.evals) == (5, "sq", 2)
+    fixed = student.replace("sq = np.sum(g**2)", "sq += np.sum(g**2)")
+    assert _blame(fixed, NORM, grads) is None
+
+
+def test_right_values_in_a_shape_with_an_extra_axis_are_named_with_the_shape():
+    student = BIAS.replace("dout.sum(axis=0)", "dout.sum(axis=0, keepdims=True)")
+    b = _blame(student, BIAS, np.random.default_rng(3).normal(size=(4, 5)))
+    assert (b.line, b.role, b.shaped) == (3, "db", "1x5")
+
+
+def test_an_entry_of_a_state_decayed_in_place_is_named_at_its_store():
+    """`state[k] *= mu` stores values the reference computes (mu * v), but `state` then holds
+    what the reference never holds: the store is named."""
+    ref = '''
+def nesterov(params, grad, state, lr, mu):
+    ahead = {k: params[k] + mu * state[k] for k in params}
+    g = grad(ahead)
+    for k in params:
+        state[k] = mu * state[k] - lr * g[k]
+        params[k] += state[k]
+'''
+    student = ref.replace("    ahead = {k: params[k] + mu * state[k] for k in params}",
+                          "    for k in state:\n        state[k] *= mu\n"
+                          "    ahead = {k: params[k] + state[k] for k in params}")
+    rng = np.random.default_rng(4)
+    params = {"a": rng.normal(size=3), "b": rng.normal(size=2)}
+    state = {"a": rng.normal(size=3), "b": rng.normal(size=2)}
+    b = _blame(student, ref, params, lambda p: {k: 2 * v for k, v in p.items()}, state, 0.1, 0.9)
+    assert (b.line, b.placed) == (4, "state")

@@ -46,10 +46,16 @@ def named(batch: list[Scenario], hints: dict[str, str]) -> list[Scenario]:
 def _rewritten(phrase: str) -> bool:
     """Is the phrase the rewrite diagnoser's or the locator's wording ("with `a` written as
     `b`", "goes wrong in line ...")?"""
-    return phrase.startswith(("with `", "without ", "ignoring the argument", "with every `")) or \
+    return phrase.startswith(("with `", "without ", "ignoring the argument", "with every `",
+                              "the values of `")) or \
         any(m in phrase for m in ("raises the same error as the correct code", "written as `",
                                   " where it should not be", "never computes is `",
-                                  " goes wrong in line", "every value it stores into `"))
+                                  "goes wrong in line", "every value it stores into `",
+                                  "the value it gives `", "the values it gives `",
+                                  "it runs at every pass of its loop", "puts in its cache",
+                                  "keeps the result of `.", "` is unpacked from `",
+                                  "done once after the loop", " inside `if ",
+                                  "which the correct code leaves as it is"))
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:

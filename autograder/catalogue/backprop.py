@@ -21,6 +21,8 @@ from autograder.catalogue.heldout10_backprop import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_backprop import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_backprop import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_backprop import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_backprop import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_backprop import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -245,7 +247,7 @@ HINTS6 = {
     'softmax-grad-averaged-before-onehot':
         'with `dlogits[np.arange(n), y] -= 1` and `dlogits /= n` in the other order',
     'numgrad-difference-reversed':
-        'with `grad` written as `-grad`',
+        'with `(fp - fm) / (2 * h)` written as `(fm - fp) / (2 * h)`',
     'mlp-hidden-layers-use-tanh':
         'with `relu_forward(h)` written as `tanh_forward(h)`',
     'train-one-step-per-epoch':
@@ -347,7 +349,7 @@ VARIANTS += as_variants(VARIANTS9)
 # design round; the mistakes whose feedback names the cause, with the phrase it shows.
 HINTS10 = {
     'linear-backward-bias-gradient-keeps-dims':
-        'never computes is `dout.sum(axis=0, keepdims=True)',
+        'the values it gives `db` are right, but in the shape (1, ',
     'relu-forward-absolute-value':
         'out is wrong exactly where x < 0 and right elsewhere',
     'relu-backward-clipped-input':
@@ -359,7 +361,7 @@ HINTS10 = {
     'softmax-grad-subtracts-label-value':
         'with `dlogits[np.arange(n), y] -= 1` multiplied by `y`: an e',
     'numgrad-minus-side-after-restore':
-        'with `old - h` written as `old`: a term is missing (or: with',
+        'with `fm = f(x)` and `x[i] = old` in the other order: two steps in the wrong order',
     'mlp-forward-relu-on-inputs':
         'never computes is `relu_forward(x)',
     'mlp-backward-through-tanh':
@@ -392,3 +394,44 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED11 = {
+    'numgrad-grad-aliases-input':
+        'x now holds the very gradient returned',
+    'mlp-forward-caches-activation-as-relu-cache':
+        'the error is in what your `mlp_forward` puts in its cache',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'linear-forward-loop-adds-bias-twice':
+        'with `b` scaled by 2: an extra factor 2 on `b`; out every row ',
+    'linear-backward-dw-from-dx':
+        'with `x.T @ dout` written as `dx.T @ dout`: `dx` is read where',
+    'relu-backward-where-keeps-input':
+        'goes wrong in line 14: `dx = np.where(x > 0, dout, x)` (its fi',
+    'tanh-backward-expanded-drops-upstream':
+        'with `dout * (1 - cache ** 2)` written as `dout * 1 - cache **',
+    'softmax-grad-minus-one-everywhere':
+        'with `dlogits[np.arange(n), y]` written as `dlogits[:, y]`: a ',
+    'softmax-loss-missing-minus':
+        'with `-logp[np.arange(n), y].mean()` written as `logp[np.arang',
+    'numgrad-returns-flat-list':
+        'goes wrong in line 17: `grad = np.array(grad)` (its first valu',
+    'mlp-forward-one-layer-short':
+        'with `range(1, L + 1)` written as `range(1, L)`: a term is mis',
+    'train-permutes-inputs-and-labels-separately':
+        'goes wrong in line 20: `X_shuf, y_shuf = rng.permutation(X), r',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+    'mlp-backward-zero-based-keys':
+        'it has gradients for W0, b0, which params does not have: its l',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

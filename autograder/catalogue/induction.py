@@ -25,6 +25,8 @@ from autograder.catalogue.heldout10_induction import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_induction import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_induction import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_induction import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_induction import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_induction import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -454,3 +456,41 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED10 = {
+    'mse-grad-summed-to-a-scalar':
+        'never computes is `X * r[:, None]`',
+}
+SCENARIOS += named(HELD_OUT10, DESIGNED10)
+DESIGNED11 = {
+    'poly-extra-bias-column':
+        'an extra first column (all 1s), and without it Phi is right',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'split-val-drawn-from-all-indices':
+        'goes wrong in line 12: `train_idx = rng.choice(n, n_train, rep',
+    'mse-loss-doubles-instead-of-squares':
+        'with `np.mean(r ** 2)` written as `np.mean(r * 2)`: `*` where ',
+    'logistic-loss-base-two-logaddexp':
+        'goes wrong in line 9: `loss = np.mean(np.logaddexp2(0, z) - y ',
+    'logistic-grad-pm1-formula-on-01-labels':
+        'goes wrong in line 10: `grad = -X.T @ (y * sigmoid(-y * z)) / ',
+    'sweep-standardises-train-and-val-separately':
+        'goes wrong in line 9: `x_train = (x_train - x_train.mean()) / ',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+    'fit-logistic-adds-own-bias-column':
+        'and its values differ throughout, not only at one end: is it computed from one more input column',
+    'poly-loop-leaves-constant-column-zero':
+        'goes wrong in line 10: `Phi[:, k] = x ** k`: every value it st',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

@@ -24,6 +24,8 @@ from autograder.catalogue.heldout10_init import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_init import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_init import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_init import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_init import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_init import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -417,3 +419,45 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED10 = {
+    'xavier-uniform-bound-from-sixth-variance':
+        'with `6.0 / (fan_in + fan_out)` written as `12.0 / (fan_in + fan_out)`',
+}
+SCENARIOS += named(HELD_OUT10, DESIGNED10)
+DESIGNED11 = {
+    'predicted-recursion-from-last-std':
+        '`var = stds[-1] * width * weight_std**2 * gain2` (the value it gives `var`',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'predicted-first-layer-drops-width':
+        'with `width * weight_std ** 2 * input_std ** 2` written as `we',
+    'gaussian-flat-vector':
+        'goes wrong in line 4: `W = rng.normal(0.0, std, size=fan_in * ',
+    'xavier-uniform-root-three-times-variance':
+        'goes wrong in line 12: `var = 2.0 / (fan_in + fan_out)` (its f',
+    'orthogonal-square-draw-not-sliced':
+        'with `(big, small)` written as `(big, big)`: `big` is read whe',
+    'orthogonal-svd-left-factor-only':
+        'goes wrong in line 5: `W = gain * u` (its first value the corr',
+    'stats-grad-norm-over-all-gradients':
+        'goes wrong in line 21: `grad_norm = np.array([np.linalg.norm(g',
+    'stats-tanh-frozen-from-preactivations':
+        'saturation is |tanh output| > 0.99, measured after the nonline',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+    'uniform-draws-plus-minus-bound':
+        'each weight is one of 2 values picked from a short list',
+    'stats-tanh-frozen-only-at-exactly-one':
+        'a comparison that is too strict',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

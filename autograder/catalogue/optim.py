@@ -22,6 +22,8 @@ from autograder.catalogue.heldout10_optim import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_optim import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_optim import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_optim import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_optim import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_optim import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -196,7 +198,7 @@ HINTS3 = {
     'optimise-works-on-a-copy':
         'change the entries of `params` itself (e.g. `p[k] -= ...` or `p[k] = .',
     'optimise-method-name-capitalised':
-        "'nesterov' behaved like plain SGD: call the nesterov rule",
+        "'nesterov' behaved like plain SGD: its velocity is zero at every step",
     'schedule-bucket-off-by-one':
         'with `np.floor(t / 250)` written as `np.floor((t + 1) / 250)`',
     'optimise-if-instead-of-elif':
@@ -394,3 +396,45 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED10 = {
+    'nesterov-velocity-decayed-before-lookahead-and-again':
+        '`state[k] *= mu`: every value it stores into `state`',
+    'schedule-log-of-bucket-start-step':
+        'np.log2(t - t % 250 + 1)), mu_max)` (the value it gives `mu`',
+    'optimise-momentum-fresh-velocity-each-step':
+        'or gets a fresh state at every step',
+}
+SCENARIOS += named(HELD_OUT10, DESIGNED10)
+DESIGNED11 = {
+    'optimise-loss-recorded-in-sgd-branch-only':
+        "is the append inside the 'sgd' branch?",
+    'train-momentum-shuffle-from-fixed-seed':
+        'a new generator with a fixed seed made at each epoch',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'momentum-gradient-scaled-by-terminal-speed':
+        'goes wrong in line 11: `state[k] -= lr / (1 - mu) * grads[k]` ',
+    'nesterov-lookahead-undone-with-new-velocity':
+        'goes wrong in line 14: `params[k] -= mu * state[k]` (its first',
+    'nesterov-params-assigned-velocity':
+        'with `params[k] += ...` written as `params[k] = ...`: `params[',
+    'schedule-log-left-out':
+        'goes wrong in line 4: `mu = min(1.0 - 2.0 ** (-1.0 - np.floor(',
+    'train-momentum-batch-slice-one-short':
+        'with `order[start:start + batch_size]` written as `order[start',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+    'optimise-stops-when-loss-rises':
+        'the loop ends after 2 of its 520 steps: a `break` or `return` ',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

@@ -24,6 +24,8 @@ from autograder.catalogue.heldout10_rnn import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_rnn import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_rnn import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_rnn import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_rnn import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_rnn import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -205,7 +207,7 @@ SCENARIOS += [
     Scenario('lstm-forget-gate-uses-input-columns', '5.3', {
         'f = sigmoid(a[:, H:2 * H])':
             'f = sigmoid(a[:, 0:H])',
-    }, "forget gate f is computed from the input gate i's columns"),
+    }, "either f is computed from i's columns"),
     Scenario('lstm-dc-prev-skips-h-path', '5.3', {
         'dc_prev = dc * f':
             'dc_prev = dc_next * f',
@@ -312,7 +314,7 @@ HINTS6 = {
     'rnn-backward-carry-starts-at-last-upstream':
         'with `np.zeros((N, H))` written as `dh[:, -1]`',
     'rnn-backward-dx-stacked-time-first':
-        'with `np.stack(dx_steps[::-1], axis=1)` written as `np.stack(dx_steps[::-1], axis=0)`',
+        'with `np.stack(dx_steps[::-1], axis=1)` written as `np.stack(dx_steps[::-1])`: joined along',
     'lstm-cell-input-and-forget-roles-swapped':
         'swap roles where they are used',
     'lstm-candidate-tanh-derivative-twice':
@@ -457,3 +459,53 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED10 = {
+    'lstm-hidden-gated-by-forget':
+        'or f is written where o belongs',
+    'lstm-backward-weight-sums-after-loop':
+        "with the loop's last 3 steps (from `dWx = dWx + dWx_t`) done once after the loop",
+    'clip-comparison-inverted':
+        'with `total_norm > max_norm` written as `total_norm < max_norm`',
+}
+SCENARIOS += named(HELD_OUT10, DESIGNED10)
+DESIGNED11 = {
+    'rnn-forward-state-overwritten-in-place':
+        'the error is in what your `rnn_forward` puts in its cache',
+    'gradient-norms-recurrent-step-only-for-tanh':
+        "with `d = d @ Wh.T` inside `if activation == 'tanh'`",
+    'clip-sum-of-squares-overwritten-per-tensor':
+        '`sq = np.sum(g**2)`: it runs at every pass of its loop',
+    'classifier-input-and-recurrent-grads-swapped':
+        'the values of `Wx` and `Wh` are swapped',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'rnn-step-bias-left-out':
+        'h_next is missing the bias b',
+    'rnn-step-derivative-recomputed-without-bias':
+        'goes wrong in line 21: `da = dh_next / np.cosh(x @ Wx + h_prev',
+    'rnn-backward-upstream-one-step-early':
+        'with `dh[:, t] + dh_prev` written as `dh[:, t - 1] + dh_prev`:',
+    'rnn-backward-carry-summed-over-steps':
+        'goes wrong in line 33: `dh_prev = dh_prev + dh_step`, on pass ',
+    'lstm-preactivation-reads-cell-state':
+        'with `x @ Wx + h_prev @ Wh` written as `x @ Wx + c_prev @ Wh`:',
+    'lstm-dc-prev-gated-by-input':
+        'with `dc * f` written as `dc * i`: `i` is read where `f` belon',
+    'gradient-norms-squared':
+        'with `[np.linalg.norm(d)]` written as `[np.sum(d ** 2)]` at al',
+    'classifier-softmax-before-cross-entropy':
+        'goes wrong in line 14: `probs = np.exp(scores - scores.max(axi',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

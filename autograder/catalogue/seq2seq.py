@@ -22,6 +22,8 @@ from autograder.catalogue.heldout10_seq2seq import SCENARIOS as HELD_OUT10
 from autograder.catalogue.heldout10_seq2seq import VARIANTS as VARIANTS10
 from autograder.catalogue.heldout11_seq2seq import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_seq2seq import VARIANTS as VARIANTS11
+from autograder.catalogue.heldout12_seq2seq import SCENARIOS as HELD_OUT12
+from autograder.catalogue.heldout12_seq2seq import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -551,3 +553,43 @@ HINTS11 = {
 }
 SCENARIOS += named(HELD_OUT11, HINTS11)
 VARIANTS += as_variants(VARIANTS11)
+
+# Batches 10 and 11 again: the mistakes whose feedback names the cause only after the
+# sixth session's design round, which was designed on them (so no part of a measure).
+DESIGNED10 = {
+    'train-loss-overwritten-by-clip-norm':
+        'with `loss` where `_` is unpacked from `clip_grad_norm(grads, clip)`',
+}
+SCENARIOS += named(HELD_OUT10, DESIGNED10)
+DESIGNED11 = {
+    'tokens-to-ids-returns-result-of-append':
+        'keeps the result of `.append(...)`',
+    'loader-source-and-target-masks-swapped':
+        'the values of `src_mask` and `tgt_mask` are swapped',
+    'beam-strips-final-eos':
+        '`tokens = tokens[:-1]` (its first value the correct code never computes is `tokens[:-1]`',
+}
+SCENARIOS += named(HELD_OUT11, DESIGNED11)
+
+# Twelfth batch (issue 14, sixth session): written blind, measured once after the sixth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS12 = {
+    'masked-ce-mask-applied-before-one-hot':
+        'goes wrong in line 13: `dlogits = np.exp(logp) * m[:, :, None]',
+    'loss-encoder-gets-first-decoder-output-gradient':
+        'goes wrong in line 18: `grads.update(encoder_backward(dh[:, 0]',
+    'greedy-logp-scored-before-argmax':
+        'goes wrong in line 16: `logp += np.where(done, 0.0, lp[np.aran',
+    'train-adam-state-fresh-every-step':
+        'goes wrong in line 15: `adam_step(params, grads, adam_init(par',
+}
+SCENARIOS += named(HELD_OUT12, HINTS12)
+VARIANTS += as_variants(VARIANTS12)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED12 = {
+    'tokens-to-ids-adds-unknown-to-vocab':
+        'to its argument `stoi`, which the correct code leaves as it is',
+    'accuracy-exact-over-whole-batch':
+        'or an `all` or `==` over too much',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12)

@@ -176,6 +176,18 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
         raise
 
 
+def _shifted(extra: list, missing: list) -> bool:
+    """Are the extra keys numbered from 0 ("W0") where the missing ones name the same kinds of
+    parameter ("W4"): layers counted from 0 where params counts them from 1?"""
+    def split(k: object) -> tuple[str, int] | None:
+        k = str(k)
+        head = k.rstrip("0123456789")
+        return (head, int(k[len(head):])) if head != k else None
+    got, want = [split(k) for k in extra], [split(k) for k in missing]
+    return None not in got + want and {h for h, _ in got} <= {h for h, _ in want} and \
+        min(n for _, n in got) == 0
+
+
 def check_numerical_gradient(numerical_gradient, *, seed):
     rng = np.random.default_rng(seed)
     shape = tuple(_shapes(rng, k=2, lo=2, hi=4))
@@ -189,8 +201,11 @@ def check_numerical_gradient(numerical_gradient, *, seed):
     expect(np.array_equal(np.asarray(g, float), np.asarray(again, float)),
            "two calls on the same f and x returned different gradients",
            hint="numerical_gradient must depend only on f, x and h")
+    same = np.shape(g) == x.shape and np.array_equal(np.asarray(g, float), x)
     expect(np.array_equal(x, x0), "numerical_gradient changed x",
-           "restore each entry after perturbing it: x[i] = old")
+           "x now holds the very gradient returned: the gradient was written into x itself "
+           "(`grad = x` gives x a second name, not a copy: start from np.zeros_like(x))" if same
+           else "restore each entry after perturbing it: x[i] = old")
     # For a cubic the centred difference is exactly f'(x) + a h**2 (up to rounding, ~1e-12):
     # compare with that, not with f'(x), whose gap a h**2 ~ 1e-6 is a large relative error
     # where f'(x) is near 0 (correct code failed 2.6 on about 3% of seeds).
@@ -243,8 +258,14 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
            f"got {type(grads).__name__}")
     expected = nn.mlp_backward(dscores, nn.mlp_forward(params, x)[1])
     missing = sorted(set(expected) - set(grads))
+    extra = sorted(set(grads) - set(expected))
     expect(not missing, f"mlp_backward has no gradient for {', '.join(missing)}",
-           "return one gradient per parameter, keyed like params")
+           "return one gradient per parameter, keyed like params",
+           hint=f"it has gradients for {', '.join(map(str, extra))}, which params does not have: "
+                "its layer numbers are off by one (params count the layers from 1)"
+                if extra and _shifted(extra, missing) else
+                f"it has gradients for {', '.join(map(str, extra))}, which params does not have"
+                if extra else None)
     compare(grads, expected)
     # the same gradient from central differences of the loss sum(scores * dscores)
     k = f"W{depth + 1}"

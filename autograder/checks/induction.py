@@ -223,7 +223,9 @@ def check_fit_least_squares(fit_least_squares, *, seed):
            f"X {Xi.shape} with cond(X) = 1e10; the tolerance is {ILL_EXCESS_TOL:.0e}",
            "your w is compared through the loss, not entry by entry: with this X many "
            "different w give nearly the same predictions",
-           hint=NORMAL_EQUATIONS_HINT.format(c=1e10, c2=1e20), mistake="normal-equations")
+           hint=NORMAL_EQUATIONS_HINT.format(c=1e10, c2=1e20) + "; or a method that only "
+                "approaches the minimum (gradient descent, a fixed number of steps) stopped short "
+                "of it", mistake="normal-equations")
     # rank deficient: a repeated column, so w is not unique; compare predictions
     D = int(rng.integers(3, 6))
     N = D + int(rng.integers(5, 30))

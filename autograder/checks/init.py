@@ -171,7 +171,12 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                            f"{', ...' if distinct > 4 else ''}"],
                           hint="draw one random number per entry (size=(fan_in, fan_out)): one "
                                "draw filled in or broadcast gives every weight the same value, "
-                               "and units that start equal stay equal",
+                               "and units that start equal stay equal"
+                          if distinct == 1 or distinct in (fan_in, fan_out) or distinct > 8 else
+                               f"each weight is one of {distinct} values picked from a short list "
+                               "(a random sign or a choice), not a draw from a continuous "
+                               f"distribution: draw {'rng.uniform' if uniform else 'rng.normal'}"
+                               " for every entry",
                           mistake="few-values")
     if looks and looks != want:
         raise CheckFailed(f"{name}'s weights look {looks}, not {want}",
@@ -474,13 +479,15 @@ def check_xavier(xavier_normal, xavier_uniform, *, seed):
     check_rng_use("xavier_normal", lambda r: xavier_normal(fi, fo, r), seed)
     W = xavier_uniform(fi, fo, np.random.default_rng(seed))
     a = np.sqrt(6.0 / (fi + fo))
+    uniform_candidates = lambda a, b: [                                    # noqa: E731
+        ("uniform-without-sqrt3", xstd(a, b) / np.sqrt(3), "U[-a, a] has variance a**2/3: with "
+         "a = sqrt(2/(fan_in + fan_out)) the std is sqrt(3) too small; use "
+         "a = sqrt(3) * std = sqrt(6/(fan_in + fan_out))")] + _xavier_candidates(a, b)
     check_statistics("xavier_uniform", W, fi, fo, std,
                      f"sqrt(2/(fan_in + fan_out)) (bound a = sqrt(6/(fan_in + fan_out)) = {a:.4g})",
-                     uniform=True, candidates=[
-        ("uniform-without-sqrt3", std / np.sqrt(3), "U[-a, a] has variance a**2/3: with "
-         "a = sqrt(2/(fan_in + fan_out)) the std is sqrt(3) too small; use "
-         "a = sqrt(3) * std = sqrt(6/(fan_in + fan_out))")] + _xavier_candidates(fi, fo),
-                     expected=xstd, again=lambda a, b: xavier_uniform(a, b, np.random.default_rng(seed)))
+                     uniform=True, candidates=uniform_candidates(fi, fo), expected=xstd,
+                     again=lambda a, b: xavier_uniform(a, b, np.random.default_rng(seed)),
+                     candidates_at=uniform_candidates)
     check_rng_use("xavier_uniform", lambda r: xavier_uniform(fi, fo, r), seed)
     for name, fn in (("xavier_normal", xavier_normal), ("xavier_uniform", xavier_uniform)):
         require_trains(name, fn, "tanh", TANH, seed)

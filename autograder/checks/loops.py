@@ -92,5 +92,7 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
     same = [e for e in range(1, E) if np.allclose(epochs_[e], epochs_[0], rtol=1e-12, atol=0)]
     expect(not same, f"epoch {same[0] if same else 0} has the same batches, in the same order, "
            "as epoch 0", f"{where}: the per-step losses repeat every {K} steps",
-           hint="draw a fresh permutation every epoch, inside the epoch loop",
+           hint="draw a fresh permutation every epoch, inside the epoch loop, from the rng "
+                "passed in: a permutation drawn once before the loop, or a new generator with a "
+                "fixed seed made at each epoch, repeats the same order",
            mistake="same-order-every-epoch")

@@ -348,7 +348,14 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
                 "record the loss before the first step as well as after each step: "
                 "n_steps + 1 values" if arr.size == n_steps else
                 "two losses per step were recorded: one before the loop, then one after each "
-                "step" if arr.size == 2 * n_steps else None)
+                "step" if arr.size == 2 * n_steps else
+                f"only the loss before the first step came back: no step's loss is appended "
+                f"when method = '{method}'" + (
+                    " (with 'sgd' each one is): is the append inside the 'sgd' branch?"
+                    if method != "sgd" else "") if arr.size == 1 else
+                f"the loop ends after {arr.size - 1} of its {n_steps} steps: a `break` or "
+                "`return` inside it (the loop runs all n_steps steps, whatever the loss does)?"
+                if 1 < arr.size < n_steps else None)
     exp = _loop(obj, _copy(start), method, lr, mu_max, n_steps)
     mistakes = [
         Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: at step t use "
@@ -359,7 +366,9 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
                 "mu_max) with t = 0, 1, ..., n_steps - 1",
                 lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
                                          mu_of=lambda t, m: optim.momentum_schedule(t + 1, m))}),
-        Mistake("no-momentum", f"'{method}' behaved like plain SGD: call the {method} rule",
+        Mistake("no-momentum", f"'{method}' behaved like plain SGD: its velocity is zero at "
+                f"every step (the {method} rule is never called, or gets a fresh state at every "
+                "step instead of the one state kept across steps)",
                 lambda: {"losses": _loop(obj, _copy(start), "sgd", lr, mu_max, n_steps)}),
         Mistake("nesterov-as-momentum", "'nesterov' behaved like classical momentum: call "
                 "nesterov_step(params, objective, state, lr, mu)",

@@ -333,9 +333,11 @@ def check_lstm_step(lstm_step_forward, lstm_step_backward, *, seed):
                   f"left out (as if {n} = 1): check where {n} enters c_next or h_next",
                   lambda n=n: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, drop=n), strict=True)))
           for n in GATES],
-        *[Mistake(f"gate-{n}-reads-{m}", f"the {GATE_NAMES[n]} is computed from the {GATE_NAMES[m]}'s "
-                  f"columns a[:, {GATES.index(m)}H:{GATES.index(m) + 1}H]; {n} has its own, "
-                  f"a[:, {GATES.index(n)}H:{GATES.index(n) + 1}H] (a slice copied and not changed?)",
+        *[Mistake(f"gate-{n}-reads-{m}", f"where the {GATE_NAMES[n]} belongs, your cell uses the "
+                  f"{GATE_NAMES[m]}'s values: either {n} is computed from {m}'s columns "
+                  f"a[:, {GATES.index(m)}H:{GATES.index(m) + 1}H] (a slice copied and not changed? "
+                  f"{n} has its own, a[:, {GATES.index(n)}H:{GATES.index(n) + 1}H]), or {m} is "
+                  f"written where {n} belongs",
                   lambda n=n, m=m: dict(zip(("h_next", "c_next"), _lstm_fwd(*args, reads=(n, m)),
                                             strict=True)))
           for n in GATES for m in GATES if m != n],
