@@ -19,10 +19,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 # stays on one process, so its module- and session-wide fixtures (a JupyterLab server, an
 # nbgrader course, the browser) are built once; the browser tests share their server.
 SPREAD = {"test_mistake_fails_its_task_with_its_hint", "test_correct_variant_passes_every_task"}
+# The sandbox's attacks race its time and memory limits on purpose: they run first, alone
+# (marked `serial`: the README runs `-m serial`, then the rest on every core).
+SERIAL = {"test_attacks.py", "test_attacks2.py"}
 
 
+@pytest.hookimpl(tryfirst=True)      # before `-m` selects by these marks
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if Path(str(item.fspath)).name in SERIAL:
+            item.add_marker(pytest.mark.serial)
         if item.originalname in SPREAD:
             continue
         path = Path(str(item.fspath))

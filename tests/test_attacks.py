@@ -430,15 +430,16 @@ def test_a_full_disk_gives_a_clear_error_not_a_traceback(tmp_path, capsys):
 
 
 FORK_HOGS = '''
-import os, numpy as np
+import os, time, numpy as np
 def fork_hogs(n, mb):
     pids = []
     for _ in range(n):
         pid = os.fork()
         if pid == 0:
             try:
-                np.ones(mb * 2**20 // 8)
-                os._exit(0)
+                a = np.ones(mb * 2**20 // 8)
+                time.sleep(1.0)       # held while the others allocate: all four at once
+                os._exit(int(a[0]) - 1)
             except MemoryError:
                 os._exit(1)
         pids.append(pid)
