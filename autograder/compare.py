@@ -302,6 +302,12 @@ def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
     return None
 
 
+def _ratio(g: np.ndarray, e: np.ndarray) -> float | None:
+    """c when g is c * e in every entry (least squares c, c not 0), else None."""
+    c = float(np.sum(g * e) / np.sum(e * e))
+    return c if abs(c) > 1e-12 and np.all(_close(g, c * e)) else None
+
+
 def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...],
             sizes: Mapping[str, float] | None = None, rtol: float = 1e-9) -> str | None:
     """One factor for every entry, or one factor per row / column / ... (arrays only).
@@ -311,8 +317,8 @@ def _factor(g: np.ndarray, e: np.ndarray, names: tuple[str, ...],
     """
     if np.count_nonzero(e) < 1 or (g.size < 2 and not sizes):
         return None  # any wrong scalar is the right one times something: not a hint
-    ratio = float(np.sum(g * e) / np.sum(e * e))
-    if abs(ratio) > 1e-12 and np.all(_close(g, ratio * e)):
+    ratio = _ratio(g, e)
+    if ratio is not None:
         # a factor measured against a looser reference (central differences) is as loose
         if (label := _named_factor(ratio, sizes, max(1e-9, min(rtol, 1e-4)))) is not None:
             return f"equals the expected value times {label}"
@@ -505,10 +511,8 @@ def _shared_factor(names: list[str], arrays: Mapping[str, np.ndarray],
     ratios: dict[str, float] = {}
     for n in names:
         g, e = np.asarray(arrays[n], np.float64), np.asarray(expected[n], np.float64)
-        if g.shape != e.shape or g.size < 2 or np.count_nonzero(e) < 2:
-            continue
-        r = float(np.sum(g * e) / np.sum(e * e))
-        if abs(r) > 1e-12 and np.all(_close(g, r * e)):
+        if g.shape == e.shape and g.size >= 2 and np.count_nonzero(e) >= 2 and \
+                (r := _ratio(g, e)) is not None:
             ratios[n] = r
     for r in ratios.values():
         group = [m for m in ratios if np.isclose(ratios[m], r, rtol=1e-6, atol=0)]

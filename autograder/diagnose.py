@@ -48,7 +48,7 @@ import types
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 
 import numpy as np
 
@@ -2087,8 +2087,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                                  ref_src=_source(ref), ref_args=(replay.args, replay.kwargs),
                                  returned=returned)
                 if b is not None:
-                    emit([0, b.line, b.text, b.stmt, b.first, b.evals, b.also, b.placed,
-                          list(b.alias), b.role, b.kept, b.shaped])
+                    emit([0, *astuple(b)])
 
             # the student's code runs in the sandbox's worker, or here in a forked child
             got: list = []
@@ -2099,12 +2098,11 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
                     pass
             else:
                 got = _apart(find, 4.0)
-            got = [g for g in got if len(g) == 12]
+            got = [g for g in got if len(g) == 1 + len(fields(locate.Blame))]
             if not got:
                 return None
             found = locate.Blame(*got[0][1:])
-            line = getattr(mine, "first_line", 1) if remote else mine.__code__.co_firstlineno
-            line += found.line - 1
+            line = _first_line(mine) + found.line - 1
             when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
                 "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
                 f"1-{found.first - 1} are right)"
@@ -2149,20 +2147,16 @@ def returned_none(fns: tuple[object, ...], references: dict[str, object]) -> str
     """When a function returned None where its reference returns a value, and its code keeps
     the result of an in-place method: that line."""
     for f in fns:
-        if not isinstance(f, Recorder) or not any(c.out is None for c in f.calls):
-            continue
-        ref = references.get(f._name)
-        call = next(c for c in f.calls if c.out is None)
+        call = next((c for c in f.calls if c.out is None), None) if isinstance(f, Recorder) \
+            else None
+        ref = references.get(f._name) if call is not None else None
         if not isinstance(ref, types.FunctionType) or _run_raw(ref, call) is None:
             continue
         kept = _in_place_result(f._fn)
         if kept is not None:
-            mine = f._fn
-            first = getattr(mine, "first_line", None) or getattr(
-                getattr(mine, "__code__", None), "co_firstlineno", 1)
-            return (f"your {f._name} returns None: line {first + kept[0] - 1}, `{kept[1]}`, keeps "
-                    f"the result of `.{kept[2]}(...)`, which changes its object in place and "
-                    "returns None")
+            return (f"your {f._name} returns None: line {_first_line(f._fn) + kept[0] - 1}, "
+                    f"`{kept[1]}`, keeps the result of `.{kept[2]}(...)`, which changes its "
+                    "object in place and returns None")
     return None
 
 
@@ -2181,9 +2175,7 @@ def grown_args(fns: tuple[object, ...], references: dict[str, object]) -> str | 
                     continue
                 args, kwargs = copy.deepcopy((call.args, call.kwargs))
                 try:
-                    with warnings.catch_warnings(), np.errstate(all="ignore"):
-                        warnings.simplefilter("ignore")
-                        ref(*args, **kwargs)
+                    _call(ref, args, kwargs)
                 except Exception:
                     continue
                 if _grown(call.args[i], args[i]):
@@ -2273,13 +2265,25 @@ def _with_reference_caches(call: Call, recorders: dict, references: dict) -> Cal
 
 
 def _run_raw(fn: Callable, call: Call) -> object:
-    args, kwargs = copy.deepcopy((call.args, call.kwargs))
+    """fn on a copy of the call's inputs (None if it raises)."""
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return fn(*args, **kwargs)
+        return _call(fn, *copy.deepcopy((call.args, call.kwargs)))
     except Exception:
         return None
+
+
+def _call(fn: Callable, args: tuple, kwargs: dict) -> object:
+    """fn(*args, **kwargs) with numpy's warnings silenced (on these very inputs)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def _first_line(fn: object) -> int:
+    """The line of the student's def in its cell (the sandbox's stand-in knows it)."""
+    line = getattr(fn, "first_line", None)
+    return line if isinstance(line, int) else getattr(getattr(fn, "__code__", None),
+                                                      "co_firstlineno", 1)
 
 
 _SOLUTION_SOURCES: dict[object, str] = {}   # code object of a solution function -> its def

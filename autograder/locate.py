@@ -571,6 +571,15 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
            wrong: set[int] | None, given: dict[str, Pool] | None = None,
            returns: list[np.ndarray] | None = None) -> Blame | None:
     n = len(log)
+    passes: dict[int, list[int]] = {}  # node -> its evaluations, in order
+    for i, (k, _) in enumerate(log):
+        passes.setdefault(k, []).append(i)
+
+    def blamed_at(j: int, **kw) -> Blame:
+        """The Blame of evaluation j: its place, and which of the place's evaluations it is."""
+        ev = passes[log[j][0]]
+        return _blamed(nodes[log[j][0]], src, first=ev.index(j) + 1, evals=len(ev), **kw)
+
     last: dict[int, int] = {}         # node -> its latest evaluation so far
     defs: dict[str, list[int]] = {}   # variable -> the evaluation that gave it its value
     parents: list[list[int]] = [[] for _ in range(n)]   # evaluation -> what it was made of
@@ -650,7 +659,6 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
         nd = nodes[log[j][0]]
         return _blamed(nd, src, alias=(other, nd.writes, made))
     k = log[i][0]
-    evals = [j for j in range(n) if log[j][0] == k]
     if nodes[k].reads or nodes[k].text.startswith(KEEPS) and len(parents[i]) == 1 and \
             nodes[log[parents[i][0]][0]].reads:
         # a read, or a conversion (`float(mu)`), keeps the value it is given: wrong from a right
@@ -661,12 +669,10 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
         if len(parents[r]) == 1 and defs:
             d = defs[0]
             v = log[d][1]
-            evals = [j for j in range(n) if log[j][0] == log[d][0]]
             right = good[d] is True and v is not None
             shaped = "" if not right or pool.has_shaped(v) else "x".join(map(str, v.shape))
-            return _blamed(nodes[log[d][0]], src, first=evals.index(d) + 1, evals=len(evals),
-                           role=nodes[log[r][0]].reads if right else "", shaped=shaped)
-    if evals.index(i) and given:
+            return blamed_at(d, role=nodes[log[r][0]].reads if right else "", shaped=shaped)
+    if passes[k].index(i) and given:
         # wrong only on a later pass, made from a variable carried from an earlier one: when
         # that variable got a value the correct code computes, but never gives it (a
         # coincidence of values: std where a variance belongs), the error is made there
@@ -676,21 +682,17 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
                 nd = nodes[log[d][0]]
                 if nd.writes == name and name in given and good[d] is True and \
                         log[d][1] is not None and not given[name].has(log[d][1]):
-                    evals = [j for j in range(n) if log[j][0] == log[d][0]]
-                    return _blamed(nd, src, first=evals.index(d) + 1, evals=len(evals),
-                                   role=name)
+                    return blamed_at(d, role=name)
     # an operand set at every pass of a loop, each pass replacing the one before (`s = x` where
     # `s += x` belongs): only its last value reaches here
     for r in reads:
         name = nodes[log[r][0]].reads
         for d in parents[r]:
-            nd = nodes[log[d][0]]
-            passes = [j for j in range(n) if log[j][0] == log[d][0]]
+            nd, sets = nodes[log[d][0]], passes[log[d][0]]
             if nd.writes == name and not nd.store and good[d] is not False and \
-                    len(passes) >= 2 and d == passes[-1] and \
-                    sum(1 for j in range(n) if log[j][0] == log[r][0]) < len(passes) and \
+                    len(sets) >= 2 and d == sets[-1] and len(passes[log[r][0]]) < len(sets) and \
                     not _reads(log[d][0], name, nodes):
-                return _blamed(nd, src, evals=len(passes), kept=name)
+                return _blamed(nd, src, evals=len(sets), kept=name)
     node = nodes[k]
     if node.reads:
         return None           # reading a variable makes no error: no single place to name
@@ -706,7 +708,7 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
                 not any(_bad_below(p, parents, good, memo) for p in parents[j]):
             also = _short(nd.text)
             break
-    return _blamed(node, src, first=evals.index(i) + 1, evals=len(evals), also=also)
+    return blamed_at(i, also=also)
 
 
 def _reads(k: int, name: str, nodes: list[Node]) -> bool:

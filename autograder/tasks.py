@@ -257,9 +257,10 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
         return e.hint
     try:
         refs = _references(task)
-        none = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs)
-        if none:
-            return f"{e.hint}; {none}" if e.hint else none
+        # an in-place method's None kept, an argument grown: named before any rewrite
+        misuse = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs)
+        if misuse:
+            return f"{e.hint}; {misuse}" if e.hint else misuse
         found = diagnose.explain(fns, refs)
         if not found:       # no edit explains it: where it goes wrong, after the check's hint
             where = diagnose.located(fns, refs)

@@ -176,11 +176,10 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
         raise
 
 
-def _shifted(extra: list, missing: list) -> bool:
+def _shifted(extra: list[str], missing: list[str]) -> bool:
     """Are the extra keys numbered from 0 ("W0") where the missing ones name the same kinds of
     parameter ("W4"): layers counted from 0 where params counts them from 1?"""
-    def split(k: object) -> tuple[str, int] | None:
-        k = str(k)
+    def split(k: str) -> tuple[str, int] | None:
         head = k.rstrip("0123456789")
         return (head, int(k[len(head):])) if head != k else None
     got, want = [split(k) for k in extra], [split(k) for k in missing]
@@ -258,14 +257,12 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
            f"got {type(grads).__name__}")
     expected = nn.mlp_backward(dscores, nn.mlp_forward(params, x)[1])
     missing = sorted(set(expected) - set(grads))
-    extra = sorted(set(grads) - set(expected))
+    extra = sorted(map(str, set(grads) - set(expected)))
+    has = f"it has gradients for {', '.join(extra)}, which params does not have"
     expect(not missing, f"mlp_backward has no gradient for {', '.join(missing)}",
            "return one gradient per parameter, keyed like params",
-           hint=f"it has gradients for {', '.join(map(str, extra))}, which params does not have: "
-                "its layer numbers are off by one (params count the layers from 1)"
-                if extra and _shifted(extra, missing) else
-                f"it has gradients for {', '.join(map(str, extra))}, which params does not have"
-                if extra else None)
+           hint=None if not extra else has + (": its layer numbers are off by one (params count "
+                                              "the layers from 1)" if _shifted(extra, missing) else ""))
     compare(grads, expected)
     # the same gradient from central differences of the loss sum(scores * dscores)
     k = f"W{depth + 1}"
