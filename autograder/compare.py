@@ -280,6 +280,10 @@ def _axis_names(g: np.ndarray, axes: tuple[str, ...] | None) -> tuple[str, ...]:
     return {1: ("entry",), 2: ("row", "column")}.get(g.ndim, tuple(f"index {k}" for k in range(g.ndim)))
 
 
+def _short_list(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:text.rfind(", ", 0, limit)] + ", ..."
+
+
 def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
     """Reversed or shifted by one along one axis."""
     for ax, label in enumerate(names):
@@ -290,6 +294,11 @@ def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
         if not np.all(_close(flip, e)) and np.all(_close(g, flip)):
             return (f"is in reversed {label} order: your {label} k holds the expected {label} "
                     f"{n - 1} - k")
+        if (order := permuted(g, e, ax)) is not None:
+            pairs = ", ".join(f"your {k} is the expected {j}" for k, j in enumerate(order)
+                              if k != j)
+            return (f"has the right {label}s in another order ({_short_list(pairs)}): is "
+                    "something sorted, shuffled or indexed whose order must stay as given?")
         if n < 3:
             continue
         head, tail = [slice(None)] * g.ndim, [slice(None)] * g.ndim
@@ -300,6 +309,22 @@ def _moved(g: np.ndarray, e: np.ndarray, names: tuple[str, ...]) -> str | None:
         if np.all(_close(g[tail], e[head])) and not np.all(_close(g[tail], e[tail])):
             return f"is shifted by one {label}: your {label} k holds the expected {label} k - 1"
     return None
+
+
+def permuted(g: np.ndarray, e: np.ndarray, axis: int = 0) -> list[int] | None:
+    """[j for each k]: g's slice k along `axis` is e's slice j, every j once, in another order
+    than e's (None when not; of equal slices, the first one not taken)."""
+    n = g.shape[axis] if g.shape == e.shape and g.ndim else 0
+    if n < 2 or n > 256:
+        return None
+    gs, es = np.moveaxis(g, axis, 0), np.moveaxis(e, axis, 0)
+    order: list[int] = []
+    for k in range(n):
+        j = next((j for j in range(n) if j not in order and np.all(_close(gs[k], es[j]))), None)
+        if j is None:
+            return None
+        order.append(j)
+    return None if all(np.all(_close(gs[k], es[k])) for k in range(n)) else order
 
 
 def _ratio(g: np.ndarray, e: np.ndarray) -> float | None:

@@ -32,6 +32,7 @@ import json
 import os
 import pickle
 import random
+import re
 
 try:
     import resource
@@ -1704,10 +1705,56 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                 _VERDICTS.popitem(last=False)
     if not hit:
         return None
-    if len(hit) >= 2 and student_src and all(p is None for _, p in hit[:2]):
-        mine = _statements_of(student_src)
+    mine = _statements_of(student_src) if student_src else None
+    if len(hit) >= 2 and mine is not None and all(p is None for _, p in hit[:2]):
         hit = sorted(hit, key=lambda h: -_likeness(h[0].src, mine))
-    return _describe(fn_name or ref.__name__, hit, _output_names(ref))
+    text = _describe(fn_name or ref.__name__, hit, _output_names(ref))
+    edit = _edit(hit[0][0].src, ref) if mine is not None else None
+    literal = None
+    if edit is not None:
+        edited, removed = edit
+        have = {t for _, t in mine}
+        moved = next((t for _, t in removed if t in have), None) if not edited else None
+        if moved:       # the edit removes a statement the student kept: it is in the wrong place
+            moved = moved if len(moved) <= 70 else moved[:67] + "..."
+            text += (f"; but your code has `{moved}`: not where it takes effect (done after "
+                     "the values it changes are used, or before they are set, in a branch that "
+                     "is not taken, or on a copy)?")
+        # the student's code has a statement the edit writes, or the edited part word for word
+        flat = "".join(student_src.split())
+        literal = any(k in mine for k in edited) or any(
+            "".join(y.split()) in flat for y in re.findall(r"written as `([^`]+)`", hit[0][0].what)
+            if not y.endswith("...")) if edited else not moved if removed else None
+    return Explanation(text, fn_name or ref.__name__, literal)
+
+
+class Explanation(str):
+    """A diagnosis's text, with the function it names (`fn`); for a rewrite, whether the
+    student's code has what the edit writes (`literal`; None: unknown); for a located line,
+    the line and the operation it names."""
+
+    fn: str = ""
+    literal: bool | None = None
+    stmt: str = ""      # a located line
+    op: str = ""        # ... and the operation in it that it names
+
+    def __new__(cls, text: str, fn: str = "", literal: bool | None = None, stmt: str = "",
+                op: str = ""):
+        out = super().__new__(cls, text)
+        out.fn, out.literal, out.stmt, out.op = fn, literal, stmt, op
+        return out
+
+
+def _edit(src: str, ref: types.FunctionType) -> tuple[collections.Counter, collections.Counter
+                                                       ] | None:
+    """(statements the rewrite `src` has and the reference not, and the other way round), each
+    as (loop depth, text); None when either does not parse."""
+    try:
+        ours = _statements_of(_source(ref))
+    except (OSError, TypeError):
+        return None
+    theirs = _statements_of(src)
+    return None if ours is None or theirs is None else (theirs - ours, ours - theirs)
 
 
 def _statements(fdef: ast.AST) -> collections.Counter:
@@ -2106,37 +2153,62 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
                 "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
                 f"1-{found.first - 1} are right)"
+            head = f"your {f._name} goes wrong in line {line}: `{found.stmt}`"
             if found.alias:
                 changed, written, made = found.alias
                 made += line - found.line
-                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: this also "
-                        f"changes `{changed}`, because `{written}` is `{changed}` (or a part of "
-                        f"it), not a copy (line {made}); make a copy there (`.copy()`, "
-                        "`dict(...)`, `list(...)`) or build a new object")
+                return Explanation(
+                    f"{head}: this also changes `{changed}`, because `{written}` is `{changed}` "
+                    f"(or a part of it), not a copy (line {made}); make a copy there (`.copy()`, "
+                    "`dict(...)`, `list(...)`) or build a new object", f._name, stmt=found.stmt)
             if found.kept:
-                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: it runs at "
-                        f"every pass of its loop, and each pass replaces the value before, so "
-                        f"after the loop `{found.kept}` holds the last pass's value only (add "
-                        f"them up, `{found.kept} += ...`, or keep them all?)")
+                return Explanation(
+                    f"{head}: it runs at every pass of its loop, and each pass replaces the value "
+                    f"before, so after the loop `{found.kept}` holds the last pass's value only "
+                    f"(add them up, `{found.kept} += ...`, or keep them all?)", f._name,
+                    stmt=found.stmt)
             if found.placed:
-                return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`: every value it "
-                        f"stores into `{found.placed}` is one the correct code computes, but "
-                        f"`{found.placed}` as a whole is not: does each value go to the right "
-                        "place (the index), or the right value to each place?")
+                return Explanation(
+                    f"{head}: every value it stores into `{found.placed}` is one the correct code "
+                    f"computes, but `{found.placed}` as a whole is not: does each value go to the "
+                    "right place (the index), or the right value to each place?", f._name,
+                    stmt=found.stmt)
             also = f", and next in the line `{found.also}`" if found.also else ""
             first = "" if found.text == found.stmt else \
                 f" (its first value the correct code never computes is `{found.text}`{also})"
             if found.role:
                 first = (f" (the value it gives `{found.role}` is one the correct code computes, "
                          f"but never as `{found.role}`)")
+            if found.late:
+                first = (f" (the value it gives `{found.role}` is not the one the correct code "
+                         "gives it at that pass: the right values at the wrong time, or in the "
+                         "wrong order)")
             if found.shaped:
                 shape = found.shaped.replace("x", ", ")
                 first = (f" (the values it gives `{found.role}` are right, but in the shape "
                          f"({shape}{',' if ', ' not in shape else ''}): an axis of length 1 kept or "
                          "added where the correct code has none, or the other way round)")
-            return (f"your {f._name} goes wrong in line {line}: `{found.stmt}`{when}{first}; "
-                    "what it is computed from is right, and the wrong result follows from it")
+            return Explanation(f"{head}{when}{first}; what it is computed from is right, and the "
+                               "wrong result follows from it", f._name, stmt=found.stmt,
+                               op="" if found.role else found.text)
     return None
+
+
+def own_line(where: str | None, references: dict[str, object]) -> bool:
+    """Are the line a located diagnosis names, and the operation it quotes, the student's own:
+    neither in the reference of its function (whitespace aside)?"""
+    stmt, ref = getattr(where, "stmt", ""), references.get(getattr(where, "fn", ""))
+    if not stmt or not isinstance(ref, types.FunctionType):
+        return False
+    try:
+        src = _source(ref)
+    except (OSError, TypeError):
+        return False
+    lines = {"".join(line.split()) for line in src.splitlines()}
+    op = "".join(getattr(where, "op", "").split()).replace('"', "'")
+    flat = "".join(src.split()).replace('"', "'")
+    return "".join(stmt.split()) not in lines and not (op and not op.endswith("...") and
+                                                        op in flat)
 
 
 IN_PLACE = {"append", "extend", "insert", "sort", "reverse", "shuffle", "update", "fill", "clear",
@@ -2183,6 +2255,69 @@ def grown_args(fns: tuple[object, ...], references: dict[str, object]) -> str | 
                 return (f"your {f._name} adds {grew} to its argument `{names[i]}`, which the "
                         "correct code leaves as it is")
     return None
+
+
+def fixed_size(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """When an output has a size the correct code does not give it, and that size is a number
+    written in one line of the student's code (`range(100)` where `range(steps)` belongs) and
+    nowhere in the correct code's: that line."""
+    recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
+    for f in recorders.values():
+        ref = references.get(f._name)
+        if not isinstance(ref, types.FunctionType):
+            continue
+        mine, theirs = _numbers(_student_source(f._fn)), _numbers(_source(ref))
+        if not mine or theirs is None:
+            continue
+        names = _output_names(ref)
+        for call in f.calls[:2]:
+            # the reference's run is the one the rewrite search makes next (cached)
+            replay = _with_reference_caches(call, recorders, references)
+            seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
+            if seen is None:
+                continue
+            got, want = _student(call).out, seen.out
+            for path in sorted(got.keys() & want.keys()):
+                a, b = got[path], want[path]
+                if path.endswith("/#"):
+                    sizes = [(a, b)]
+                elif isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and \
+                        a.ndim == b.ndim and a.shape != b.shape:
+                    sizes = list(zip(a.shape, b.shape, strict=True))
+                else:
+                    continue
+                for n, m in sizes:
+                    lines = [ln for ln, nums in mine.items() if n in nums]
+                    if n == m or n <= 2 or n in theirs or len(lines) != 1:
+                        continue
+                    top = path.strip("/").split("/")[0]
+                    what = f"`{names[int(top)]}`" if top.isdigit() and len(names) > 1 and \
+                        int(top) < len(names) else "its result"
+                    line, text = lines[0], _line_text(_student_source(f._fn), lines[0])
+                    return (f"your {f._name} makes {what} of size {n} where the correct code's "
+                            f"has {m}, and {n} is a number written in line "
+                            f"{_first_line(f._fn) + line - 1}: `{text}`: a size fixed in the "
+                            "code, where it should come from the arguments?")
+    return None
+
+
+def _numbers(src: str | None) -> dict[int, set[int]] | None:
+    """{line of the def: the whole numbers written in it} (None when it does not parse)."""
+    try:
+        tree = ast.parse(textwrap.dedent(src)) if src else None
+    except SyntaxError:
+        return None
+    out: dict[int, set[int]] = {}
+    for n in ast.walk(tree) if tree is not None else ():
+        if isinstance(n, ast.Constant) and type(n.value) is int:
+            out.setdefault(n.lineno, set()).add(n.value)
+    return out if tree is not None else None
+
+
+def _line_text(src: str | None, line: int) -> str:
+    lines = textwrap.dedent(src or "").splitlines()
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return text if len(text) <= 90 else text[:87] + "..."
 
 
 def _grown(before: object, after: object) -> str | None:

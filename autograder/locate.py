@@ -498,6 +498,8 @@ class Blame:
     kept: str = ""          # this variable is set at every pass of a loop, and only its last
                             # value is used
     shaped: str = ""        # the values it gives `role` are right, in this wrong shape ("1x5")
+    late: bool = False      # the value it gives `role` is one the correct code gives it, but
+                            # at another pass
 
 
 def _run(fn: Callable, args: tuple, kwargs: dict) -> object:
@@ -526,9 +528,16 @@ def blame(student: types.FunctionType | object, reference: types.FunctionType, a
     returns = [_value(x) for x in (out if isinstance(out, tuple) else (out,))]
     pool = Pool()
     given: dict[str, Pool] = {}       # variable -> the values the reference gives it
+    sets: dict[int, list] = {}        # place that sets a variable -> its values, in order
     for k, v in ref.__loc_log__:
         if v is not None and ref_nodes[k].writes is not None:
             given.setdefault(ref_nodes[k].writes, Pool()).add(v, slices=False)
+            sets.setdefault(k, []).append(v)
+    # variable -> the values each place that sets it gives it, in order (stores left out)
+    order: dict[str, list[list[np.ndarray]]] = {}
+    for k, vs in sets.items():
+        if not ref_nodes[k].store:
+            order.setdefault(ref_nodes[k].writes, []).append(vs)
     for leaf in _arrays((args, kwargs, ref_args)):
         pool.add(leaf)
     for _, v in ref.__loc_log__:
@@ -550,8 +559,13 @@ def blame(student: types.FunctionType | object, reference: types.FunctionType, a
         log = unpack(student.trace(source, args, kwargs), len(nodes))
         if log is None:
             return None
+    try:
+        theirs = ref_src if ref_src is not None else def_source(reference)
+    except (OSError, TypeError):
+        theirs = ""
     return _blame(log, nodes, source, pool, wrong, given,
-                  [r for r in returns if r is not None] if returned else None)
+                  [r for r in returns if r is not None] if returned else None,
+                  {"".join(line.split()) for line in textwrap.dedent(theirs).splitlines()}, order)
 
 
 def _arrays(obj: object, depth: int = 0) -> list[np.ndarray]:
@@ -569,7 +583,8 @@ def _arrays(obj: object, depth: int = 0) -> list[np.ndarray]:
 
 def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
            wrong: set[int] | None, given: dict[str, Pool] | None = None,
-           returns: list[np.ndarray] | None = None) -> Blame | None:
+           returns: list[np.ndarray] | None = None, ref_lines: set[str] | None = None,
+           order: dict[str, list[list[np.ndarray]]] | None = None) -> Blame | None:
     n = len(log)
     passes: dict[int, list[int]] = {}  # node -> its evaluations, in order
     for i, (k, _) in enumerate(log):
@@ -645,6 +660,17 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
     # ... read whole, or an entry of it (`state[k]`: what `state` holds)
     near = near + [parents[p][0] for p in near if not nodes[log[p][0]].reads and
                    nodes[log[p][0]].text.endswith("]") and parents[p]]
+    # ... or deeper in the same line's expression (`np.tanh(w @ h + x)`: `h`)
+    if i is not None:
+        todo, line, seen = list(parents[i]), nodes[log[i][0]].line, set()
+        while todo:
+            p = todo.pop()
+            if p in seen or nodes[log[p][0]].line != line:
+                continue
+            seen.add(p)
+            near += [] if p in near else [p]
+            if not nodes[log[p][0]].reads:
+                todo += parents[p]
     reads = [r for r in near if nodes[log[r][0]].reads]
     for r in reads:
         stores = _stores(r, parents, nodes, log)
@@ -672,10 +698,14 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             right = good[d] is True and v is not None
             shaped = "" if not right or pool.has_shaped(v) else "x".join(map(str, v.shape))
             return blamed_at(d, role=nodes[log[r][0]].reads if right else "", shaped=shaped)
-    if passes[k].index(i) and given:
-        # wrong only on a later pass, made from a variable carried from an earlier one: when
-        # that variable got a value the correct code computes, but never gives it (a
-        # coincidence of values: std where a variance belongs), the error is made there
+    lines = src.splitlines()
+    verbatim = 0 < nodes[k].line <= len(lines) and ref_lines is not None and \
+        "".join(lines[nodes[k].line - 1].split()) in ref_lines
+    if (passes[k].index(i) or verbatim) and given:
+        # wrong only on a later pass, made from a variable carried from an earlier one, or in
+        # a line the correct code has word for word: when a variable it reads got a value the
+        # correct code computes, but never gives it (a coincidence of values: std where a
+        # variance belongs, probabilities where the logits belong), the error is made there
         for r in reads:
             name = nodes[log[r][0]].reads
             for d in parents[r]:
@@ -683,6 +713,13 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
                 if nd.writes == name and name in given and good[d] is True and \
                         log[d][1] is not None and not given[name].has(log[d][1]):
                     return blamed_at(d, role=name)
+                # ... or one it gives it, but at another pass (the zeros it starts from kept
+                # at the first pass): named at the first pass where the place setting it
+                # differs from the correct code's one place that sets it as often
+                if nd.writes == name and not nd.store and good[d] is True and order and \
+                        (e := _off_pass(passes[log[d][0]], d, log, order.get(name, []))) \
+                        is not None and good[e] is True:
+                    return blamed_at(e, role=name, late=True)
     # an operand set at every pass of a loop, each pass replacing the one before (`s = x` where
     # `s += x` belongs): only its last value reaches here
     for r in reads:
@@ -709,6 +746,20 @@ def _blame(log: list, nodes: list[Node], src: str, pool: Pool,
             also = _short(nd.text)
             break
     return blamed_at(i, also=also)
+
+
+def _off_pass(evals: list[int], d: int, log: list, theirs: list[list[np.ndarray]]
+              ) -> int | None:
+    """The first evaluation of a place (`evals` all of them), up to d, whose value differs from
+    the same pass of the one place of the correct code that sets the variable as often."""
+    alike = [vs for vs in theirs if len(vs) == len(evals)]
+    if len(alike) != 1 or len(evals) < 2:
+        return None
+    for e, v in zip(evals[:evals.index(d) + 1], alike[0], strict=False):
+        a = log[e][1]
+        if a is None or a.shape != v.shape or not np.allclose(a, v, equal_nan=True):
+            return e
+    return None
 
 
 def _reads(k: int, name: str, nodes: list[Node]) -> bool:

@@ -257,11 +257,19 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
         return e.hint
     try:
         refs = _references(task)
-        # an in-place method's None kept, an argument grown: named before any rewrite
-        misuse = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs)
+        # an in-place method's None kept, an argument grown, a size written as a number: facts
+        # of the student's code, named before any rewrite (and before the check's guess)
+        misuse = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs) or \
+            diagnose.fixed_size(fns, refs)
         if misuse:
-            return f"{e.hint}; {misuse}" if e.hint else misuse
+            return f"{misuse}; {e.hint}" if e.hint else misuse
         found = diagnose.explain(fns, refs)
+        if found and getattr(found, "literal", None) is False:
+            # the student wrote no statement of that edit: the line where their code first
+            # computes a wrong value, when it is a line of their own, leads
+            where = diagnose.located(fns, refs)
+            if diagnose.own_line(where, refs):
+                found = f"{where}; or, read as one edit of the correct code: {found}"
         if not found:       # no edit explains it: where it goes wrong, after the check's hint
             where = diagnose.located(fns, refs)
             return f"{e.hint}; {where}" if e.hint and where else e.hint or where
@@ -269,7 +277,9 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
         found = None
     if not found:
         return e.hint
-    if e.mistake is not None and e.hint:  # the check's own reading of the behaviour first
+    # the check's own reading of the behaviour first, unless the student's code has the very
+    # statement the rewrite writes
+    if e.mistake is not None and e.hint and getattr(found, "literal", None) is not True:
         return f"{e.hint}; {found}"
     return f"{found}; {e.hint}" if e.hint else found
 

@@ -32,6 +32,8 @@ def test_a_wrong_scalar_gets_no_factor_hint():
     (np.concatenate([E[:, :2], E[:, 2:] + 1], axis=1) * np.array([1, 1, 2, 3, 5]), ("example", "step"),
      None, "right for steps 0-1 and wrong from step 2 on"),
     (np.zeros_like(E), None, None, "is all zeros"),
+    (E[[2, 0, 1, 3]], ("example", "step"), None,
+     "has the right examples in another order (your 0 is the expected 2"),
 ])
 def test_structure_of_an_error_is_described(got, axes, regions, phrase):
     assert phrase in (generic_hint("d", got, E, 1e-6, axes, regions) or "")

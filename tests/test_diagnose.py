@@ -194,6 +194,44 @@ def test_a_correct_function_that_changes_its_input_passes():
     assert res.passed, res.text()
 
 
+def _hint(module: str, task: str, old: str, new: str) -> str:
+    from autograder.testing import grade_solution
+
+    res = grade_solution(module, {old: new})[task]
+    assert not res.passed
+    return res.hint or ""
+
+
+def test_a_size_written_as_a_number_is_named_at_its_line():
+    hint = _hint("01", "1.4", "    for _ in range(steps):\n        loss, grad = mse_loss(w, X, y)",
+                 "    for _ in range(100):\n        loss, grad = mse_loss(w, X, y)")
+    assert hint.startswith("your fit_linear_gd makes `losses` of size 100 where the correct "
+                           "code's has") and "`for _ in range(100):`" in hint, hint
+
+
+def test_the_students_own_line_leads_when_the_fitting_edit_is_not_theirs():
+    """`/ np.sqrt(fan_in)` after the draw gives the values of a bracket misplaced inside it: the
+    student wrote no such bracket, so their own line is named first."""
+    old = "W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)"
+    hint = _hint("03", "3.4", old, old + " / np.sqrt(fan_in)")
+    assert hint.startswith("your he_init goes wrong in line") and \
+        "is `np.sqrt(fan_in)`" in hint and "read as one edit of the correct code" in hint, hint
+
+
+def test_a_step_the_student_kept_but_moved_is_named_as_moved():
+    hint = _hint("04", "4.1", "        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
+                 "        params[k] += state[k]", "        state[k] -= lr * grads[k]\n"
+                 "        params[k] += state[k]\n        state[k] *= mu")
+    assert "without the step that sets `state[k]`" in hint and \
+        "but your code has `state[k] *= mu`: not where it takes effect" in hint, hint
+
+
+def test_rows_put_in_another_order_are_named():
+    hint = _hint("06", "6.2", "    T = max(len(s) for s in seqs)\n",
+                 "    seqs = sorted(seqs, key=len)\n    T = max(len(s) for s in seqs)\n")
+    assert hint.startswith("ids has the right rows in another order"), hint
+
+
 def test_the_rewrite_leads_the_feedback_in_run_task():
     def linear_backward(dout, cache):
         x, w = cache

@@ -335,3 +335,32 @@ def nesterov(params, grad, state, lr, mu):
     state = {"a": rng.normal(size=3), "b": rng.normal(size=2)}
     b = _blame(student, ref, params, lambda p: {k: 2 * v for k, v in p.items()}, state, 0.1, 0.9)
     assert (b.line, b.placed) == (4, "state")
+
+
+GATED = '''
+def scan(xs, w, n):
+    h = np.zeros(w.shape[0])
+    for t in range(len(xs)):
+        h_new = np.tanh(w @ h + xs[t])
+        h = np.where(t < n, h_new, h)
+    return h
+'''
+
+
+def test_a_value_given_at_the_wrong_pass_is_blamed_where_it_is_given():
+    """np.where's branches swapped keep the start's zeros while t < n: a value the reference
+    gives `h`, but before the loop, not at its first pass."""
+    student = GATED.replace("np.where(t < n, h_new, h)", "np.where(t < n, h, h_new)")
+    rng = np.random.default_rng(3)
+    args = rng.normal(size=(4, 3)), rng.normal(size=(3, 3)), 2
+    b = _blame(student, GATED, *args)
+    assert (b.line, b.role, b.late, b.first) == (6, "h", True, 1), b
+    assert _blame(GATED, GATED, *args) is None
+
+
+def test_a_line_of_the_reference_made_wrong_by_its_input_blames_where_that_input_is_set():
+    """`z` given tanh(x @ w + b) (a value the reference computes, as `h`): the reference's own
+    line `h = np.tanh(z)` is where the error shows, and the line setting `z` is named."""
+    student = REFERENCE.replace("z = x @ w + b", "z = np.tanh(x @ w + b)")
+    b = _blame(student, REFERENCE, *_layer_args(), wrong={0})
+    assert (b.line, b.role) == (3, "z"), b

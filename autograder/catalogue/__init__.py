@@ -55,7 +55,8 @@ def _rewritten(phrase: str) -> bool:
                                   "it runs at every pass of its loop", "puts in its cache",
                                   "keeps the result of `.", "` is unpacked from `",
                                   "done once after the loop", " inside `if ",
-                                  "which the correct code leaves as it is"))
+                                  "which the correct code leaves as it is",
+                                  "is a number written in line", "but your code has `"))
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:

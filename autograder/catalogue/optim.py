@@ -438,3 +438,11 @@ DESIGNED12 = {
         'the loop ends after 2 of its 520 steps: a `break` or `return` ',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12)
+# ... and those named only after the seventh session's design round, also designed on them.
+DESIGNED12B = {
+    'momentum-decay-applied-after-step':
+        'but your code has `state[k] *= mu`: not where it takes effect',
+    'schedule-half-base-exponent-sign-kept':
+        '`mu = min(1.0 - 0.5 ** (-1.0 - np.log2(',
+}
+SCENARIOS += named(HELD_OUT12, DESIGNED12B)

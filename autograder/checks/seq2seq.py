@@ -10,7 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.checks import measured_seed
-from autograder.compare import Mistake, compare, expect, named, unpack, wrong_axis_log_softmax
+from autograder.compare import (
+    Mistake,
+    compare,
+    expect,
+    named,
+    permuted,
+    unpack,
+    wrong_axis_log_softmax,
+)
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck, rnn
@@ -41,6 +49,12 @@ def _int_hint(name, got, exp):
     the same number of ones too few or too many in every row."""
     if got.ndim != 2 or got.shape[1] < 2:
         return None
+    if (order := permuted(got, exp)) is not None:
+        moved = ", ".join(f"your row {k} is the expected row {j}" for k, j in enumerate(order)
+                          if k != j)
+        return (f"{name} has the right rows in another order ({moved[:80]}"
+                f"{'...' if len(moved) > 80 else ''}): are the sequences reordered (sorted, "
+                "shuffled) where their order must stay as given?")
     if set(np.unique(exp)) <= {0, 1} and set(np.unique(got)) <= {0, 1}:
         d = got.sum(axis=1) - exp.sum(axis=1)
         if d[0] != 0 and np.all(d == d[0]):
