@@ -479,19 +479,43 @@ def _copied(name: str, arrays: Mapping[str, np.ndarray], expected: Outputs,
     return None
 
 
+def _input_twin(got: object, exp: object, inputs: Mapping[str, object]) -> str | None:
+    """The name of the input `got` equals (shape and values) when the expected value does not."""
+    try:
+        g, e = np.asarray(got, np.float64), np.asarray(exp, np.float64)
+    except (TypeError, ValueError):
+        return None
+    for name, v in inputs.items():
+        a = np.asarray(v, np.float64)
+        if a.shape == g.shape and a.size and np.array_equal(a, g) and not (
+                a.shape == e.shape and np.array_equal(a, e)):
+            return name
+    return None
+
+
 def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = "the reference",
             mistakes: list[Mistake] | tuple[Mistake, ...] = (), help: tuple[str, ...] = (),
             allow_float32: bool = True, axes: Mapping[str, tuple[str, ...]] | None = None,
             regions: Mapping[str, np.ndarray] | None = None,
-            sizes: Mapping[str, float] | None = None) -> None:
+            sizes: Mapping[str, float] | None = None,
+            inputs: Mapping[str, object] | None = None) -> None:
     """Compare named outputs; raise CheckFailed naming each output's state and the likely mistake.
 
     got, expected: {"dx": array, ...}. `rtol` is the largest accepted relative error.
     When no known mistake matches, `generic_hint` describes the error's structure;
     axes {"dx": ("example", "step", "feature")} names the axes, regions {"x > 0": mask}
     names input regions (masks broadcast to the outputs' shapes) for it, and sizes
-    {"N": N} names a constant factor (N, 1/N, N/T, 2*N, ...).
+    {"N": N} names a constant factor (N, 1/N, N/T, 2*N, ...); inputs {"b": b}: a wrong output
+    equal to one of them is named so.
     """
+    for n in expected:
+        twin = _input_twin(got.get(n), expected[n], inputs or {})
+        if twin is not None:
+            right = _input_twin(expected[n], got.get(n), inputs or {})
+            raise CheckFailed(f"{n} differs from {what}", [f"{n} is the argument `{twin}`"],
+                              hint=f"{n} holds the argument `{twin}` where " + (
+                                  f"`{right}` belongs" if right else "another value belongs") +
+                              ": the wrong variable kept or returned?")
     arrays = {n: as_array(n, got.get(n), expected[n], allow_float32=allow_float32) for n in expected}
     diffs = [diff(n, arrays[n], expected[n], rtol) for n in expected]
     bad = [d for d in diffs if not d.ok]

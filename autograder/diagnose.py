@@ -1706,7 +1706,7 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     if not hit:
         return None
     mine = _statements_of(student_src) if student_src else None
-    if len(hit) >= 2 and mine is not None and all(p is None for _, p in hit[:2]):
+    if len(hit) >= 2 and mine is not None and hit[0][1] == hit[1][1]:   # fit alike
         hit = sorted(hit, key=lambda h: -_likeness(h[0].src, mine))
     text = _describe(fn_name or ref.__name__, hit, _output_names(ref))
     edit = _edit(hit[0][0].src, ref) if mine is not None else None
@@ -1720,12 +1720,27 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
             text += (f"; but your code has `{moved}`: not where it takes effect (done after "
                      "the values it changes are used, or before they are set, in a branch that "
                      "is not taken, or on a copy)?")
-        # the student's code has a statement the edit writes, or the edited part word for word
-        flat = "".join(student_src.split())
-        literal = any(k in mine for k in edited) or any(
-            "".join(y.split()) in flat for y in re.findall(r"written as `([^`]+)`", hit[0][0].what)
-            if not y.endswith("...")) if edited else not moved if removed else None
+        ignored = re.match(r"ignoring the argument `(\w+)`", hit[0][0].what)
+        if ignored:         # an argument ignored: the student's edit when they never read it
+            literal = not _reads_name(student_src, ignored[1])
+        elif edited:        # a statement the edit writes, or its edited part word for word
+            flat = "".join(student_src.split())
+            literal = any(k in mine for k in edited) or any(
+                "".join(y.split()) in flat for y in
+                re.findall(r"written as `([^`]+)`", hit[0][0].what) if not y.endswith("..."))
+        elif removed:       # a removal: theirs unless they kept what it removes
+            literal = not moved
     return Explanation(text, fn_name or ref.__name__, literal)
+
+
+def _reads_name(src: str, name: str) -> bool:
+    """Does the def's body read the variable `name`?"""
+    try:
+        tree = ast.parse(textwrap.dedent(src))
+    except SyntaxError:
+        return True
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+               for n in ast.walk(tree))
 
 
 class Explanation(str):
@@ -2029,17 +2044,84 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
     alone is not failed: no notebook forbids it, and in-place variants are correct.)"""
     from autograder.result import CheckFailed
 
+    spoilt = _spoilt(fns, references)
+    if spoilt is not None:
+        fn, arg = spoilt
+        raise CheckFailed(
+            f"{fn} changed its argument {arg}, and that changes the result",
+            [f"the correct {fn} gives another result on {arg} as your {fn} leaves it than on the "
+             f"{arg} it was given: a caller that uses {arg} again (a training loop) gets wrong "
+             "values"],
+            hint=f"compute into a new array (`r = a - b`), not in place on {arg} (`r = {arg[1:-1]}`"
+                 f" then `r -= ...` changes {arg} itself)", mistake="spoilt-input")
+    found = _unchanged(fns, references)
+    if found is not None:
+        fn, arg = found
+        raise CheckFailed(
+            f"{fn} left its argument {arg} unchanged",
+            [f"{fn} updates {arg} in place: the caller's object must hold the new values after "
+             "the call"],
+            hint=f"change the entries of {arg} itself (e.g. `p[k] -= ...` or `p[k] = ...`), not "
+                 "a copy or a new object", mistake="unchanged-input")
+
+
+def _spoilt(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
+    """(function, argument) of an argument a function changed that its reference leaves as it
+    is, where the reference's result on the changed argument differs (in-place work on a
+    caller's array that matters to a second call). No error: an in-place change that leaves
+    the result as it is (zeroing dout where it is dropped anyway), or an argument that now
+    holds the function's own result (ReLU or clipping done in place)."""
+    for f in fns:
+        ref = references.get(getattr(f, "_name", None))
+        if not isinstance(f, Recorder) or not isinstance(ref, types.FunctionType):
+            continue
+        params = list(inspect.signature(ref).parameters)
+        for call in f.calls[:2]:
+            if isinstance(call.out, Raised) or call.caches or len(call.after) != len(call.args):
+                continue
+            mine = _changed(call)
+            if not mine:
+                continue
+            seen = _cached(None, ref, call, _digest(call))
+            if seen is None:
+                continue
+            ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
+            outs = [v for v in _leaves(call.out).values() if isinstance(v, np.ndarray)]
+            for i in sorted(mine - ours):
+                kept = [v for v in _leaves(call.after[i]).values() if isinstance(v, np.ndarray)]
+                if kept and all(any(o.shape == v.shape and np.array_equal(o, v) for o in outs)
+                                for v in kept):
+                    continue      # its result computed in place, in the argument: an idiom
+                args = call.args[:i] + (call.after[i],) + call.args[i + 1:]
+                again = _cached(None, ref, Call(args, call.kwargs, None, (), {}), None)
+                if again is not None and not _agree(again.out, seen.out, set(seen.out)):
+                    return f._name, f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+    return None
+
+
+def unchanged_args(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """The same, as a diagnosis of a task that failed otherwise."""
+    found = _unchanged(fns, references)
+    if found is None:
+        return None
+    fn, arg = found
+    return (f"your {fn} leaves its argument {arg} unchanged, which the correct code updates in "
+            f"place: change the entries of {arg} itself (`p[k] -= ...`), not a copy or a new "
+            "object (`p = {...}` or `p = p - ...` only rebinds the name)")
+
+
+def _unchanged(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
+    """(function, argument) of an argument a function left unchanged that its reference
+    updates in place."""
     recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
     for f in recorders.values():
         ref = references.get(f._name)
         if not isinstance(ref, types.FunctionType):
             continue
         params = list(inspect.signature(ref).parameters)
-
-        def name(i: int, params: list[str] = params) -> str:
-            return f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
-
         for call in f.calls:
+            if isinstance(call.out, Raised):
+                continue
             theirs = _changed(call)
             replay = _with_reference_caches(call, recorders, references)
             seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
@@ -2047,12 +2129,8 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
                 continue
             ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
             for i in sorted(ours - theirs):
-                raise CheckFailed(
-                    f"{f._name} left its argument {name(i)} unchanged",
-                    [f"{f._name} updates {name(i)} in place: the caller's object must hold the "
-                     "new values after the call"],
-                    hint=f"change the entries of {name(i)} itself (e.g. `p[k] -= ...` or "
-                         f"`p[k] = ...`), not a copy or a new object", mistake="unchanged-input")
+                return f._name, f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+    return None
 
 
 def _changed(call: Call) -> set[int]:
@@ -2194,6 +2272,22 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     return None
 
 
+def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
+    """For a student's function that raised ("at f, line 12 of the cell ..."): that line of
+    its code, quoted."""
+    m = next((m for d in details if (m := re.match(r"at (\w+), line (\d+) of ", d))), None)
+    f = next((f for f in fns if isinstance(f, Recorder) and m and f._name == m[1]), None)
+    if f is None:
+        return None
+    lines = textwrap.dedent(_student_source(f._fn) or "").splitlines()
+    k = int(m[2]) - _first_line(f._fn)
+    if not 0 <= k < len(lines) or not lines[k].strip():
+        return None
+    text = lines[k].strip()
+    return Explanation(f"your {f._name} raises it in line {m[2]}: `{text}`", f._name,
+                       stmt=text)
+
+
 def own_line(where: str | None, references: dict[str, object]) -> bool:
     """Are the line a located diagnosis names, and the operation it quotes, the student's own:
     neither in the reference of its function (whitespace aside)?"""
@@ -2254,6 +2348,33 @@ def grown_args(fns: tuple[object, ...], references: dict[str, object]) -> str | 
                     continue              # the reference adds to it too
                 return (f"your {f._name} adds {grew} to its argument `{names[i]}`, which the "
                         "correct code leaves as it is")
+    return None
+
+
+def always_true(fns: tuple[object, ...]) -> str | None:
+    """A condition of the student's code that an `or` with a constant makes always true
+    (`method == "momentum" or "nesterov"`): its line."""
+    for f in fns:
+        if not isinstance(f, Recorder):
+            continue
+        src = _student_source(f._fn)
+        try:
+            tree = ast.parse(textwrap.dedent(src)) if src else None
+        except SyntaxError:
+            continue
+        tests = [n.test for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))] \
+            if tree is not None else []
+        for test in tests:
+            for n in ast.walk(test):
+                const = next((v for v in getattr(n, "values", []) if isinstance(v, ast.Constant)
+                              and v.value), None) if isinstance(n, ast.BoolOp) and \
+                    isinstance(n.op, ast.Or) else None
+                if const is not None:
+                    line = _first_line(f._fn) + test.lineno - 1
+                    return (f"your {f._name} has a condition that is always true, in line {line}: "
+                            f"`{_src(test)}`: `{_src(const)}` on its own is true, so the `or` is "
+                            "true whatever comes before it; compare each value (`x == a or x == b`"
+                            ", or `x in (a, b)`)")
     return None
 
 

@@ -253,14 +253,21 @@ def _references(task: Task) -> dict[str, object]:
 def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | None:
     """The check's hint with the one-edit rewrite of the reference that reproduces the student's
     calls (autograder.diagnose), unless a known mistake's outputs matched exactly."""
+    try:
+        # a condition always true is a bug whatever it makes the outputs look like
+        if (always := diagnose.always_true(fns)) is not None:
+            return f"{always}; {e.hint}" if e.hint else always
+    except Exception:
+        pass
     if getattr(e, "exact", False):        # a known mistake's outputs matched exactly
         return e.hint
     try:
         refs = _references(task)
-        # an in-place method's None kept, an argument grown, a size written as a number: facts
-        # of the student's code, named before any rewrite (and before the check's guess)
+        # an in-place method's None kept, an argument grown or left unchanged, a size written
+        # as a number: facts of the student's code, named before any rewrite (and before the
+        # check's guess)
         misuse = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs) or \
-            diagnose.fixed_size(fns, refs)
+            diagnose.unchanged_args(fns, refs) or diagnose.fixed_size(fns, refs)
         if misuse:
             return f"{misuse}; {e.hint}" if e.hint else misuse
         found = diagnose.explain(fns, refs)
@@ -270,6 +277,12 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
             where = diagnose.located(fns, refs)
             if diagnose.own_line(where, refs):
                 found = f"{where}; or, read as one edit of the correct code: {found}"
+        if e.summary.startswith("raised ") and getattr(found, "literal", None) is not True:
+            # the line that raised leads an edit the student did not write
+            where = diagnose.raised_line(fns, e.details)
+            if where:
+                found = f"{where}; or, read as one edit of the correct code: {found}" if found \
+                    else where
         if not found:       # no edit explains it: where it goes wrong, after the check's hint
             where = diagnose.located(fns, refs)
             return f"{e.hint}; {where}" if e.hint and where else e.hint or where

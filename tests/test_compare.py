@@ -134,3 +134,11 @@ def test_outputs_scaled_by_one_shared_factor_are_named_together():
     with pytest.raises(CheckFailed) as e:     # two different factors: no shared scale
         compare({"Wx": 3.216 * a, "b": 2.5 * b}, {"Wx": a, "b": b})
     assert "the same" not in e.value.hint
+
+
+def test_an_output_equal_to_an_argument_is_named_with_the_one_that_belongs():
+    x, w, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)
+    with pytest.raises(CheckFailed) as e:
+        compare({"cache[1]": b}, {"cache[1]": w}, inputs={"x": x, "w": w, "b": b})
+    assert e.value.hint.startswith("cache[1] holds the argument `b` where `w` belongs"), e.value.hint
+    compare({"cache[1]": w}, {"cache[1]": w}, inputs={"x": x, "w": w, "b": b})

@@ -512,3 +512,44 @@ def test_a_function_returning_an_in_place_methods_result_is_named():
     fine = diagnose.Recorder(ids_of, "ids_of")
     fine(["ab"])
     assert diagnose.returned_none((fine,), {"ids_of": ids_of}) is None
+
+
+def test_a_condition_an_or_makes_always_true_is_named():
+    def pick(method):
+        if method == "a" or "b":
+            return 1
+        return 2
+
+    rec = diagnose.Recorder(pick, "pick")
+    rec("c")
+    text = diagnose.always_true((rec,))
+    assert text is not None and "always true" in text and "`'b'` on its own is true" in text, text
+
+    def fine(method):
+        return 1 if method in ("a", "b") else 2
+
+    ok = diagnose.Recorder(fine, "pick")
+    ok("c")
+    assert diagnose.always_true((ok,)) is None
+
+
+def test_changing_a_callers_array_fails_only_when_it_changes_a_second_result():
+    def mse(w, X, y):
+        r = X @ w - y
+        return np.mean(r**2)
+
+    def in_place(w, X, y):
+        r = y
+        r -= X @ w
+        return np.mean(r**2)
+
+    def harmless(w, X, y):            # rounds y in place: the same result again
+        y[:] = np.round(y, 12)
+        return np.mean((X @ w - y) ** 2)
+
+    rng = np.random.default_rng(0)
+    args = rng.normal(size=3), rng.normal(size=(5, 3)), np.round(rng.normal(size=5), 3)
+    for student, spoilt in ((in_place, True), (harmless, False), (mse, False)):
+        rec = diagnose.Recorder(student, "mse")
+        rec(*(a.copy() for a in args))
+        assert (diagnose._spoilt((rec,), {"mse": mse}) is not None) == spoilt, student.__name__

@@ -56,7 +56,8 @@ def _rewritten(phrase: str) -> bool:
                                   "keeps the result of `.", "` is unpacked from `",
                                   "done once after the loop", " inside `if ",
                                   "which the correct code leaves as it is",
-                                  "is a number written in line", "but your code has `"))
+                                  "is a number written in line", "but your code has `",
+                                  "not in place on `", "leaves its argument `"))
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:

@@ -23,6 +23,8 @@ from autograder.catalogue.heldout11_backprop import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_backprop import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_backprop import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_backprop import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_backprop import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_backprop import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -435,3 +437,32 @@ DESIGNED12 = {
         'it has gradients for W0, b0, which params does not have: its l',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'linear-backward-dx-left-transposed':
+        'your linear_backward behaves like the correct code with `dout @ ',
+    'linear-backward-adds-weight-decay':
+        'your linear_backward goes wrong in line 10: `dw = x.T @ dout + 1',
+    'relu-backward-mask-without-brackets':
+        'your relu_backward behaves like the correct code with `(x > 0)` ',
+    'tanh-forward-tan-typed':
+        'your tanh_forward goes wrong in line 4: `out = np.tan(x)` (its f',
+    'numgrad-half-step-each-side':
+        'grad equals the expected value times 0.5 in every entry: a missi',
+    'train-records-one-loss-per-epoch':
+        'your train_mlp behaves like the correct code with `losses.append',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'linear-cache-holds-bias':
+        'cache[1] holds the argument `b` where `w` belongs: the wrong var',
+    'mlp-backward-unpacks-dw-as-dx':
+        'your mlp_backward raises the same error as the correct code woul',
+    'mlp-backward-stops-before-first-layer':
+        "only the first layer's gradients are missing: does the loop over",
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

@@ -27,6 +27,8 @@ from autograder.catalogue.heldout11_induction import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_induction import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_induction import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_induction import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_induction import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_induction import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -502,3 +504,32 @@ DESIGNED12B = {
         'the value it gives `z` is one the correct code computes',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12B)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'split-val-end-used-as-size-for-test':
+        'your split_indices behaves like the correct code with `n_train +',
+    'mse-residual-adds-targets':
+        'your mse_loss behaves like the correct code with `X @ w - y` wri',
+    'gd-returns-best-recorded-weights':
+        'your fit_linear_gd goes wrong in line 18: `w = best_w` (its firs',
+    'logistic-grad-label-term-alone-averaged':
+        'your logistic_loss goes wrong in line 10: `grad = X.T @ sigmoid(',
+    'logistic-loss-summed-over-examples':
+        'the loss is the sum over examples, N = 8 times the mean',
+    'fit-logistic-adds-weight-decay':
+        'losses is right for steps 0-1 and wrong from step 2 on: the firs',
+    'poly-polyvander-one-degree-too-many':
+        'your poly_features goes wrong in line 8: `Phi = np.polynomial.po',
+    'sweep-train-and-val-appends-swapped':
+        'train and validation errors are swapped',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'mse-residual-subtracted-in-place-from-targets':
+        'compute into a new array (`r = a - b`), not in place on `y` (`r ',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

@@ -26,6 +26,8 @@ from autograder.catalogue.heldout11_init import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_init import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_init import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_init import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_init import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_init import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -467,3 +469,34 @@ DESIGNED12B = {
         'never computes is `np.sqrt(fan_in)`',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12B)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'predicted-one-layer-too-many':
+        'your predicted_std behaves like the correct code with `range(dep',
+    'predicted-relu-factor-not-compounded':
+        'std is right for layers 0-1 and wrong from layer 2 on: the first',
+    'gaussian-called-like-uniform':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2',
+    'uniform-unit-draw-plus-bound':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2',
+    'xavier-normal-root-of-denominator-only':
+        'your xavier_normal goes wrong in line 4: `W = gaussian_init(fan_',
+    'xavier-uniform-fan-in-only':
+        'your xavier_uniform behaves like the correct code with `6.0 / (f',
+    'he-standard-uniform-times-root-two':
+        'your he_init goes wrong in line 4: `W = np.sqrt(2.0) * standard_',
+    'orthogonal-qr-factors-unpacked-swapped':
+        'your orthogonal_init behaves like the correct code with `q` and ',
+    'stats-grad-root-mean-square':
+        'your layer_stats behaves like the correct code with `np.linalg.n',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'stats-std-over-all-hidden-layers':
+        'your layer_stats raises it in line 11: `std = np.std(hidden)`; o',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

@@ -24,6 +24,8 @@ from autograder.catalogue.heldout11_optim import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_optim import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_optim import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_optim import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_optim import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_optim import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -291,7 +293,7 @@ VARIANTS += as_variants(VARIANTS7)
 # followed the measurement).
 HINTS8 = {
     'momentum-param-update-on-local-name':
-        'without the step that sets `params[k]` there',
+        'leaves its argument `params` unchanged, which the correct code',
     'momentum-decay-line-left-out':
         'with mu left out',
     'nesterov-velocity-gradient-without-lr':
@@ -446,3 +448,32 @@ DESIGNED12B = {
         '`mu = min(1.0 - 0.5 ** (-1.0 - np.log2(',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12B)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'momentum-velocity-as-gradient-average':
+        'your momentum_step goes wrong in line 10: `state[k] = mu * state',
+    'optimise-preallocated-losses-index-off-by-one':
+        'losses is shifted by one entry: your entry k holds the expected ',
+    'optimise-losses-relative-to-start':
+        'losses equals the expected value times 0.3592 in every entry: a ',
+    'train-momentum-one-epoch-short':
+        'your train_mlp_momentum behaves like the correct code with `rang',
+    'train-momentum-inputs-permuted-twice':
+        'each epoch: one permutation of all n examples, cut into consecut',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'momentum-velocity-stored-with-opposite-sign':
+        'your state holds minus the velocity (v <- mu * v + lr * g, p <- ',
+    'nesterov-params-rebound-to-new-dict':
+        'your nesterov_step leaves its argument `params` unchanged, which',
+    'optimise-momentum-test-or-string':
+        'your optimise has a condition that is always true, in line 14: `',
+    'train-momentum-learning-rate-hard-coded':
+        'your train_mlp_momentum behaves like the correct code ignoring t',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

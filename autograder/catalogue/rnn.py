@@ -26,6 +26,8 @@ from autograder.catalogue.heldout11_rnn import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_rnn import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_rnn import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_rnn import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_rnn import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_rnn import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -517,3 +519,34 @@ DESIGNED12B = {
         'never computes is `np.linalg.norm(g)`',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12B)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'rnn-step-weight-grads-averaged-over-batch':
+        'dWx, dWh and db all equal their expected values times the same 1',
+    'rnn-step-dwx-from-upstream-gradient':
+        'your rnn_step_backward behaves like the correct code with `x.T @',
+    'rnn-backward-dx-concatenated-not-stacked':
+        'your rnn_backward goes wrong in line 37: `dx = np.concatenate(dx',
+    'rnn-forward-states-collected-time-major':
+        'your rnn_forward goes wrong in line 16: `h = np.array(states)` (',
+    'lstm-output-gate-through-tanh':
+        'your lstm_step_forward behaves like the correct code with `sigmo',
+    'lstm-backward-gate-activation-derivatives-left-out':
+        'your lstm_step_backward goes wrong in line 34: `da = np.concaten',
+    'lstm-backward-cache-one-step-behind':
+        'your lstm_backward behaves like the correct code with `lstm_step',
+    'gradient-norms-tanh-step-restarts-from-last-gradient':
+        'your gradient_norms behaves like the correct code with `d * (1 -',
+    'classifier-scored-at-every-step':
+        'your lstm_classifier_loss goes wrong in line 13: `scores, out_ca',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'clip-scale-from-running-norm-inside-loop':
+        'each parameter is scaled by its own factor (Wx x1, Wh x0.247, b ',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

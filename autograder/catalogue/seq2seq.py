@@ -24,6 +24,8 @@ from autograder.catalogue.heldout11_seq2seq import SCENARIOS as HELD_OUT11
 from autograder.catalogue.heldout11_seq2seq import VARIANTS as VARIANTS11
 from autograder.catalogue.heldout12_seq2seq import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_seq2seq import VARIANTS as VARIANTS12
+from autograder.catalogue.heldout13_seq2seq import SCENARIOS as HELD_OUT13
+from autograder.catalogue.heldout13_seq2seq import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -601,3 +603,34 @@ DESIGNED12B = {
         'is not the one the correct code gives it at that pass',
 }
 SCENARIOS += named(HELD_OUT12, DESIGNED12B)
+
+# Thirteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS13 = {
+    'shift-right-bos-never-written':
+        'your shift_right behaves like the correct code without the step ',
+    'masked-ce-grad-from-log-probabilities':
+        'your masked_cross_entropy behaves like the correct code with `np',
+    'encoder-backward-carry-never-updated':
+        'your encoder_backward behaves like the correct code with the loo',
+    'loss-target-embedding-grad-by-fancy-index':
+        'dE_tgt: a token that occurs twice in one step gets its gradient ',
+    'greedy-loop-one-step-short':
+        'your greedy_decode behaves like the correct code with `range(max',
+    'beam-scores-multiplied':
+        'your beam_search behaves like the correct code with `+` written ',
+    'train-batch-size-hard-coded':
+        'your train_seq2seq behaves like the correct code ignoring the ar',
+}
+SCENARIOS += named(HELD_OUT13, HINTS13)
+VARIANTS += as_variants(VARIANTS13)
+# ... and those named only after the second design round, which was designed on them.
+DESIGNED13 = {
+    'ids-to-tokens-skips-first-id-as-bos':
+        'your tokens miss the first one: ids need not start with BOS (a d',
+    'pad-batch-mask-from-default-pad-id':
+        'the mask marks the real tokens whatever the padding value: build',
+    'loader-order-drawn-with-replacement':
+        'some examples come twice and others never, as when the order is ',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13)

@@ -39,7 +39,7 @@ def check_linear_forward(linear_forward, *, seed):
     expect(isinstance(cache, tuple) and len(cache) == 2, "cache should be the tuple (x, w)",
            f"got {type(cache).__name__}; linear_backward reads x and w from it")
     compare(dict(zip(("cache[0]", "cache[1]"), cache, strict=True)), {"cache[0]": x, "cache[1]": w},
-            what="(x, w)")
+            what="(x, w)", inputs={"x": x, "w": w, "b": b})
 
 
 def check_linear_backward(linear_backward, *, seed):
@@ -259,10 +259,15 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
     missing = sorted(set(expected) - set(grads))
     extra = sorted(map(str, set(grads) - set(expected)))
     has = f"it has gradients for {', '.join(extra)}, which params does not have"
+    ends = {f"W{depth + 1}", f"b{depth + 1}"} if depth + 1 > 1 else set()
+    edge = "the first" if set(missing) == {"W1", "b1"} else "the last" if set(missing) == ends \
+        else None
     expect(not missing, f"mlp_backward has no gradient for {', '.join(missing)}",
            "return one gradient per parameter, keyed like params",
-           hint=None if not extra else has + (": its layer numbers are off by one (params count "
-                                              "the layers from 1)" if _shifted(extra, missing) else ""))
+           hint=has + (": its layer numbers are off by one (params count the layers from 1)"
+                       if _shifted(extra, missing) else "") if extra else
+           f"only {edge} layer's gradients are missing: does the loop over the layers stop one "
+           "short of it (a range's end is not included)?" if edge else None)
     compare(grads, expected)
     # the same gradient from central differences of the loss sum(scores * dscores)
     k = f"W{depth + 1}"

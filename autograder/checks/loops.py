@@ -75,6 +75,17 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
            "different losses", where, hint="shuffle with the rng you are given "
            "(rng.permutation(n)), never np.random or a generator of your own",
            mistake="ignores-rng")
+    # the premise of what follows: with lr = 0 the parameters stay where mlp_init put them
+    params = train(X.copy(), y.copy(), list(sizes), np.random.default_rng(seed), lr=0.0,
+                   epochs=1, batch_size=B, **kw)[0]
+    start = nn.mlp_init(list(sizes), np.random.default_rng(seed))
+    if isinstance(params, dict) and set(params) == set(start):
+        moved = [k for k in start if np.shape(params[k]) != start[k].shape or
+                 not np.allclose(params[k], start[k], rtol=1e-6, atol=1e-12)]
+        expect(not moved, f"with lr = 0 the parameters changed ({', '.join(moved)})",
+               f"{where}: nothing may move when the learning rate is 0",
+               hint="is the learning rate you are given, lr, the one the update uses (not a number "
+                    "written in the code)?", mistake="lr-not-used")
     L = per_example_losses(X, y, sizes, seed)
     epochs_ = losses.reshape(E, K)
     means = epochs_.mean(axis=1)

@@ -131,6 +131,9 @@ MOMENTUM_MISTAKES = [
     ("minus-velocity", "params should move by +v: v already points downhill",
      _mom(lambda p, v, g, lr, mu: (p - (mu * v - lr * g), mu * v - lr * g))),
     ("unchanged", UNCHANGED, _mom(lambda p, v, g, lr, mu: (p, v))),
+    ("velocity-sign", "your state holds minus the velocity (v <- mu * v + lr * g, p <- p - v): "
+     "state[k] is v itself, v <- mu * v - lr * g and p <- p + v, and the next step decays what "
+     "you store", _mom(lambda p, v, g, lr, mu: (p - (mu * v + lr * g), mu * v + lr * g))),
     ("lr-outside", "this is the form v <- mu * v + g, p <- p - lr * v; here state[k] holds the "
      "step itself: v <- mu * v - lr * g, p <- p + v",
      _mom(lambda p, v, g, lr, mu: (p - lr * (mu * v + g), mu * v + g))),

@@ -547,10 +547,16 @@ def check_clip_grad_norm(clip_grad_norm, *, seed):
     exp = {**{k: g * max_norm / total for k, g in grads.items()}, "total_norm": np.float64(total)}
     flat_got = _flat({k: np.asarray(got[k], dtype=float) for k in grads})
     cos = float(flat_got @ _flat(grads) / (np.linalg.norm(flat_got) * total + 1e-300))
+    factors = {k: float(np.sum(np.asarray(got[k], float) * g) / np.sum(g * g))
+               for k, g in grads.items()}
+    own = all(np.allclose(np.asarray(got[k], float), factors[k] * g) for k, g in grads.items())
     expect(cos > 1 - 1e-9, f"clipping changed the direction of the gradient (cosine {cos:.6f})",
            "every parameter must be scaled by the same factor min(1, max_norm / global norm)",
            hint=("you clipped each parameter by its own norm: clip by the global norm over all "
-                 "parameters together") if all(np.allclose(got[k], per_param[k]) for k in grads) else None,
+                 "parameters together") if all(np.allclose(got[k], per_param[k]) for k in grads)
+           else "each parameter is scaled by its own factor (" + ", ".join(
+               f"{k} x{c:.3g}" for k, c in factors.items()) + "): compute the global norm over "
+           "all of them first, then scale every one by the same factor" if own else None,
            mistake="per-parameter")
     compare(got, exp, what=f"grads * max_norm / global norm (max_norm {max_norm:.3g}, norm {total:.3g})",
             mistakes=[

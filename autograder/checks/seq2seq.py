@@ -135,6 +135,16 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
             hint = "stop at the first EOS: what follows it is not part of the sequence"
         raise CheckFailed("ids_to_tokens differs from the reference",
                           [f"ids {ids}", f"expected {exp_t}", f"got      {list(got_t)}"], hint=hint)
+    # ids as a decoder returns them: no BOS in front
+    ids = exp[:-1] + [EOS, int(rng.integers(4, len(itos)))]
+    got_t = list(ids_to_tokens(list(ids), list(itos)))
+    if got_t != ref.ids_to_tokens(ids, itos):
+        raise CheckFailed("ids_to_tokens differs from the reference on ids without BOS",
+                          [f"ids {ids}", f"expected {ref.ids_to_tokens(ids, itos)}",
+                           f"got      {got_t}"],
+                          hint="your tokens miss the first one: ids need not start with BOS (a "
+                          "decoder's output does not); drop BOS where it is, not the first id"
+                          if got_t == ref.ids_to_tokens(ids, itos)[1:] else None)
 
 
 # ----------------------------------------------------------------------------- 6.2 padding
@@ -158,8 +168,15 @@ def check_pad_batch(pad_batch, *, seed):
     _ints("ids", ids, exp_ids)
     _ints("mask (as 0/1)", np.asarray(m, dtype=np.int64), exp_mask.astype(np.int64))
     # the padding value is a parameter
-    ids2, _ = unpack("pad_batch", pad_batch([list(s) for s in seqs], pad=-1), ("ids", "mask"))
+    ids2, mask2 = unpack("pad_batch", pad_batch([list(s) for s in seqs], pad=-1), ("ids", "mask"))
     _ints("ids with pad=-1", ids2, ref.pad_batch(seqs, pad=-1)[0])
+    m2 = np.asarray(mask2)
+    if m2.shape != exp_mask.shape or not np.array_equal(m2.astype(bool), exp_mask):
+        raise CheckFailed("mask with pad=-1 differs from the reference",
+                          [f"expected {exp_mask.astype(int).tolist()}"[:300],
+                           f"got      {m2.astype(int).tolist()}"[:300]],
+                          hint="the mask marks the real tokens whatever the padding value: build "
+                          "it from the lengths, not by comparing ids with PAD")
 
 
 # ----------------------------------------------------------------------------- 6.3 loader
@@ -201,7 +218,10 @@ def check_make_batches(make_batches, *, seed):
         expect(len(seen) == n and np.all(counts == 1),
                f"the epoch does not hold every example exactly once (bucket={bucket})",
                f"{n} examples; {int(np.sum(counts == 0))} missing, "
-               f"{int(np.sum(counts > 1))} repeated")
+               f"{int(np.sum(counts > 1))} repeated",
+               hint="some examples come twice and others never, as when the order is drawn "
+               "with replacement (rng.choice or rng.integers): draw it with rng.permutation"
+               if len(seen) == n and np.any(counts > 1) else None)
         sizes = [len(b["idx"]) for b in batches]
         expect(sorted(sizes)[1:] == [bs] * (len(sizes) - 1),
                f"batch sizes {sizes}: expected {bs} each except one shorter batch")
