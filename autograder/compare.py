@@ -327,6 +327,25 @@ def permuted(g: np.ndarray, e: np.ndarray, axis: int = 0) -> list[int] | None:
     return None if all(np.all(_close(gs[k], es[k])) for k in range(n)) else order
 
 
+def _elsewhere(g: np.ndarray, e: np.ndarray, rtol: float, names: tuple[str, ...]) -> str | None:
+    """A few wrong entries of a sequence, each the expected value of another position (the
+    first loss computed after the loop: the last one)."""
+    if g.ndim != 1 or g.size < 3:
+        return None
+    wrong = np.flatnonzero(rel_error(g, e) > rtol)
+    if not 0 < wrong.size <= 2:
+        return None
+    pairs = []
+    for k in wrong:
+        hits = np.flatnonzero(rel_error(np.full_like(e, g[k]), e) <= rtol)
+        hits = hits[hits != k]
+        if hits.size != 1:
+            return None
+        pairs.append(f"your {names[0]} {k} is the expected {names[0]} {int(hits[0])}")
+    return (f"holds right values in the wrong place ({', '.join(pairs)}): computed at another "
+            "time (before or after the loop) or stored at the wrong index?")
+
+
 def _ratio(g: np.ndarray, e: np.ndarray) -> float | None:
     """c when g is c * e in every entry (least squares c, c not 0), else None."""
     c = float(np.sum(g * e) / np.sum(e * e))
@@ -458,7 +477,8 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
         return f"{name} is transposed"
     timed = any(n in ("step", "time step", "t", "layer") for n in names)
     where = lambda: _where(g, e, rtol, names, regions or {})
-    for find in (lambda: _moved(g, e, names), lambda: _factor(g, e, names, sizes, rtol),
+    for find in (lambda: _moved(g, e, names), lambda: _elsewhere(g, e, rtol, names),
+                 lambda: _factor(g, e, names, sizes, rtol),
                  where if timed or regions else (lambda: None), lambda: _offset(g, e, names), where):
         if (h := find()) is not None:
             return f"{name} {h}"
@@ -590,6 +610,22 @@ def wrong_axis_log_softmax(logits: np.ndarray, class_axis: int = -1):
             if not any(np.allclose(logp, o, rtol=1e-12, atol=0) for o in seen):
                 seen.append(logp)
                 yield axis, logp
+
+
+def numbers(name: str, values: object) -> np.ndarray:
+    """A recorded list (of losses) as float64, or CheckFailed naming the first entry that is
+    not one number (a (loss, grad) tuple appended whole)."""
+    out = []
+    for i, v in enumerate(values):
+        try:
+            out.append(float(v))
+        except (TypeError, ValueError):
+            raise CheckFailed(f"{name}[{i}] is a {describe(v)}, not a number",
+                              [f"{name} holds one number per step"],
+                              hint=f"append the number alone: {name}[{i}] is a {describe(v)} (the "
+                              "whole result of a function that returns several values?)"
+                              ) from None
+    return np.asarray(out, dtype=np.float64)
 
 
 def expect(cond: bool, summary: str, *details: str, hint: str | None = None,

@@ -142,3 +142,19 @@ def test_an_output_equal_to_an_argument_is_named_with_the_one_that_belongs():
         compare({"cache[1]": b}, {"cache[1]": w}, inputs={"x": x, "w": w, "b": b})
     assert e.value.hint.startswith("cache[1] holds the argument `b` where `w` belongs"), e.value.hint
     compare({"cache[1]": w}, {"cache[1]": w}, inputs={"x": x, "w": w, "b": b})
+
+
+def test_a_value_at_the_wrong_position_of_a_sequence_is_named():
+    e = np.array([5.0, 4.0, 3.0, 2.0, 1.5])
+    g = np.array([1.5, 4.0, 3.0, 2.0, 1.5])          # the last value computed first
+    hint = generic_hint("losses", g, e, 1e-6, ("entry",))
+    assert hint is not None and "your entry 0 is the expected entry 4" in hint, hint
+
+
+def test_a_recorded_entry_that_is_not_a_number_is_named():
+    from autograder.compare import numbers
+
+    assert numbers("losses", [1, 2.5, np.float32(3)]).dtype == np.float64
+    with pytest.raises(CheckFailed) as e:
+        numbers("losses", [1.0, (2.0, np.zeros(3))])
+    assert e.value.summary == "losses[1] is a tuple of 2, not a number", e.value.summary

@@ -1,5 +1,7 @@
 """Mistakes students make in module 02, each an edit of solutions/02_backprop/02_backprop.py."""
 
+from dataclasses import replace
+
 from autograder.catalogue import Scenario, as_variants, named
 from autograder.catalogue.design3_backprop import SCENARIOS as DESIGN3
 from autograder.catalogue.design3_backprop import VARIANTS as VARIANTS3
@@ -25,6 +27,8 @@ from autograder.catalogue.heldout12_backprop import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_backprop import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_backprop import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_backprop import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_backprop import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_backprop import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -466,3 +470,28 @@ DESIGNED13 = {
         "only the first layer's gradients are missing: does the loop over",
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'linear-cache-keeps-bias-too':
+        'cache should be the tuple (x, w)',
+    'linear-backward-dx-without-transpose':
+        'your linear_backward raises the same error as the correct code w',
+    'relu-backward-boolean-indexes-upstream':
+        'your relu_backward goes wrong in line 14: `dx = dout[x > 0]` (it',
+    'softmax-normaliser-without-keepdims':
+        'your softmax_cross_entropy raises the same error as the correct ',
+    'train-example-count-from-feature-axis':
+        'your train_mlp behaves like the correct code with `X.shape[0]` w',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+# the global max breaks the stability the notebook asks for ('subtracting each row's
+# maximum'): rows far below it underflow to log 0. Written as a variant, graded as a mistake.
+VARIANTS += as_variants([v for v in VARIANTS14 if v.name != 'softmax-shift-by-global-max'])
+SCENARIOS += [replace(v, task='2.5', hint='subtract each row\'s max before exponentiating')
+              for v in VARIANTS14 if v.name == 'softmax-shift-by-global-max']
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

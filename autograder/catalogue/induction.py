@@ -29,6 +29,8 @@ from autograder.catalogue.heldout12_induction import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_induction import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_induction import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_induction import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_induction import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_induction import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -533,3 +535,34 @@ DESIGNED13 = {
         'compute into a new array (`r = a - b`), not in place on `y` (`r ',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'split-val-and-test-slices-swapped':
+        'your split_indices behaves like the correct code with `(train_id',
+    'mse-divides-by-n-minus-one':
+        'your mse_loss goes wrong in line 9: `loss = np.sum(r**2) / (len(',
+    'least-squares-solves-first-d-rows':
+        'your fit_least_squares goes wrong in line 9: `w = np.linalg.solv',
+    'gd-step-copies-warm-up-factor-two':
+        'your fit_linear_gd goes wrong in line 14: `w = w - lr * 2 * grad',
+    'logistic-loss-label-term-as-dot-product':
+        'your logistic_loss behaves like the correct code with `np.logadd',
+    'logistic-grad-from-rounded-predictions':
+        'your logistic_loss goes wrong in line 10: `grad = X.T @ (np.roun',
+    'poly-recurrence-multiplies-by-one-entry':
+        'your poly_features goes wrong in line 10: `Phi[:, k] = Phi[:, k ',
+    'sweep-error-lists-reset-per-degree':
+        'your capacity_sweep behaves like the correct code with `train_er',
+    'sweep-polyfit-coefficients-with-own-features':
+        'your capacity_sweep goes wrong in line 11: `w = np.polyfit(x_tra',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+VARIANTS += as_variants(VARIANTS14)
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+    'fit-logistic-records-loss-grad-tuples':
+        'append the number alone: losses[0] is a tuple of 2 (the whole re',
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

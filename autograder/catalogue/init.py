@@ -28,6 +28,8 @@ from autograder.catalogue.heldout12_init import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_init import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_init import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_init import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_init import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_init import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -500,3 +502,28 @@ DESIGNED13 = {
         'your layer_stats raises it in line 11: `std = np.std(hidden)`; o',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'predicted-relu-gain-one-over-root-two':
+        'std is right for layer 0 and wrong from layer 1 on: the first la',
+    'predicted-tanh-squashes-the-std':
+        'std is right for layer 0 and wrong from layer 1 on: the first la',
+    'xavier-normal-power-half-precedence':
+        'compare your formula with the expected one: variance or std? fan',
+    'he-std-and-rng-arguments-swapped':
+        'your he_init raises it in line 4: `W = gaussian_init(fan_in, fan',
+    'orthogonal-gain-applied-before-qr':
+        'your orthogonal_init behaves like the correct code with `gain * ',
+    'stats-dead-units-over-example-count':
+        'your layer_stats goes wrong in line 15: `frozen = np.array([np.a',
+    'stats-std-per-unit-not-per-layer':
+        'your layer_stats raises the same error as the correct code would',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+VARIANTS += as_variants(VARIANTS14)
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

@@ -26,6 +26,8 @@ from autograder.catalogue.heldout12_optim import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_optim import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_optim import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_optim import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_optim import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_optim import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -477,3 +479,34 @@ DESIGNED13 = {
         'your train_mlp_momentum behaves like the correct code ignoring t',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'momentum-velocity-plus-equals-full-update':
+        'your momentum_step goes wrong in line 10: `state[k] += mu * stat',
+    'momentum-velocity-keeps-only-gradient-step':
+        'your momentum_step goes wrong in line 11: `state[k] = -lr * grad',
+    'nesterov-position-moved-by-decayed-velocity':
+        'your nesterov_step behaves like the correct code with `params[k]',
+    'nesterov-velocity-added-to-gradient-not-to-point':
+        'your nesterov_step goes wrong in line 9: `g = objective.grad(par',
+    'schedule-closed-form-half-times-bucket':
+        'your momentum_schedule goes wrong in line 4: `mu = min(1.0 - 1.0',
+    'schedule-power-typed-as-product':
+        'your momentum_schedule behaves like the correct code with `1.0 -',
+    'optimise-records-log-loss':
+        'your optimise goes wrong in line 9: `losses = [np.log(objective.',
+    'train-momentum-batch-slice-end-not-offset':
+        'your train_mlp_momentum behaves like the correct code with `orde',
+    'train-momentum-inputs-and-labels-shuffled-separately':
+        'each epoch: one permutation of all n examples, cut into consecut',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+VARIANTS += as_variants(VARIANTS14)
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+    'optimise-initial-loss-prepended-after-loop':
+        'losses holds right values in the wrong place (your entry 0 is th',
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

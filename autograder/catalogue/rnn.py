@@ -28,6 +28,8 @@ from autograder.catalogue.heldout12_rnn import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_rnn import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_rnn import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_rnn import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_rnn import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_rnn import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -550,3 +552,34 @@ DESIGNED13 = {
         'each parameter is scaled by its own factor (Wx x1, Wh x0.247, b ',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'rnn-step-relu-activation':
+        'your rnn_step_forward goes wrong in line 8: `h_next = np.maximum',
+    'rnn-step-local-derivative-only':
+        'your rnn_step_backward behaves like the correct code with `dh_ne',
+    'rnn-backward-upstream-only-at-last-step':
+        'dx is right for the last 1 step(s) and wrong from step 4 backwar',
+    'lstm-output-gate-inside-tanh':
+        'your lstm_step_forward goes wrong in line 16: `h_next = np.tanh(',
+    'lstm-output-gate-grad-from-previous-cell':
+        'dWx is wrong exactly where columns 10-14 belong to the output ga',
+    'lstm-forward-runs-backwards-in-time':
+        'your lstm_forward behaves like the correct code with `range(T)` ',
+    'lstm-backward-step-called-with-dc-then-dh':
+        'your lstm_backward goes wrong in line 36: `dx_t, dh_prev, dc_pre',
+    'gradient-norms-tanh-derivative-square-dropped':
+        'your gradient_norms behaves like the correct code with `1 - h[:,',
+    'clip-norm-skips-bias-vectors':
+        'Wx, Wh and b all equal their expected values times the same 1.05',
+    'classifier-backward-given-one-step-sequence':
+        'your lstm_classifier_loss raises it in line 16: `_, _, _, dWx, d',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+VARIANTS += as_variants(VARIANTS14)
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

@@ -26,6 +26,8 @@ from autograder.catalogue.heldout12_seq2seq import SCENARIOS as HELD_OUT12
 from autograder.catalogue.heldout12_seq2seq import VARIANTS as VARIANTS12
 from autograder.catalogue.heldout13_seq2seq import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_seq2seq import VARIANTS as VARIANTS13
+from autograder.catalogue.heldout14_seq2seq import SCENARIOS as HELD_OUT14
+from autograder.catalogue.heldout14_seq2seq import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -634,3 +636,34 @@ DESIGNED13 = {
         'some examples come twice and others never, as when the order is ',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13)
+
+# Fourteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS14 = {
+    'tokens-to-ids-drops-unknown-tokens':
+        'your tokens_to_ids goes wrong in line 4: `ids = [stoi[t] for t i',
+    'pad-batch-mask-built-before-filling':
+        'your pad_batch goes wrong in line 7: `mask = ids != pad` (the va',
+    'bucket-sorts-within-random-batches':
+        'with bucket=True sort the shuffled order by source length before',
+    'shift-right-rolls-left':
+        'your shift_right goes wrong in line 4: `dec_in = np.roll(tgt, -1',
+    'masked-ce-gradient-of-log-likelihood':
+        'your masked_cross_entropy goes wrong in line 13: `dlogits = -np.',
+    'encoder-mask-one-step-behind':
+        'your encoder_forward behaves like the correct code with `src_mas',
+    'loss-decoder-starts-from-eos':
+        'your seq2seq_loss goes wrong in line 8: `dec_in = shift_right(tg',
+    'greedy-logp-overwritten-each-step':
+        'your greedy_decode behaves like the correct code with `logp += .',
+    'beam-stores-step-log-prob':
+        'your beam_search behaves like the correct code with `float(total',
+    'accuracy-exact-mask-not-negated':
+        'your sequence_accuracy goes wrong in line 12: `exact = np.mean(n',
+}
+SCENARIOS += named(HELD_OUT14, HINTS14)
+VARIANTS += as_variants(VARIANTS14)
+# ... and those named only after the third design round, which was designed on them.
+DESIGNED14 = {
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.compare import Mistake, compare, describe, expect, named
+from autograder.compare import Mistake, compare, describe, expect, named, numbers
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck
@@ -291,7 +291,7 @@ def _check_trajectory(name, fit, ref_fit, X, y, lr, steps):
     got = named(name, fit(X.copy(), y.copy(), lr, steps), ("w", "losses"))
     losses = got["losses"]
     if isinstance(losses, (list, tuple)):
-        got["losses"] = np.asarray([float(v) for v in losses])
+        got["losses"] = numbers("losses", losses)
     w_exp, losses_exp = _listed(ref_fit(X, y, lr, steps))
     compare(got, {"w": w_exp, "losses": losses_exp},
             what=f"the reference after {steps} steps with lr = {lr:.3g}",

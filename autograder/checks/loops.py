@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from autograder.compare import expect
+from autograder.compare import expect, numbers
 from autograder.result import CheckFailed
 from course.reference import nn
 
@@ -23,7 +23,7 @@ def _losses(name, train, X, y, sizes, seed, batch_size, epochs, **kw):
                 batch_size=batch_size, **kw)
     if not isinstance(out, (tuple, list)) or len(out) != 2:
         raise CheckFailed(f"{name} should return (params, losses)")
-    losses = np.asarray([float(v) for v in out[1]], dtype=np.float64)
+    losses = numbers("losses", out[1])
     bad = np.flatnonzero(~np.isfinite(losses))
     if bad.size:
         raise CheckFailed(f"{name} recorded a loss of {losses[bad[0]]} at step {bad[0]} with lr = 0",

@@ -15,6 +15,7 @@ from autograder.compare import (
     compare,
     expect,
     named,
+    numbers,
     permuted,
     unpack,
     wrong_axis_log_softmax,
@@ -846,7 +847,7 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
         return {**p, "losses": np.asarray(lo, float)}
 
     got = dict(out["params"]) if isinstance(out["params"], dict) else {}
-    got["losses"] = np.asarray([float(v) for v in out["losses"]], dtype=float)
+    got["losses"] = numbers("losses", out["losses"])
     compare(got, run(), rtol=1e-6,
             what=f"the stated loop ({steps} steps on {len(s)} pairs in batches of 16, clip = {clip})",
             axes={"losses": ("step",)}, mistakes=[
