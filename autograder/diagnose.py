@@ -2168,6 +2168,36 @@ def explain(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     return None
 
 
+def cache_at_fault(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """When the first recorded function that disagrees with its reference is right on the
+    cache the reference forward makes: the error is in the student's forward."""
+    recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
+    for f in recorders.values():
+        ref, mine = references.get(f._name), f._fn
+        remote = callable(getattr(mine, "trace", None))
+        if not isinstance(ref, types.FunctionType) or not (
+                isinstance(mine, types.FunctionType) or remote):
+            continue
+        opaque = _opaque(ref)
+        for call in f.calls:
+            replay = _with_reference_caches(call, recorders, references)
+            seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
+            if seen is None:
+                continue
+            s_all, keys = _judged(_student(call), seen, opaque)
+            r_all = seen.all()
+            if all(k in s_all and k in r_all and _same(s_all[k], r_all[k]) for k in keys):
+                continue
+            if not call.caches or not _right_on(mine, replay, seen, opaque, remote):
+                return None
+            fwd = " and ".join(sorted({f"`{n}`" for n, _ in call.caches.values()}))
+            return (f"your {f._name} gives the right result when it is given the cache the "
+                    f"correct {fwd} makes from the same inputs: the error is in what your "
+                    f"{fwd} puts in its cache (a wrong value, another step's value, or one "
+                    "changed later in place)")
+    return None
+
+
 def located(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
     """For a failed task no rewrite explains: the line where the first recorded function that
     disagrees with its reference first computes a wrong value (autograder.locate)."""
@@ -2196,11 +2226,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
             if "out!raised" in bad or seen.took > LOCATE_SLOW:
                 return None     # an error says where; a long run would cost more than it tells
             if call.caches and _right_on(mine, replay, seen, opaque, remote):
-                fwd = " and ".join(sorted({f"`{n}`" for n, _ in call.caches.values()}))
-                return (f"your {f._name} gives the right result when it is given the cache the "
-                        f"correct {fwd} makes from the same inputs: the error is in what your "
-                        f"{fwd} puts in its cache (a wrong value, another step's value, or one "
-                        "changed later in place)")
+                return cache_at_fault(fns, references)
             wrong = {int(k.split("/")[1]) for k in bad
                      if k.startswith("out/") and k.split("/")[1].isdigit()}
 

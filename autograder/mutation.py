@@ -7,7 +7,7 @@ For each mistake: is its task failed (detection), do all other tasks still pass
 variant: does every task pass (no false failures)? Progress goes to stderr; the warnings
 that deliberate mistakes raise (overflow, division by zero) are silenced.
 `--heldout [BATCH]` runs only a held-out batch (autograder/catalogue/BATCH_*.py; heldout by
-default, or heldout2 ... heldout9) and prints each one's feedback, to judge by eye
+default, or heldout2 ... heldout15) and prints each one's feedback, to judge by eye
 whether it names the cause.
 """
 

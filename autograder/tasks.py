@@ -264,10 +264,11 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
     try:
         refs = _references(task)
         # an in-place method's None kept, an argument grown or left unchanged, a size written
-        # as a number: facts of the student's code, named before any rewrite (and before the
-        # check's guess)
+        # as a number, a backward right on the correct forward's cache: facts of the student's
+        # code, named before any rewrite (and before the check's guess)
         misuse = diagnose.returned_none(fns, refs) or diagnose.grown_args(fns, refs) or \
-            diagnose.unchanged_args(fns, refs) or diagnose.fixed_size(fns, refs)
+            diagnose.unchanged_args(fns, refs) or diagnose.fixed_size(fns, refs) or \
+            diagnose.cache_at_fault(fns, refs)
         if misuse:
             return f"{misuse}; {e.hint}" if e.hint else misuse
         found = diagnose.explain(fns, refs)

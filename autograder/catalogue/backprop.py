@@ -29,6 +29,8 @@ from autograder.catalogue.heldout13_backprop import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_backprop import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_backprop import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_backprop import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_backprop import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_backprop import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -495,3 +497,34 @@ SCENARIOS += [replace(v, task='2.5', hint='subtract each row\'s max before expon
 DESIGNED14 = {
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'linear-forward-scaled-by-root-fan-in':
+        'your linear_forward goes wrong in line 8: `out = x @ w / np.sqrt',
+    'linear-backward-dx-summed-over-batch':
+        'your linear_backward goes wrong in line 9: `dx = (dout @ w.T).su',
+    'relu-forward-abs-sum-not-halved':
+        'your relu_forward goes wrong in line 4: `out = x + np.abs(x)` (i',
+    'tanh-backward-one-minus-abs':
+        'your tanh_backward behaves like the correct code with `1 - cache',
+    'softmax-normaliser-summed-over-whole-batch':
+        'your softmax_cross_entropy goes wrong in line 10: `logp = z - np',
+    'softmax-loss-weighted-by-label-value':
+        'your softmax_cross_entropy goes wrong in line 11: `loss = -np.me',
+    'numgrad-hard-coded-step-divided-by-h':
+        'grad equals the expected value times 0.01 in every entry: a miss',
+    'sgd-step-clips-gradients':
+        'your sgd_step goes wrong in line 5: `params[k] -= lr * np.clip(g',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+    'mlp-forward-caches-before-relu':
+        'your mlp_backward gives the right result when it is given the ca',
+    'train-array-split-into-batch-size-pieces':
+        'each epoch made 8 steps, the batch size: cut it into pieces of b',
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

@@ -31,6 +31,8 @@ from autograder.catalogue.heldout13_induction import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_induction import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_induction import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_induction import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_induction import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_induction import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -566,3 +568,34 @@ DESIGNED14 = {
         'append the number alone: losses[0] is a tuple of 2 (the whole re',
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'split-val-slice-one-too-long':
+        'draw ONE permutation and cut it into three consecutive, non-over',
+    'split-val-size-from-train-count':
+        'your split_indices goes wrong in line 12: `n_val = int(fractions',
+    'mse-loss-difference-of-squares':
+        'your mse_loss goes wrong in line 9: `loss = np.mean((X @ w) ** 2',
+    'least-squares-in-single-precision':
+        'w is float32; this task needs float64 precision',
+    'gd-with-momentum':
+        'losses is right for steps 0-1 and wrong from step 2 on: the firs',
+    'logistic-grad-copies-mse-factor-two':
+        'grad equals the expected value times 2 in every entry: a missing',
+    'fit-logistic-steps-by-gradient-sign':
+        'losses is right at step 0 and wrong from step 1 on: the first up',
+    'poly-legendre-basis':
+        'your poly_features goes wrong in line 8: `Phi = np.polynomial.le',
+    'sweep-one-top-degree-fit-sliced':
+        'your capacity_sweep goes wrong in line 11: `w = fit_least_square',
+    'sweep-val-error-on-all-data':
+        'your capacity_sweep goes wrong in line 13: `x_all_, y_all_ = np.',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

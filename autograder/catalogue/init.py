@@ -30,6 +30,8 @@ from autograder.catalogue.heldout13_init import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_init import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_init import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_init import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_init import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_init import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -527,3 +529,34 @@ VARIANTS += as_variants(VARIANTS14)
 DESIGNED14 = {
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'predicted-stds-built-in-reverse':
+        'your predicted_std behaves like the correct code with `range(dep',
+    'uniform-high-limit-left-at-default':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2',
+    'gaussian-half-normal':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2',
+    'xavier-normal-larger-fan':
+        'compare your formula with the expected one: variance or std? fan',
+    'he-fixed-seed-not-rng':
+        'your he_init behaves like the correct code with `gaussian_init(f',
+    'stats-std-as-mean-absolute-activation':
+        'your layer_stats goes wrong in line 11: `std = np.array([np.abs(',
+    'stats-grad-norm-relative-to-weights':
+        'your layer_stats goes wrong in line 21: `grad_norm = np.array([n',
+    'stats-record-always-relu':
+        'your layer_stats goes wrong in line 9: `_, hs = forward_record(p',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+    'orthogonal-also-divided-by-root-fan-in':
+        'the columns are orthogonal and all of length 0.1151, not gain = ',
+    'orthogonal-reshaped-not-transposed':
+        'your W is an orthogonal matrix reshaped: its entries laid out ag',
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

@@ -28,6 +28,8 @@ from autograder.catalogue.heldout13_optim import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_optim import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_optim import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_optim import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_optim import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_optim import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -510,3 +512,30 @@ DESIGNED14 = {
         'losses holds right values in the wrong place (your entry 0 is th',
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'momentum-velocity-reads-params-not-grads':
+        'your momentum_step behaves like the correct code with `lr * grad',
+    'nesterov-lookahead-mu-scales-params-too':
+        'your nesterov_step goes wrong in line 9: `ahead = {k: mu * (para',
+    'nesterov-velocity-plus-equals':
+        'your nesterov_step goes wrong in line 12: `state[k] += mu * stat',
+    'schedule-log-base-ten':
+        'the formula uses the log base 2 (np.log2), not log10',
+    'schedule-no-momentum-in-first-bucket':
+        'mu is right everywhere except where the formula is below mu_max;',
+    'optimise-nesterov-params-and-state-swapped':
+        'your optimise behaves like the correct code with `nesterov_step(',
+    'optimise-momentum-gradient-at-lookahead':
+        'your optimise behaves like the correct code with the `method == ',
+    'train-momentum-labels-sliced-unshuffled':
+        'your train_mlp_momentum behaves like the correct code with `y[id',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

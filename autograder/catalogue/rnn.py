@@ -30,6 +30,8 @@ from autograder.catalogue.heldout13_rnn import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_rnn import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_rnn import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_rnn import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_rnn import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_rnn import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -583,3 +585,34 @@ VARIANTS += as_variants(VARIANTS14)
 DESIGNED14 = {
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'rnn-step-backward-unpacks-weights-swapped':
+        'your rnn_step_backward behaves like the correct code with `Wx` a',
+    'rnn-step-db-keeps-batch-axis':
+        'your rnn_step_backward goes wrong in line 26: `db = np.sum(da, a',
+    'rnn-backward-dx-stacked-on-last-axis':
+        'your rnn_backward behaves like the correct code with `np.stack(d',
+    'lstm-step-candidate-grad-from-hidden-grad':
+        'your lstm_step_backward behaves like the correct code with `dc *',
+    'lstm-step-output-gate-tanh-derivative':
+        'dWx is wrong exactly where columns 10-14 belong to the output ga',
+    'lstm-backward-upstream-read-in-forward-time':
+        'your lstm_backward goes wrong in line 37: `dx_t, dh_prev, dc_pre',
+    'lstm-backward-returns-dh0-dc0-swapped':
+        'your lstm_backward behaves like the correct code with `dh0` and ',
+    'gradient-norms-relative-to-last-gradient':
+        'norms equals the expected value times 0.2235 in every entry: a m',
+    'clip-scale-normalises-to-unit-norm':
+        'your clip_grad_norm goes wrong in line 12: `scale = 1.0 / total_',
+    'classifier-output-layer-without-bias':
+        'your lstm_classifier_loss goes wrong in line 14: `scores = h_las',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

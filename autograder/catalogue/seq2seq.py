@@ -28,6 +28,8 @@ from autograder.catalogue.heldout13_seq2seq import SCENARIOS as HELD_OUT13
 from autograder.catalogue.heldout13_seq2seq import VARIANTS as VARIANTS13
 from autograder.catalogue.heldout14_seq2seq import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_seq2seq import VARIANTS as VARIANTS14
+from autograder.catalogue.heldout15_seq2seq import SCENARIOS as HELD_OUT15
+from autograder.catalogue.heldout15_seq2seq import VARIANTS as VARIANTS15
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -667,3 +669,30 @@ VARIANTS += as_variants(VARIANTS14)
 DESIGNED14 = {
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14)
+
+# Fifteenth batch (issue 14, seventh session): written blind, measured once after the seventh
+# session's third design round; the mistakes whose feedback named the cause then.
+HINTS15 = {
+    'loader-batches-sliced-by-position-not-idx':
+        'your make_batches goes wrong in line 18: `s, s_mask = pad_batch(',
+    'shift-right-insert-then-drops-bos':
+        'your shift_right behaves like the correct code with `dec_in` wri',
+    'masked-ce-grad-times-softmax-derivative':
+        'your masked_cross_entropy goes wrong in line 13: `dlogits = np.e',
+    'encoder-backward-loops-over-batch-axis':
+        'your encoder_backward behaves like the correct code with `range(',
+    'loss-decoder-cell-starts-at-zero':
+        'your seq2seq_loss behaves like the correct code ignoring the arg',
+    'accuracy-exact-over-token-count':
+        'your sequence_accuracy goes wrong in line 12: `exact = np.all(ri',
+    'train-stop-test-before-recording-loss':
+        'your train_seq2seq behaves like the correct code with `losses.ap',
+}
+SCENARIOS += named(HELD_OUT15, HINTS15)
+VARIANTS += as_variants(VARIANTS15)
+# ... and those named only after the fourth design round, which was designed on them.
+DESIGNED15 = {
+    'ids-to-tokens-returns-joined-string':
+        'return the list of tokens itself; joining them into one string l',
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15)

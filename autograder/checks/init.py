@@ -537,6 +537,11 @@ def check_he(he_init, *, seed):
 
 # --- 3.5 orthogonal -------------------------------------------------------------------------
 
+def _orthonormal(M: np.ndarray, gain: float) -> bool:
+    """M.T @ M == gain**2 I (orthogonal columns of length gain)."""
+    return bool(np.abs(M.T @ M - gain**2 * np.eye(M.shape[1])).max() < 1e-10)
+
+
 def check_orthogonal(orthogonal_init, *, seed):
     rng = np.random.default_rng(seed)
     fi, fo = _fans(rng)
@@ -571,6 +576,15 @@ def check_orthogonal(orthogonal_init, *, seed):
                     if abs(diag - v) < 1e-8:
                         hint, mistake = h, m
                         break
+                else:       # orthogonal, all of one length: an extra factor
+                    hint = (f"the {'columns' if a >= b else 'rows'} are orthogonal and all of "
+                            f"length {np.sqrt(diag):.4g}, not gain = {gain:.4g}: an extra factor "
+                            f"of {np.sqrt(diag) / gain:.4g} (the orthogonalising is right)")
+            elif a != b and _orthonormal(W.reshape(max(a, b), min(a, b)), gain):
+                hint, mistake = ("your W is an orthogonal matrix reshaped: its entries laid out "
+                                 f"again as {max(a, b)} x {min(a, b)} have orthogonal columns of "
+                                 "length gain; a reshape where a transpose (q.T) belongs"), \
+                    "reshaped"
             elif abs(diag - gain**2) < 1e-8:
                 hint, mistake = ("every column has the right norm, but the columns are not "
                                  "orthogonal to each other: normalising is not enough, "

@@ -58,7 +58,11 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
     K = n // B
     if losses.size != E * K:
         hint = ("one loss per epoch was recorded: append the loss of every step (minibatch)"
-                if losses.size == E else "record exactly one loss per minibatch step")
+                if losses.size == E else
+                f"each epoch made {B} steps, the batch size: cut it into pieces of batch_size "
+                f"examples ({K} of them), not into batch_size pieces (np.array_split(order, "
+                "batch_size))" if losses.size == E * B else
+                "record exactly one loss per minibatch step")
         raise CheckFailed(f"losses has {losses.size} entries; expected one per step, {E * K} "
                           f"({E} epochs of {K} batches)", [where], hint=hint,
                           mistake="loss-per-epoch" if losses.size == E else "steps-count")

@@ -127,6 +127,11 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
     ids.insert(3, PAD)
     exp_t = ref.ids_to_tokens(ids, itos)
     got_t = ids_to_tokens(list(ids), list(itos))
+    if isinstance(got_t, str):
+        raise CheckFailed("ids_to_tokens returns a string, not a list of tokens",
+                          [f"ids {ids}", f"expected {exp_t}", f"got      {got_t!r}"],
+                          hint="return the list of tokens itself; joining them into one string "
+                          "loses where each token ends", mistake="joined-string")
     if list(got_t) != exp_t:
         hint = None
         extra = [t for t in got_t if t not in exp_t]
