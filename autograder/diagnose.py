@@ -2168,9 +2168,21 @@ def explain(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     return None
 
 
-def cache_at_fault(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
-    """When the first recorded function that disagrees with its reference is right on the
-    cache the reference forward makes: the error is in the student's forward."""
+@dataclass
+class _Wrong:
+    """The first recorded call of a student's function that disagrees with its reference."""
+
+    fn: Recorder
+    ref: types.FunctionType
+    remote: bool              # the student's code runs in the sandbox's worker (a stand-in)
+    opaque: set[int]
+    call: Call
+    replay: Call              # the call with the reference forward's caches
+    seen: Seen                # what the reference does on it
+    bad: set[str]             # the paths where they disagree
+
+
+def _first_wrong(fns: tuple[object, ...], references: dict[str, object]) -> _Wrong | None:
     recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
     for f in recorders.values():
         ref, mine = references.get(f._name), f._fn
@@ -2186,16 +2198,26 @@ def cache_at_fault(fns: tuple[object, ...], references: dict[str, object]) -> st
                 continue
             s_all, keys = _judged(_student(call), seen, opaque)
             r_all = seen.all()
-            if all(k in s_all and k in r_all and _same(s_all[k], r_all[k]) for k in keys):
-                continue
-            if not call.caches or not _right_on(mine, replay, seen, opaque, remote):
-                return None
-            fwd = " and ".join(sorted({f"`{n}`" for n, _ in call.caches.values()}))
-            return (f"your {f._name} gives the right result when it is given the cache the "
-                    f"correct {fwd} makes from the same inputs: the error is in what your "
-                    f"{fwd} puts in its cache (a wrong value, another step's value, or one "
-                    "changed later in place)")
+            bad = {k for k in keys if not (k in s_all and k in r_all and _same(s_all[k], r_all[k]))}
+            if bad:
+                return _Wrong(f, ref, remote, opaque, call, replay, seen, bad)
     return None
+
+
+def cache_at_fault(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
+    """When the first recorded function that disagrees with its reference is right on the
+    cache the reference forward makes: the error is in the student's forward."""
+    return _cache_blame(_first_wrong(fns, references))
+
+
+def _cache_blame(w: _Wrong | None) -> str | None:
+    if w is None or not w.call.caches or "out!raised" in w.bad or \
+            not _right_on(w.fn._fn, w.replay, w.seen, w.opaque, w.remote):
+        return None
+    fwd = " and ".join(sorted({f"`{n}`" for n, _ in w.call.caches.values()}))
+    return (f"your {w.fn._name} gives the right result when it is given the cache the correct "
+            f"{fwd} makes from the same inputs: the error is in what your {fwd} puts in its "
+            "cache (a wrong value, another step's value, or one changed later in place)")
 
 
 def located(fns: tuple[object, ...], references: dict[str, object]) -> str | None:
@@ -2205,97 +2227,81 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
 
     if BUDGET <= 0:
         return None
-    recorders = {f._name: f for f in fns if isinstance(f, Recorder)}
-    for f in recorders.values():
-        ref, mine = references.get(f._name), f._fn
-        remote = callable(getattr(mine, "trace", None))    # the sandbox's stand-in
-        if not isinstance(ref, types.FunctionType) or not (
-                isinstance(mine, types.FunctionType) or remote):
-            continue
-        opaque = _opaque(ref)
-        for call in f.calls:
-            replay = _with_reference_caches(call, recorders, references)
-            seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
-            if seen is None:
-                continue
-            s_all, keys = _judged(_student(call), seen, opaque)
-            r_all = seen.all()
-            bad = {k for k in keys if not (k in s_all and k in r_all and _same(s_all[k], r_all[k]))}
-            if not bad:
-                continue
-            if "out!raised" in bad or seen.took > LOCATE_SLOW:
-                return None     # an error says where; a long run would cost more than it tells
-            if call.caches and _right_on(mine, replay, seen, opaque, remote):
-                return cache_at_fault(fns, references)
-            wrong = {int(k.split("/")[1]) for k in bad
-                     if k.startswith("out/") and k.split("/")[1].isdigit()}
+    w = _first_wrong(fns, references)
+    if w is None or "out!raised" in w.bad or w.seen.took > LOCATE_SLOW:
+        return None     # an error says where; a long run would cost more than it tells
+    if (blamed := _cache_blame(w)) is not None:
+        return blamed
+    f, ref, mine, remote, call, replay, bad = (w.fn, w.ref, w.fn._fn, w.remote, w.call,
+                                               w.replay, w.bad)
+    wrong = {int(k.split("/")[1]) for k in bad
+             if k.startswith("out/") and k.split("/")[1].isdigit()}
 
-            returned = any(k.startswith("out") for k in bad)
+    returned = any(k.startswith("out") for k in bad)
 
-            def find(emit, call=call, replay=replay, wrong=wrong, mine=mine, ref=ref,
-                     returned=returned):
-                b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
-                                 ref_src=_source(ref), ref_args=(replay.args, replay.kwargs),
-                                 returned=returned)
-                if b is not None:
-                    emit([0, *astuple(b)])
+    def find(emit, call=call, replay=replay, wrong=wrong, mine=mine, ref=ref,
+             returned=returned):
+        b = locate.blame(mine, ref, call.args, call.kwargs, wrong or None,
+                         ref_src=_source(ref), ref_args=(replay.args, replay.kwargs),
+                         returned=returned)
+        if b is not None:
+            emit([0, *astuple(b)])
 
-            # the student's code runs in the sandbox's worker, or here in a forked child
-            got: list = []
-            if remote:
-                try:
-                    find(got.append)
-                except Exception:
-                    pass
-            else:
-                got = _apart(find, 4.0)
-            got = [g for g in got if len(g) == 1 + len(fields(locate.Blame))]
-            if not got:
-                return None
-            found = locate.Blame(*got[0][1:])
-            line = _first_line(mine) + found.line - 1
-            when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
-                "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
-                f"1-{found.first - 1} are right)"
-            head = f"your {f._name} goes wrong in line {line}: `{found.stmt}`"
-            if found.alias:
-                changed, written, made = found.alias
-                made += line - found.line
-                return Explanation(
-                    f"{head}: this also changes `{changed}`, because `{written}` is `{changed}` "
-                    f"(or a part of it), not a copy (line {made}); make a copy there (`.copy()`, "
-                    "`dict(...)`, `list(...)`) or build a new object", f._name, stmt=found.stmt)
-            if found.kept:
-                return Explanation(
-                    f"{head}: it runs at every pass of its loop, and each pass replaces the value "
-                    f"before, so after the loop `{found.kept}` holds the last pass's value only "
-                    f"(add them up, `{found.kept} += ...`, or keep them all?)", f._name,
-                    stmt=found.stmt)
-            if found.placed:
-                return Explanation(
-                    f"{head}: every value it stores into `{found.placed}` is one the correct code "
-                    f"computes, but `{found.placed}` as a whole is not: does each value go to the "
-                    "right place (the index), or the right value to each place?", f._name,
-                    stmt=found.stmt)
-            also = f", and next in the line `{found.also}`" if found.also else ""
-            first = "" if found.text == found.stmt else \
-                f" (its first value the correct code never computes is `{found.text}`{also})"
-            if found.role:
-                first = (f" (the value it gives `{found.role}` is one the correct code computes, "
-                         f"but never as `{found.role}`)")
-            if found.late:
-                first = (f" (the value it gives `{found.role}` is not the one the correct code "
-                         "gives it at that pass: the right values at the wrong time, or in the "
-                         "wrong order)")
-            if found.shaped:
-                shape = found.shaped.replace("x", ", ")
-                first = (f" (the values it gives `{found.role}` are right, but in the shape "
-                         f"({shape}{',' if ', ' not in shape else ''}): an axis of length 1 kept or "
-                         "added where the correct code has none, or the other way round)")
-            return Explanation(f"{head}{when}{first}; what it is computed from is right, and the "
-                               "wrong result follows from it", f._name, stmt=found.stmt,
-                               op="" if found.role else found.text)
-    return None
+    # the student's code runs in the sandbox's worker, or here in a forked child
+    got: list = []
+    if remote:
+        try:
+            find(got.append)
+        except Exception:
+            pass
+    else:
+        got = _apart(find, 4.0)
+    got = [g for g in got if len(g) == 1 + len(fields(locate.Blame))]
+    if not got:
+        return None
+    found = locate.Blame(*got[0][1:])
+    line = _first_line(mine) + found.line - 1
+    when = "" if found.first == 1 else f", on pass {found.first} of its loop (pass 1 is " \
+        "right)" if found.first == 2 else f", on pass {found.first} of its loop (passes " \
+        f"1-{found.first - 1} are right)"
+    head = f"your {f._name} goes wrong in line {line}: `{found.stmt}`"
+    if found.alias:
+        changed, written, made = found.alias
+        made += line - found.line
+        return Explanation(
+            f"{head}: this also changes `{changed}`, because `{written}` is `{changed}` "
+            f"(or a part of it), not a copy (line {made}); make a copy there (`.copy()`, "
+            "`dict(...)`, `list(...)`) or build a new object", f._name, stmt=found.stmt)
+    if found.kept:
+        return Explanation(
+            f"{head}: it runs at every pass of its loop, and each pass replaces the value "
+            f"before, so after the loop `{found.kept}` holds the last pass's value only "
+            f"(add them up, `{found.kept} += ...`, or keep them all?)", f._name,
+            stmt=found.stmt)
+    if found.placed:
+        return Explanation(
+            f"{head}: every value it stores into `{found.placed}` is one the correct code "
+            f"computes, but `{found.placed}` as a whole is not: does each value go to the "
+            "right place (the index), or the right value to each place?", f._name,
+            stmt=found.stmt)
+    also = f", and next in the line `{found.also}`" if found.also else ""
+    first = "" if found.text == found.stmt else \
+        f" (its first value the correct code never computes is `{found.text}`{also})"
+    if found.role:
+        first = (f" (the value it gives `{found.role}` is one the correct code computes, "
+                 f"but never as `{found.role}`)")
+    if found.late:
+        first = (f" (the value it gives `{found.role}` is not the one the correct code "
+                 "gives it at that pass: the right values at the wrong time, or in the "
+                 "wrong order)")
+    if found.shaped:
+        shape = found.shaped.replace("x", ", ")
+        first = (f" (the values it gives `{found.role}` are right, but in the shape "
+                 f"({shape}{',' if ', ' not in shape else ''}): an axis of length 1 kept or "
+                 "added where the correct code has none, or the other way round)")
+    return Explanation(f"{head}{when}{first}; what it is computed from is right, and the "
+                       "wrong result follows from it", f._name, stmt=found.stmt,
+                       op="" if found.role else found.text)
 
 
 def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
