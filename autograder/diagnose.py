@@ -2040,8 +2040,9 @@ def _describe(name: str, found: list, outputs: list[str]) -> str:
 def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> None:
     """Fail when a function left unchanged an argument its reference updates in place: the
     notebooks promise those updates ("in place", sgd_step, the momentum rules, optimise), and
-    the caller never sees values computed on a copy. (Changing an argument the reference leaves
-    alone is not failed: no notebook forbids it, and in-place variants are correct.)"""
+    the caller never sees values computed on a copy. Changing an argument the reference leaves
+    alone fails only when the reference, run on the argument as it was left, gives another
+    result (`_spoilt`): in-place variants that keep the result are correct."""
     from autograder.result import CheckFailed
 
     spoilt = _spoilt(fns, references)
