@@ -57,7 +57,9 @@ def _rewritten(phrase: str) -> bool:
                                   "done once after the loop", " inside `if ",
                                   "which the correct code leaves as it is",
                                   "is a number written in line", "but your code has `",
-                                  "not in place on `", "leaves its argument `"))
+                                  "not in place on `", "leaves its argument `",
+                                  "like the correct code", "raises the same error as",
+                                  "gives the right result when it is given the cache"))
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:
