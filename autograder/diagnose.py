@@ -2045,25 +2045,24 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
     result (`_spoilt`): in-place variants that keep the result are correct."""
     from autograder.result import CheckFailed
 
-    spoilt = _spoilt(fns, references)
-    if spoilt is not None:
-        fn, arg = spoilt
-        raise CheckFailed(
-            f"{fn} changed its argument {arg}, and that changes the result",
-            [f"the correct {fn} gives another result on {arg} as your {fn} leaves it than on the "
-             f"{arg} it was given: a caller that uses {arg} again (a training loop) gets wrong "
-             "values"],
-            hint=f"compute into a new array (`r = a - b`), not in place on {arg} (`r = {arg[1:-1]}`"
-                 f" then `r -= ...` changes {arg} itself)", mistake="spoilt-input")
-    found = _unchanged(fns, references)
-    if found is not None:
+    if (found := _spoilt(fns, references)) is not None:
         fn, arg = found
-        raise CheckFailed(
-            f"{fn} left its argument {arg} unchanged",
-            [f"{fn} updates {arg} in place: the caller's object must hold the new values after "
-             "the call"],
-            hint=f"change the entries of {arg} itself (e.g. `p[k] -= ...` or `p[k] = ...`), not "
-                 "a copy or a new object", mistake="unchanged-input")
+        summary, why = (f"{fn} changed its argument {arg}, and that changes the result",
+                        f"the correct {fn} gives another result on {arg} as your {fn} leaves it "
+                        f"than on the {arg} it was given: a caller that uses {arg} again (a "
+                        "training loop) gets wrong values")
+        hint, mistake = (f"compute into a new array (`r = a - b`), not in place on {arg} (`r = "
+                         f"{arg[1:-1]}` then `r -= ...` changes {arg} itself)", "spoilt-input")
+    elif (found := _unchanged(fns, references)) is not None:
+        fn, arg = found
+        summary, why = (f"{fn} left its argument {arg} unchanged",
+                        f"{fn} updates {arg} in place: the caller's object must hold the new "
+                        "values after the call")
+        hint, mistake = (f"change the entries of {arg} itself (e.g. `p[k] -= ...` or `p[k] = "
+                         "...`), not a copy or a new object", "unchanged-input")
+    else:
+        return
+    raise CheckFailed(summary, [why], hint=hint, mistake=mistake)
 
 
 def _spoilt(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
@@ -2420,7 +2419,8 @@ def fixed_size(fns: tuple[object, ...], references: dict[str, object]) -> str | 
         ref = references.get(f._name)
         if not isinstance(ref, types.FunctionType):
             continue
-        mine, theirs = _numbers(_student_source(f._fn)), _numbers(_source(ref))
+        src = _student_source(f._fn)
+        mine, theirs = _numbers(src), _numbers(_source(ref))
         if not mine or theirs is None:
             continue
         names = _output_names(ref)
@@ -2447,7 +2447,7 @@ def fixed_size(fns: tuple[object, ...], references: dict[str, object]) -> str | 
                     top = path.strip("/").split("/")[0]
                     what = f"`{names[int(top)]}`" if top.isdigit() and len(names) > 1 and \
                         int(top) < len(names) else "its result"
-                    line, text = lines[0], _line_text(_student_source(f._fn), lines[0])
+                    line, text = lines[0], _line_text(src, lines[0])
                     return (f"your {f._name} makes {what} of size {n} where the correct code's "
                             f"has {m}, and {n} is a number written in line "
                             f"{_first_line(f._fn) + line - 1}: `{text}`: a size fixed in the "
