@@ -1209,19 +1209,23 @@ def rewrites(ref: types.FunctionType) -> list[Rewrite]:
         return _rewrites(ref)
 
 
-def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
+def _rewrites(ref: types.FunctionType, helper: bool = False,
+              own: str | None = None) -> list[Rewrite]:
+    """own: the text of `ref`'s def when it is a student's function (its fixes are searched:
+    never cached, no helpers, and the brackets a precedence slip left out are tried too)."""
     key = (ref.__module__, ref.__qualname__, ref.__code__, helper)
     with _LOCK:
-        if key in _CACHE:
+        if own is None and key in _CACHE:
             return _CACHE[key]
     try:
-        src = _source(ref)
+        src = _source(ref) if own is None else own
         fdef = ast.parse(src).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):
         return []
     if not isinstance(fdef, ast.FunctionDef):
-        with _LOCK:
-            _CACHE[key] = []
+        if own is None:
+            with _LOCK:
+                _CACHE[key] = []
         return []
     fdef.decorator_list = []
     params = [a.arg for a in fdef.args.args]
@@ -1442,7 +1446,29 @@ def _rewrites(ref: types.FunctionType, helper: bool = False) -> list[Rewrite]:
         except Exception:
             continue
         build(tree, what, why, rank)
+    if own is not None:         # `a - b / c` meant as `(a - b) / c`, and the other way round
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.BinOp)]:
+            parent = parents.get(id(n))
+            if parent is None:
+                continue
+            for kid, new in (
+                    (n.right, lambda k, n=n: ast.BinOp(ast.BinOp(n.left, n.op, k.left), k.op,
+                                                        k.right)),
+                    (n.left, lambda k, n=n: ast.BinOp(k.left, k.op, ast.BinOp(k.right, n.op,
+                                                                              n.right)))):
+                if not isinstance(kid, ast.BinOp):
+                    continue
+                alt = new(kid)
+                before = _src(n, 60)
+                _swap_child(parent, n, alt)
+                try:
+                    build(fdef, f"with `{before}` written as `{_src(alt, 60)}`",
+                          "brackets around the part to compute first", 2)
+                finally:
+                    _swap_child(parent, alt, n)
     out.sort(key=lambda r: r.rank)
+    if own is not None:
+        return out
     if not helper:
         out += _through_helpers(ref, fdef)
     with _LOCK:
@@ -2302,6 +2328,99 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
     return Explanation(f"{head}{when}{first}; what it is computed from is right, and the "
                        "wrong result follows from it", f._name, stmt=found.stmt,
                        op="" if found.role else found.text)
+
+
+def repaired(fns: tuple[object, ...], references: dict[str, object],
+             passes: Callable[[str, Callable], bool], budget: float = 2.0
+             ) -> Explanation | None:
+    """One edit of the student's own code that makes the first function that disagrees with
+    its reference agree with it on every call the check recorded, and with which the whole
+    check passes (`passes(name, fixed function)`): the fix, at its line."""
+    if BUDGET <= 0:
+        return None
+    w = _first_wrong(fns, references)
+    if w is None or w.remote or not isinstance(w.fn._fn, types.FunctionType):
+        return None
+    mine, f = w.fn._fn, w.fn
+    src = _student_source(mine)
+    if not src or w.seen.took > SLOW:
+        return None
+    recorders = {g._name: g for g in fns if isinstance(g, Recorder)}
+    pairs = []
+    for call in f.calls:
+        replay = _with_reference_caches(call, recorders, references)
+        seen = None if replay is None else _cached(None, w.ref, replay, _digest(replay))
+        if seen is not None:
+            pairs.append((call, seen))
+    first = next((i for i, (c, _) in enumerate(pairs) if c is w.call), 0)
+    pairs = [pairs[first]] + pairs[:first] + pairs[first + 1:]
+    pairs = pairs[:32]
+    t0 = time.perf_counter()
+    rws = _rewrites(mine, own=src)
+    left = budget - (time.perf_counter() - t0)
+    if not rws or left <= 0:
+        return None
+    each = min(1.0, max(0.05, 4 * w.seen.took))
+    opaque = w.opaque
+
+    def search(emit: Callable[[list], None]) -> None:
+        nonlocal found
+        start = time.perf_counter()
+        for k, rw in enumerate(rws):
+            if time.perf_counter() - start > left:
+                return
+            for call, ref_seen in pairs:
+                seen = _run(rw.fn, call, each, raised=True)
+                if seen is None:
+                    break
+                s_all, keys = _judged(seen, ref_seen, opaque)
+                if not keys or not _agree(s_all, ref_seen.all(), keys):
+                    break
+            else:
+                emit([k])
+                found += 1
+                if found >= 3:
+                    return
+
+    found = 0
+    got = [g for g in _apart(search, left + 0.5) if 0 <= g[0] < len(rws)]
+    rw = next((rws[g[0]] for g in got if passes(f._name, rws[g[0]].fn)), None)
+    if rw is None:
+        return None
+    line = _changed_line(src, rw.src)
+    at = "" if line is None else f" (line {_first_line(mine) + line - 1})"
+    what = rw.what[len("with "):] if rw.what.startswith("with ") else rw.what
+    return Explanation(f"your {f._name} passes this check with one change{at}: {what}",
+                       f._name, True)
+
+
+def _changed_line(a: str, b: str) -> int | None:
+    """The line of def `a` where def `b` (an edit of it) first differs from it."""
+    def lines(src: str) -> list[tuple[int, str]]:
+        out = []
+
+        def visit(body: list) -> None:
+            for st in body:
+                head = {k: v for k, v in ast.iter_fields(st)
+                        if k not in ("body", "orelse", "finalbody", "handlers")}
+                out.append((st.lineno, repr([ast.dump(v) if isinstance(v, ast.AST) else
+                                            [ast.dump(x) if isinstance(x, ast.AST) else x
+                                             for x in v] if isinstance(v, list) else v
+                                            for v in head.values()])))
+                for k in ("body", "orelse", "finalbody"):
+                    if isinstance(getattr(st, k, None), list):
+                        visit(getattr(st, k))
+        try:
+            fdef = ast.parse(textwrap.dedent(src)).body[0]
+        except (SyntaxError, IndexError):
+            return []
+        visit(fdef.body)
+        return out
+    x, y = lines(a), lines(b)
+    for (line, p), (_, q) in zip(x, y):
+        if p != q:
+            return line
+    return x[len(y)][0] if len(x) > len(y) else x[-1][0] if x else None
 
 
 def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:

@@ -7,7 +7,9 @@ are swapped in while the check runs (task isolation), so one bug does not cascad
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import io
 import json
 import sys
 import time
@@ -240,7 +242,9 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
             return result(False, f"not implemented: {_stubs(fns)[0]} still raises NotImplementedError",
                           "not-implemented", details=["replace its `raise NotImplementedError(...)` line "
                                                       "with your code"], help=task.help)
-        return result(False, e.summary, "fail", details=e.details, hint=_diagnosed(task, fns, e),
+        limit = min(30.0, 5.0 + 2 * (time.perf_counter() - t0))
+        return result(False, e.summary, "fail", details=e.details, hint=_diagnosed(
+            task, fns, e, _passes(task, fns, seeds, namespace, limit)),
                       mistake=e.mistake, help=e.help or task.help)
     return result(True, "ok", "pass")
 
@@ -250,9 +254,49 @@ def _references(task: Task) -> dict[str, object]:
     return diagnose.references(resolve_module_id(task.id.split(".")[0]), task.needs)
 
 
-def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | None:
+def _with_fix(fns: tuple[object, ...], name: str, fixed: types.FunctionType) -> tuple[object, ...]:
+    """The task's functions with the student's `name` replaced by `fixed`, in a copy of their
+    namespace (so their calls to `name` reach it too)."""
+    raw = tuple(f._fn if isinstance(f, diagnose.Recorder) else f for f in fns)
+    g = next((f.__globals__ for f in raw if isinstance(f, types.FunctionType)
+              and f.__name__ == name), None)
+    if g is None:
+        return raw
+    new = dict(g)
+    new[name] = types.FunctionType(fixed.__code__, new, name, fixed.__defaults__,
+                                   fixed.__closure__)
+    for n, v in g.items():
+        if isinstance(v, types.FunctionType) and v.__globals__ is g and n != name:
+            new[n] = types.FunctionType(v.__code__, new, v.__name__, v.__defaults__, v.__closure__)
+    return tuple(new.get(f.__name__, f) if isinstance(f, types.FunctionType) and f.__globals__ is g
+                 else f for f in raw)
+
+
+def _passes(task: Task, fns: tuple[object, ...], seeds: tuple[int, ...],
+            namespace: Mapping[str, object] | None, limit: float) -> Callable[[str, Callable], bool]:
+    """passes(name, fixed): does the task's check pass on every seed with the student's `name`
+    replaced by `fixed` (run apart, within `limit` seconds)?"""
+    def passes(name: str, fixed: Callable) -> bool:
+        if not isinstance(fixed, types.FunctionType):
+            return False
+        new = _with_fix(fns, name, fixed)
+
+        def run(emit: Callable[[list], None]) -> None:
+            with contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                for seed in seeds:
+                    with standin.checking(task, seed, namespace):
+                        task.check(*new, seed=seed)
+            emit([0])
+        return bool(diagnose._apart(run, limit))
+    return passes
+
+
+def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed,
+               passes: Callable[[str, Callable], bool] = lambda name, fn: False) -> str | None:
     """The check's hint with the one-edit rewrite of the reference that reproduces the student's
-    calls (autograder.diagnose), unless a known mistake's outputs matched exactly."""
+    calls (autograder.diagnose), unless a known mistake's outputs matched exactly.
+    passes(name, fixed): does the check pass with the student's `name` replaced by `fixed`?"""
     try:
         # a condition always true is a bug whatever it makes the outputs look like
         if (always := diagnose.always_true(fns)) is not None:
@@ -271,6 +315,20 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed) -> str | Non
             diagnose.cache_at_fault(fns, refs)
         if misuse:
             return f"{misuse}; {e.hint}" if e.hint else misuse
+        # one edit of the student's own code with which the whole check passes: the fix leads
+        # what follows
+        fix = diagnose.repaired(fns, refs, passes)
+        text = _explained(task, fns, e, refs)
+    except Exception:       # a diagnosis is a bonus: it never costs the verdict
+        return e.hint
+    return f"{fix}; {text}" if fix and text else fix or text
+
+
+def _explained(task: Task, fns: tuple[object, ...], e: CheckFailed,
+               refs: dict[str, object]) -> str | None:
+    """The rewrite of the reference that reproduces the student's calls, or the line where
+    their code goes wrong, with the check's hint."""
+    try:
         found = diagnose.explain(fns, refs)
         if found and getattr(found, "literal", None) is False:
             # the student wrote no statement of that edit: the line where their code first
