@@ -2390,6 +2390,9 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     line = _changed_line(src, rw.src)
     at = "" if line is None else f" (line {_first_line(mine) + line - 1})"
     what = rw.what[len("with "):] if rw.what.startswith("with ") else rw.what
+    # `range(1 - 1, n)` reads `range(0, n)`
+    what = re.sub(r"([(\[,:] ?)(\d+) ([-+]) (\d+)(?=[,)\]:])", lambda m: m[1] + str(
+        int(m[2]) + (int(m[4]) if m[3] == "+" else -int(m[4]))), what)
     return Explanation(f"your {f._name} passes this check with one change{at}: {what}",
                        f._name, True)
 

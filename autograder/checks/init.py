@@ -178,6 +178,19 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                                f"distribution: draw {'rng.uniform' if uniform else 'rng.normal'}"
                                " for every entry",
                           mistake="few-values")
+    # a continuous draw gives no row or column whose entries are all equal
+    for axis, what, size in ((1, "row", fan_in), (0, "column", fan_out)):
+        flat = np.flatnonzero(np.ptp(W, axis=axis) == 0) if W.shape[1 - axis] > 1 else []
+        if 0 < len(flat) < size:
+            i = int(flat[0])
+            value = float(W[i, 0] if axis == 1 else W[0, i])
+            raise CheckFailed(
+                f"{name}'s {what} {i} is {value:g} in every entry",
+                [f"{len(flat)} of its {size} {what}s are constant: "
+                 f"{', '.join(map(str, flat[:6].tolist()))}{', ...' if len(flat) > 6 else ''}"],
+                hint=f"every entry is its own draw: is {what} {i} ever filled (a loop that starts "
+                     "late or stops early, or an array left as it was made)?",
+                mistake="constant-row")
     if looks and looks != want:
         raise CheckFailed(f"{name}'s weights look {looks}, not {want}",
                           [f"kurtosis E[w^4] / std^4 = {k:.2f} over {n} entries: a Gaussian has 3, "

@@ -282,6 +282,24 @@ def check_shift_right(shift_right, *, seed):
     got = np.asarray(shift_right(tgt.copy(), BOS))
     if not (got.shape == exp.shape and np.array_equal(got, exp)):
         _shift_mistake(got, exp, tgt, N, T)
+    # a padded batch of targets, as the loader gives it: tokens, EOS, then PAD
+    lengths = rng.integers(1, T + 1, size=N)
+    lengths[0] = max(1, T - 2)
+    padded = np.where(np.arange(T) < lengths[:, None] - 1, tgt, PAD)
+    padded[np.arange(N), lengths - 1] = EOS
+    exp = ref.shift_right(padded, BOS)
+    got = np.asarray(shift_right(padded.copy(), BOS))
+    if got.shape == exp.shape and not np.array_equal(got, exp):
+        special = np.isin(exp, (EOS, PAD))
+        if np.array_equal(got[~special], exp[~special]):
+            raise CheckFailed(
+                "dec_in differs from the reference where the target holds EOS or PAD",
+                [f"tgt[0]    {padded[0].tolist()}", f"expected   {exp[0].tolist()}",
+                 f"got        {got[0].tolist()}"],
+                hint="shift every target token as it is, EOS and PAD too: the loss's mask, not "
+                     "shift_right, decides which positions count", mistake="special-tokens-changed")
+    if not (got.shape == exp.shape and np.array_equal(got, exp)):
+        _shift_mistake(got, exp, padded, N, T)
     # the start token is a parameter
     bos = 2 * BOS + 5
     other = np.asarray(shift_right(tgt.copy(), bos))
