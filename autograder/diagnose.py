@@ -1209,10 +1209,12 @@ def rewrites(ref: types.FunctionType) -> list[Rewrite]:
         return _rewrites(ref)
 
 
-def _rewrites(ref: types.FunctionType, helper: bool = False,
-              own: str | None = None) -> list[Rewrite]:
+def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = None,
+              words: tuple[str, ...] = ()) -> list[Rewrite]:
     """own: the text of `ref`'s def when it is a student's function (its fixes are searched:
-    never cached, no helpers, and the brackets a precedence slip left out are tried too)."""
+    never cached, no helpers; the brackets a precedence slip left out, a slice on the other
+    axis, and each of `words` (the strings it was called with) for a string it compares with
+    are tried too)."""
     key = (ref.__module__, ref.__qualname__, ref.__code__, helper)
     with _LOCK:
         if own is None and key in _CACHE:
@@ -1466,6 +1468,87 @@ def _rewrites(ref: types.FunctionType, helper: bool = False,
                           "brackets around the part to compute first", 2)
                 finally:
                     _swap_child(parent, alt, n)
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Assign)
+                  and isinstance(n.value, (ast.Name, ast.Subscript, ast.Attribute))
+                  and isinstance(n.targets[0], ast.Name)]:
+            was = n.value         # `x0 = x` meant as a copy
+            n.value = ast.Call(ast.Attribute(was, "copy", ast.Load()), [], [])
+            try:
+                build(fdef, f"with `{_src(n, 50)}` (a copy, not the same object)",
+                      "a name for the same object, not a copy", 2)
+            finally:
+                n.value = was
+        for holder in list(ast.walk(fdef)):     # the step after a loop indented into it
+            for field_ in ("body", "orelse"):
+                stmts = getattr(holder, field_, None)
+                if not isinstance(stmts, list):
+                    continue
+                for i in range(len(stmts) - 1):
+                    loop, after = stmts[i], stmts[i + 1]
+                    if not isinstance(loop, (ast.For, ast.While)) or \
+                            isinstance(after, ast.Return):
+                        continue
+                    stmts.pop(i + 1)
+                    loop.body.append(after)
+                    try:
+                        build(fdef, f"with `{_src(after, 50).splitlines()[0]}` inside the loop, "
+                              "at the end of every pass", "a step indented one level too little", 2)
+                    finally:
+                        loop.body.pop()
+                        stmts.insert(i + 1, after)
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Call) and len(n.args) == 1
+                  and _callee(n) in ("exp", "tanh", "sigmoid", "log1p", "expm1")
+                  and not isinstance(n.args[0], ast.UnaryOp)]:
+            arg = n.args[0]
+            before = _src(n, 60)
+            n.args = [ast.UnaryOp(ast.USub(), arg)]
+            try:
+                build(fdef, f"with `{before}` written as `{_src(n, 60)}`", "a sign dropped", 2)
+            finally:
+                n.args = [arg]
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Call) and len(n.args) >= 2]:
+            args = n.args
+            for a, b in itertools.combinations(range(min(len(args), 5)), 2):
+                if isinstance(args[a], ast.Name) and isinstance(args[b], ast.Name) or \
+                        isinstance(args[a], ast.Starred) or isinstance(args[b], ast.Starred):
+                    continue            # two names: the edits above swap them
+                before = _src(n, 60)
+                n.args = [args[b] if k == a else args[a] if k == b else x
+                          for k, x in enumerate(args)]
+                try:
+                    build(fdef, f"with `{before}` written as `{_src(n, 60)}`",
+                          "arguments passed in the wrong order", 2)
+                finally:
+                    n.args = args
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Subscript)]:
+            sl = n.slice
+            if isinstance(sl, ast.Slice):
+                alt = ast.Tuple([ast.Slice(), sl], ast.Load())
+            elif isinstance(sl, ast.Tuple) and len(sl.elts) == 2 and \
+                    isinstance(sl.elts[0], ast.Slice) and sl.elts[0].lower is None and \
+                    sl.elts[0].upper is None and isinstance(sl.elts[1], ast.Slice):
+                alt = sl.elts[1]
+            else:
+                continue
+            before = _src(n, 60)
+            n.slice = alt
+            try:
+                build(fdef, f"with `{before}` written as `{_src(n, 60)}`",
+                      "a slice on the other axis", 2)
+            finally:
+                n.slice = sl
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Constant)
+                  and isinstance(n.value, str) and isinstance(parents.get(id(n)), ast.Compare)]:
+            was = n.value
+            for word in words:
+                if word == was:
+                    continue
+                n.value = word
+                try:
+                    build(fdef, f"with `{was!r}` written as `{word!r}`",
+                          "another string compared with", 2)
+                finally:
+                    n.value = was
     out.sort(key=lambda r: r.rank)
     if own is not None:
         return out
@@ -2333,57 +2416,91 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
 def repaired(fns: tuple[object, ...], references: dict[str, object],
              passes: Callable[[str, Callable], bool], budget: float = 2.0
              ) -> Explanation | None:
-    """One edit of the student's own code that makes the first function that disagrees with
-    its reference agree with it on every call the check recorded, and with which the whole
-    check passes (`passes(name, fixed function)`): the fix, at its line."""
+    """One edit of the student's own code with which the whole check passes
+    (`passes(name, fixed function)`): the fix, at its line. Tried on the first function that
+    disagrees with its reference: edits that make it agree with the reference on every call
+    the check recorded (or, for a result of the wrong shape, give every result its shape),
+    the lines the reference does not have first. When that function is right on the cache
+    the reference forward makes, on the student's forward: edits that keep its results and
+    change its cache."""
     if BUDGET <= 0:
         return None
     w = _first_wrong(fns, references)
-    if w is None or w.remote or not isinstance(w.fn._fn, types.FunctionType):
-        return None
-    mine, f = w.fn._fn, w.fn
-    src = _student_source(mine)
-    if not src or w.seen.took > SLOW:
+    if w is None or w.remote or not isinstance(w.fn._fn, types.FunctionType) or \
+            w.seen.took > SLOW:
         return None
     recorders = {g._name: g for g in fns if isinstance(g, Recorder)}
+    f, ref, cache = w.fn, w.ref, False
+    if _cache_blame(w) is not None:      # the forward's cache is at fault: fix the forward
+        name = next(iter(w.call.caches.values()))[0]
+        f, ref, cache = recorders.get(name), references.get(name), True
+        if f is None or not isinstance(ref, types.FunctionType) or \
+                not isinstance(f._fn, types.FunctionType):
+            return None
+    mine = f._fn
+    src = _student_source(mine)
+    if not src:
+        return None
     pairs = []
     for call in f.calls:
         replay = _with_reference_caches(call, recorders, references)
-        seen = None if replay is None else _cached(None, w.ref, replay, _digest(replay))
+        seen = None if replay is None else _cached(None, ref, replay, _digest(replay))
         if seen is not None:
             pairs.append((call, seen))
     first = next((i for i, (c, _) in enumerate(pairs) if c is w.call), 0)
-    pairs = [pairs[first]] + pairs[:first] + pairs[first + 1:]
-    pairs = pairs[:32]
+    pairs = ([pairs[first]] + pairs[:first] + pairs[first + 1:])[:32] if pairs else []
+    if not pairs:
+        return None
+    words = tuple(dict.fromkeys(v for call, _ in pairs for v in _leaves(
+        (call.args, call.kwargs)).values() if isinstance(v, str) and 0 < len(v) <= 20))[:8]
     t0 = time.perf_counter()
-    rws = _rewrites(mine, own=src)
+    rws = _rewrites(mine, own=src, words=words)
+    # an edit of a line the reference has word for word is tried last
+    theirs = {sig for _, sig in _stmt_sigs(_source(ref))}
+    mine_sigs = dict(_stmt_sigs(src))
+    rws = sorted(rws, key=lambda rw: mine_sigs.get(_changed_line(src, rw.src)) in theirs)
     left = budget - (time.perf_counter() - t0)
     if not rws or left <= 0:
         return None
-    each = min(1.0, max(0.05, 4 * w.seen.took))
-    opaque = w.opaque
+    each = min(1.0, max(0.05, 4 * max(s.took for _, s in pairs)))
+    opaque = _opaque(ref)
+    shaped = not cache and _shapes(_student(w.call).all(), w.bad) != _shapes(w.seen.all(), w.bad)
+    own_first = _student(pairs[0][0]).all()
 
     def search(emit: Callable[[list], None]) -> None:
-        nonlocal found
-        start = time.perf_counter()
+        start, found, near = time.perf_counter(), 0, 0
         for k, rw in enumerate(rws):
             if time.perf_counter() - start > left:
                 return
-            for call, ref_seen in pairs:
+            exact = True
+            for n, (call, ref_seen) in enumerate(pairs):
                 seen = _run(rw.fn, call, each, raised=True)
                 if seen is None:
                     break
                 s_all, keys = _judged(seen, ref_seen, opaque)
-                if not keys or not _agree(s_all, ref_seen.all(), keys):
+                if not keys:
+                    break
+                if cache and n == 0 and all(k in own_first and _same(v, own_first[k])
+                                            for k, v in s_all.items()):
+                    break           # the forward's cache as it was: not a fix of it
+                if exact and not _agree(s_all, ref_seen.all(), keys):
+                    exact = False
+                    if not shaped or near >= 2:
+                        break
+                if not exact and _shapes(s_all, keys) != _shapes(ref_seen.all(), keys):
                     break
             else:
-                emit([k])
-                found += 1
-                if found >= 3:
-                    return
+                if exact:
+                    emit([k])
+                    found += 1
+                    if found >= 3:
+                        return
+                else:       # the right shapes, other values (a random draw): the check decides
+                    emit([k, 0])
+                    near += 1
 
-    found = 0
     got = [g for g in _apart(search, left + 0.5) if 0 <= g[0] < len(rws)]
+    got = [g for g in got if len(g) == 1] + [g for g in got if len(g) == 2]
     rw = next((rws[g[0]] for g in got if passes(f._name, rws[g[0]].fn)), None)
     if rw is None:
         return None
@@ -2397,29 +2514,40 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
                        f._name, True)
 
 
+def _shapes(leaves: dict[str, object], keys: set[str]) -> dict[str, object]:
+    """{path: shape, or type} of the leaves on `keys`."""
+    return {k: np.shape(v) if isinstance(v, np.ndarray) else type(v).__name__
+            for k, v in leaves.items() if k in keys}
+
+
+def _stmt_sigs(src: str) -> list[tuple[int, str]]:
+    """(line, what the statement does, without the statements it holds, after the headers of
+    the statements that hold it) for each statement of def `src`, in order."""
+    out: list[tuple[int, str]] = []
+
+    def visit(body: list, within: str) -> None:
+        for st in body:
+            head = [v for k, v in ast.iter_fields(st)
+                    if k not in ("body", "orelse", "finalbody", "handlers")]
+            sig = within + repr([ast.dump(v) if isinstance(v, ast.AST) else
+                                 [ast.dump(x) if isinstance(x, ast.AST) else x for x in v]
+                                 if isinstance(v, list) else v for v in head])
+            out.append((st.lineno, sig))
+            for k in ("body", "orelse", "finalbody"):
+                if isinstance(getattr(st, k, None), list):
+                    visit(getattr(st, k), f"{sig}/{k}:")
+    try:
+        fdef = ast.parse(textwrap.dedent(src)).body[0]
+    except (SyntaxError, IndexError):
+        return []
+    if isinstance(fdef, ast.FunctionDef):
+        visit(fdef.body, "")
+    return out
+
+
 def _changed_line(a: str, b: str) -> int | None:
     """The line of def `a` where def `b` (an edit of it) first differs from it."""
-    def lines(src: str) -> list[tuple[int, str]]:
-        out = []
-
-        def visit(body: list) -> None:
-            for st in body:
-                head = {k: v for k, v in ast.iter_fields(st)
-                        if k not in ("body", "orelse", "finalbody", "handlers")}
-                out.append((st.lineno, repr([ast.dump(v) if isinstance(v, ast.AST) else
-                                            [ast.dump(x) if isinstance(x, ast.AST) else x
-                                             for x in v] if isinstance(v, list) else v
-                                            for v in head.values()])))
-                for k in ("body", "orelse", "finalbody"):
-                    if isinstance(getattr(st, k, None), list):
-                        visit(getattr(st, k))
-        try:
-            fdef = ast.parse(textwrap.dedent(src)).body[0]
-        except (SyntaxError, IndexError):
-            return []
-        visit(fdef.body)
-        return out
-    x, y = lines(a), lines(b)
+    x, y = _stmt_sigs(a), _stmt_sigs(b)
     for (line, p), (_, q) in zip(x, y):
         if p != q:
             return line
@@ -2529,6 +2657,32 @@ def always_true(fns: tuple[object, ...]) -> str | None:
                             f"`{_src(test)}`: `{_src(const)}` on its own is true, so the `or` is "
                             "true whatever comes before it; compare each value (`x == a or x == b`"
                             ", or `x in (a, b)`)")
+    return None
+
+
+def loop_return(fns: tuple[object, ...]) -> str | None:
+    """A `return` (or `break`) that a loop of the student's code reaches on every pass, not
+    inside an `if`: the loop never gets past its first pass. Its line."""
+    for f in fns:
+        if not isinstance(f, Recorder):
+            continue
+        src = _student_source(f._fn)
+        try:
+            tree = ast.parse(textwrap.dedent(src)) if src else None
+        except SyntaxError:
+            continue
+        loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))] \
+            if tree is not None else []
+        for loop in loops:
+            end = next((st for st in loop.body if isinstance(st, (ast.Return, ast.Break))), None)
+            if end is not None:
+                line = _first_line(f._fn) + end.lineno - 1
+                word = "return" if isinstance(end, ast.Return) else "break"
+                return (f"your {f._name} leaves its loop (line "
+                        f"{_first_line(f._fn) + loop.lineno - 1}) on its first pass: the "
+                        f"`{_src(end, 40)}` in line {line} runs at every pass, not only when a "
+                        f"condition holds; does the `{word}` belong after the loop (one indent "
+                        "less)?")
     return None
 
 

@@ -299,14 +299,17 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed,
     passes(name, fixed): does the check pass with the student's `name` replaced by `fixed`?"""
     try:
         # a condition always true is a bug whatever it makes the outputs look like
-        if (always := diagnose.always_true(fns)) is not None:
+        if (always := diagnose.always_true(fns) or diagnose.loop_return(fns)) is not None:
             return f"{always}; {e.hint}" if e.hint else always
     except Exception:
         pass
-    if getattr(e, "exact", False):        # a known mistake's outputs matched exactly
-        return e.hint
     try:
         refs = _references(task)
+        # one edit of the student's own code with which the whole check passes: the fix leads
+        # what follows
+        fix = diagnose.repaired(fns, refs, passes)
+        if getattr(e, "exact", False):        # a known mistake's outputs matched exactly
+            return f"{fix}; {e.hint}" if fix and e.hint else fix or e.hint
         # an in-place method's None kept, an argument grown or left unchanged, a size written
         # as a number, a backward right on the correct forward's cache: facts of the student's
         # code, named before any rewrite (and before the check's guess)
@@ -314,11 +317,9 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed,
             diagnose.unchanged_args(fns, refs) or diagnose.fixed_size(fns, refs) or \
             diagnose.cache_at_fault(fns, refs)
         if misuse:
-            return f"{misuse}; {e.hint}" if e.hint else misuse
-        # one edit of the student's own code with which the whole check passes: the fix leads
-        # what follows
-        fix = diagnose.repaired(fns, refs, passes)
-        text = _explained(task, fns, e, refs)
+            text = f"{misuse}; {e.hint}" if e.hint else misuse
+        else:
+            text = _explained(task, fns, e, refs)
     except Exception:       # a diagnosis is a bonus: it never costs the verdict
         return e.hint
     return f"{fix}; {text}" if fix and text else fix or text

@@ -553,3 +553,24 @@ def test_changing_a_callers_array_fails_only_when_it_changes_a_second_result():
         rec = diagnose.Recorder(student, "mse")
         rec(*(a.copy() for a in args))
         assert (diagnose._spoilt((rec,), {"mse": mse}) is not None) == spoilt, student.__name__
+
+
+def test_a_fix_of_the_students_own_code_leads_when_the_check_passes_with_it():
+    """A precedence slip no rewrite of the reference writes: the brackets it left out, at its
+    line; a string compared with the wrong spelling: the string the check passes."""
+    old = "    out = np.tanh(x)\n"
+    hint = _hint("02", "2.4", old, "    out = np.exp(x) - np.exp(-x) / (np.exp(x) + np.exp(-x))\n")
+    assert hint.startswith("your tanh_forward passes this check with one change (line ") and \
+        "written as `(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))`" in hint, hint
+    old = 'gain2 = 0.5 if activation == "relu" else 1.0'
+    hint = _hint("03", "3.1", old, old.replace('"relu"', '"ReLU"'))
+    assert hint.startswith("your predicted_std passes this check with one change") and \
+        "`'ReLU'` written as `'relu'`" in hint, hint
+
+
+def test_a_fix_that_fits_the_recorded_calls_but_fails_the_check_is_not_named():
+    """With zip(params, grads.values()) train_mlp raises on its first call (lr = 0, where no
+    step is right too): dropping the sgd_step call fits that call, and fails the check."""
+    hint = _hint("02", "2.8", "    for k in params:\n        params[k] -= lr * grads[k]\n",
+                 "    for k, g in zip(params, grads.values()):\n        params[k] -= lr * g\n")
+    assert "passes this check" not in hint, hint

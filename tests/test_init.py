@@ -77,3 +77,25 @@ def test_weights_of_one_repeated_value_are_named():
     rng = np.random.default_rng(0)
     checks.check_statistics("gaussian_init", rng.normal(0, 0.05, (300, 100)), 300, 100, 0.05,
                             "std", uniform=False, fans=False)
+
+
+def test_a_row_or_column_left_constant_is_named():
+    """One row of zeros hardly moves the std of 30,000 weights; a continuous draw still never
+    gives a row (or column) whose entries are all equal."""
+    rng = np.random.default_rng(0)
+    for axis, what in ((0, "row 0"), (1, "column 7")):
+        W = rng.uniform(-0.1, 0.1, (300, 100))
+        if axis == 0:
+            W[0] = 0.0
+        else:
+            W[:, 7] = 0.0
+        try:
+            checks.check_statistics("uniform_init", W, 300, 100, 0.1 / np.sqrt(3),
+                                    "bound / sqrt(3)", uniform=True, fans=False)
+        except CheckFailed as e:
+            assert f"{what} is 0 in every entry" in e.summary and e.mistake == "constant-row", \
+                e.summary
+        else:
+            raise AssertionError(f"{what} of zeros passed")
+    checks.check_statistics("uniform_init", rng.uniform(-0.1, 0.1, (300, 100)), 300, 100,
+                            0.1 / np.sqrt(3), "bound / sqrt(3)", uniform=True, fans=False)

@@ -55,3 +55,26 @@ def test_beam_width_one_is_greedy_and_beam_never_below_greedy():
         toks, lp = S.beam_search(p, src, 3, 6)
         assert abs(S.score_sequence(p, src, toks) - lp) < 1e-12
         assert lp / len(toks) >= glp[0] / len(g) - 1e-12
+
+
+def test_shift_right_copies_eos_and_pad_as_they_are():
+    """The loader's targets end in EOS then PAD: a shift that rewrites them fails, by name."""
+    from autograder.checks.seq2seq import check_shift_right
+    from autograder.result import CheckFailed
+
+    def rewrites_eos(tgt, bos):
+        dec_in = np.full_like(tgt, bos)
+        dec_in[:, 1:] = np.where(tgt[:, :-1] == S.EOS, S.PAD, tgt[:, :-1])
+        return dec_in
+
+    def shifts(tgt, bos):
+        return np.concatenate([np.full((len(tgt), 1), bos), tgt[:, :-1]], axis=1)
+
+    check_shift_right(shifts, seed=0)
+    try:
+        check_shift_right(rewrites_eos, seed=0)
+    except CheckFailed as e:
+        assert "where the target holds EOS or PAD" in e.summary and \
+            e.mistake == "special-tokens-changed", e.summary
+    else:
+        raise AssertionError("a shift that turns EOS into PAD passed")

@@ -59,7 +59,8 @@ def _rewritten(phrase: str) -> bool:
                                   "is a number written in line", "but your code has `",
                                   "not in place on `", "leaves its argument `",
                                   "like the correct code", "raises the same error as",
-                                  "gives the right result when it is given the cache"))
+                                  "gives the right result when it is given the cache",
+                                  "passes this check with one change"))
 
 
 def as_variants(batch: list[Scenario], names: set[str] | None = None) -> list[Scenario]:

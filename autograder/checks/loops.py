@@ -29,7 +29,10 @@ def _losses(name, train, X, y, sizes, seed, batch_size, epochs, **kw):
         raise CheckFailed(f"{name} recorded a loss of {losses[bad[0]]} at step {bad[0]} with lr = 0",
                           [f"{name}(X, y, sizes, rng, lr=0, epochs={epochs}, batch_size={batch_size})"
                            f": {bad.size} of {losses.size} losses are not finite"],
-                          hint="with lr = 0 nothing moves: each recorded loss is the finite loss "
+                          hint="with lr = 0 nothing moves, so a loss of nan comes from the batch: "
+                               "an empty one (a slice that starts past the end of the order?) "
+                               "or indices that are not examples" if np.isnan(losses[bad[0]])
+                          else "with lr = 0 nothing moves: each recorded loss is the finite loss "
                                "of one batch at the initial parameters (append float(loss))",
                           mistake="non-finite-loss")
     return losses
