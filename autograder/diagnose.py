@@ -1478,6 +1478,60 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = N
                       "a name for the same object, not a copy", 2)
             finally:
                 n.value = was
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Assign) and len(n.targets) == 1
+                  and isinstance(n.targets[0], (ast.Name, ast.Subscript))]:
+            # `grad = ...` meant as `grad += ...`, `d[i] = -1` as `d[i] -= 1`
+            parent = parents.get(id(n))
+            neg = isinstance(n.value, ast.UnaryOp) and isinstance(n.value.op, ast.USub)
+            for op, value in ((ast.Sub(), n.value.operand),) if neg else \
+                    ((ast.Add(), n.value), (ast.Sub(), n.value)):
+                alt = ast.AugAssign(n.targets[0], op, value)
+                _swap_child(parent, n, alt)
+                try:
+                    build(fdef, f"with `{_src(n, 50)}` written as `{_src(alt, 50)}`",
+                          "an update written as an assignment", 2)
+                finally:
+                    _swap_child(parent, alt, n)
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
+                  and isinstance(n.slice, ast.Tuple) and any(
+                      isinstance(e, ast.Constant) and e.value is None for e in n.slice.elts)]:
+            parent = parents.get(id(n))          # `v[:, None]` where `v` belongs
+            _swap_child(parent, n, n.value)
+            try:
+                build(fdef, f"with `{_src(n, 50)}` written as `{_src(n.value, 50)}`",
+                      "an axis added", 2)
+            finally:
+                _swap_child(parent, n.value, n)
+        numeric = [a for a in params if a not in ("rng", "seed")]
+        for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Constant)
+                  and type(n.value) is float and n.value not in (0.0, 1.0, 0.5, 2.0)]:
+            parent = parents.get(id(n))          # a number typed where an argument belongs
+            for a in numeric:
+                alt = ast.Name(a, ast.Load())
+                _swap_child(parent, n, alt)
+                try:
+                    build(fdef, f"with `{n.value!r}` written as `{a}`",
+                          "a number written where the argument belongs", 2)
+                finally:
+                    _swap_child(parent, alt, n)
+        for holder in list(ast.walk(fdef)):     # a loop's first step that belongs before it
+            for field_ in ("body", "orelse"):
+                stmts = getattr(holder, field_, None)
+                if not isinstance(stmts, list):
+                    continue
+                for i in range(len(stmts)):
+                    loop = stmts[i]
+                    if not isinstance(loop, (ast.For, ast.While)) or len(loop.body) < 2 or \
+                            not isinstance(loop.body[0], ast.Assign):
+                        continue
+                    first = loop.body.pop(0)
+                    stmts.insert(i, first)
+                    try:
+                        build(fdef, f"with `{_src(first, 50).splitlines()[0]}` done once, "
+                              "before the loop", "a state reset at every pass", 2)
+                    finally:
+                        stmts.pop(i)
+                        loop.body.insert(0, first)
         for holder in list(ast.walk(fdef)):     # the step after a loop indented into it
             for field_ in ("body", "orelse"):
                 stmts = getattr(holder, field_, None)

@@ -118,6 +118,17 @@ def check_split_indices(split_indices, *, seed):
             expect(not first, f"train_idx is 0..{sizes[0] - 1}: the data are not shuffled",
                    f"in {call}", hint="shuffle the indices with rng.permutation(n) before "
                    "cutting: data files are often sorted", mistake="split-no-shuffle")
+        # val and test are a random split of what train leaves: with ten or more of each, all
+        # of val below all of test happens by chance with probability under 2 / C(20, 10) = 1e-5
+        if min(sizes[1], sizes[2]) >= 10:
+            v, t = np.asarray(sets[1]), np.asarray(sets[2])
+            expect(not (v.max() < t.min() or t.max() < v.min()),
+                   "val_idx and test_idx are not a random split: every index of one is below "
+                   "every index of the other", f"in {call}: val {v.min()}..{v.max()}, test "
+                   f"{t.min()}..{t.max()}",
+                   hint="cut val and test from the same shuffled permutation as train "
+                        "(perm[n_train:n_train + n_val], perm[n_train + n_val:]), not from the "
+                        "remaining indices in sorted order", mistake="split-rest-in-order")
         # the split must depend on the seed: two other seeds, two other splits
         in_order = np.array_equal(np.concatenate(sets), np.arange(n))
         expect(not in_order, "the split keeps the data order: the indices are not shuffled",

@@ -377,6 +377,19 @@ def check_masked_cross_entropy(masked_cross_entropy, *, seed):
         Mistake("mean-over-sequences", f"you divide the loss by N = {N} sequences; divide by "
                 f"the {M} real tokens", lambda: {"loss": np.float64(loss * M / N)}),
     ])
+    # numerical stability: huge logits must not overflow
+    big = logits * 300.0
+    loss_b, d_b = ref.masked_cross_entropy(big, targets, mask)
+    got_b = named("masked_cross_entropy", masked_cross_entropy(big.copy(), targets.copy(),
+                                                               mask.copy()), ("loss", "dlogits"))
+    try:
+        compare(got_b, {"loss": np.float64(loss_b), "dlogits": d_b},
+                what=f"the reference on logits as large as {np.abs(big).max():.0f}")
+    except CheckFailed as e:
+        e.hint = e.hint or ("exp of a large logit overflows: subtract each position's max over "
+                            "the vocabulary before exponentiating (the softmax does not change)")
+        e.mistake = e.mistake or "no-max-shift"
+        raise
     # changing padded logits changes neither loss nor gradient
     noisy = np.where(mask[..., None], logits, rng.normal(scale=50.0, size=logits.shape))
     got2 = named("masked_cross_entropy", masked_cross_entropy(noisy, targets.copy(), mask.copy()),
@@ -428,6 +441,12 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     missing = [k for k in ENC_KEYS if k not in grads]
     expect(not missing, f"encoder_backward has no gradient for {', '.join(missing)}",
            f"return {{{', '.join(ENC_KEYS)}}}")
+    extra = [k for k in grads if k in params and k not in ENC_KEYS]
+    expect(not extra, f"encoder_backward also returns gradients for {', '.join(extra)}",
+           f"the encoder does not use them: return {{{', '.join(ENC_KEYS)}}} only",
+           hint="a gradient the encoder does not compute is not zero, it is someone else's: "
+                "merged with the decoder's gradients, these zeros would replace them",
+           mistake="encoder-extra-grads")
     compare({k: grads[k] for k in ENC_KEYS}, exp, mistakes=[
         Mistake("padded-steps-block-gradient", "at a padded step the gradient must pass "
                 "through to the previous state unchanged",
