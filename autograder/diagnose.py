@@ -1210,11 +1210,12 @@ def rewrites(ref: types.FunctionType) -> list[Rewrite]:
 
 
 def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = None,
-              words: tuple[str, ...] = ()) -> list[Rewrite]:
+              words: tuple[str, ...] = (), floats: tuple[str, ...] = ()) -> list[Rewrite]:
     """own: the text of `ref`'s def when it is a student's function (its fixes are searched:
     never cached, no helpers; the brackets a precedence slip left out, a slice on the other
-    axis, and each of `words` (the strings it was called with) for a string it compares with
-    are tried too)."""
+    axis, each of `words` (the strings it was called with) for a string it compares with, and
+    each argument of `floats` (called with a float) for a number typed in its place are tried
+    too)."""
     key = (ref.__module__, ref.__qualname__, ref.__code__, helper)
     with _LOCK:
         if own is None and key in _CACHE:
@@ -1502,7 +1503,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = N
                       "an axis added", 2)
             finally:
                 _swap_child(parent, n.value, n)
-        numeric = [a for a in params if a not in ("rng", "seed")]
+        numeric = [a for a in params if a in floats]
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Constant)
                   and type(n.value) is float and n.value not in (0.0, 1.0, 0.5, 2.0)]:
             parent = parents.get(id(n))          # a number typed where an argument belongs
@@ -2507,13 +2508,23 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
         return None
     words = tuple(dict.fromkeys(v for call, _ in pairs for v in _leaves(
         (call.args, call.kwargs)).values() if isinstance(v, str) and 0 < len(v) <= 20))[:8]
+    names = [a for a in inspect.signature(mine).parameters]
+    given = [v for c, _ in pairs for v in ((i, x) for i, x in enumerate(c.args))]
+    given += [(names.index(k), x) for c, _ in pairs for k, x in c.kwargs.items() if k in names]
+    floats = tuple(dict.fromkeys(names[i] for i, x in given if i < len(names)
+                                 and isinstance(x, (float, np.floating))))
     t0 = time.perf_counter()
-    rws = _rewrites(mine, own=src, words=words)
-    # an edit of a line the reference has word for word is tried last
+    rws = _rewrites(mine, own=src, words=words, floats=floats)
+    # an edit of a line the reference has word for word is tried last; one that reads an
+    # argument the student's code never reads, first
     theirs = {sig for _, sig in _stmt_sigs(_source(ref))}
     mine_sigs = dict(_stmt_sigs(src))
-    rws = sorted(rws, key=lambda rw: mine_sigs.get(_changed_line(src, rw.src)) in theirs)
-    left = budget - (time.perf_counter() - t0)
+    unread = [a for a in names if not _reads_name(src, a)]
+    line_of = _line_finder(src)
+    rws = sorted(rws, key=lambda rw: (
+        mine_sigs.get(line_of(rw.src)) in theirs,
+        not any(re.search(rf"written as `[^`]*\b{a}\b", rw.what) for a in unread)))
+    left = budget - (time.perf_counter() - t0) / 2     # building the edits counts half
     if not rws or left <= 0:
         return None
     each = min(1.0, max(0.05, 4 * max(s.took for _, s in pairs)))
@@ -2597,6 +2608,26 @@ def _stmt_sigs(src: str) -> list[tuple[int, str]]:
     if isinstance(fdef, ast.FunctionDef):
         visit(fdef.body, "")
     return out
+
+
+def _line_finder(src: str) -> Callable[[str], int | None]:
+    """line(edited) -> the line of def `src` where `edited` (ast.unparse of an edit of it, as
+    the rewrites keep it) first differs from it: a text comparison, no parsing per edit."""
+    try:
+        fdef = ast.parse(textwrap.dedent(src)).body[0]
+    except (SyntaxError, IndexError):
+        return lambda edited: None
+    fdef.decorator_list = []
+    base = ast.unparse(fdef)
+    lines, starts, own = base.splitlines(), [n for n, _ in _stmt_sigs(base)], _stmt_sigs(src)
+
+    def line(edited: str) -> int | None:
+        new = edited.splitlines()
+        k = next((i for i, (a, b) in enumerate(zip(lines, new)) if a != b),
+                 min(len(lines), len(new))) + 1
+        j = max((i for i, n in enumerate(starts) if n <= k), default=0)
+        return own[j][0] if j < len(own) and len(starts) == len(own) else None
+    return line
 
 
 def _changed_line(a: str, b: str) -> int | None:

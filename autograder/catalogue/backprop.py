@@ -31,6 +31,10 @@ from autograder.catalogue.heldout14_backprop import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_backprop import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_backprop import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_backprop import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_backprop import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_backprop import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_backprop import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_backprop import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -528,3 +532,70 @@ DESIGNED15 = {
         'each epoch made 8 steps, the batch size: cut it into pieces of b',
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'linear-backward-dw-by-np-outer':
+        'your linear_backward goes wrong in line 10: `dw = np.outer(x, do',
+    'linear-backward-db-after-dout-reassigned':
+        'your linear_backward passes this check with one change (line 10)',
+    'tanh-backward-via-sigmoid-missing-inner-factor':
+        'your tanh_backward passes this check with one change (line 14): ',
+    'softmax-grad-subtracts-at-predicted-class':
+        'your softmax_cross_entropy goes wrong in line 13: `dlogits[np.ar',
+    'softmax-loss-from-probabilities-after-grad-edit':
+        'your softmax_cross_entropy goes wrong in line 12: `dlogits[np.ar',
+    'numgrad-basis-vector-never-cleared':
+        'your numerical_gradient passes this check with one change (line ',
+    'mlp-backward-layer-count-halved':
+        'your mlp_backward passes this check with one change (line 30): `',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+    'mlp-forward-appends-cache-after-loop':
+        'your mlp_forward passes this check with one change (line 16): `c',
+    'sgd-step-returns-inside-loop':
+        'your sgd_step leaves its loop (line 4) on its first pass: the `r',
+    'train-batch-offset-multiplied-by-batch-size':
+        'with lr = 0 nothing moves, so a loss of nan comes from the batch',
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'linear-forward-weights-used-transposed':
+        'your linear_forward passes this check with one change (line 8): ',
+    'linear-backward-db-local-derivative-only':
+        'your linear_backward goes wrong in line 11: `db = np.ones(dout.s',
+    'relu-forward-max-reduction':
+        'your relu_forward goes wrong in line 4: `out = np.max(x, 0)` (it',
+    'tanh-backward-sech-not-squared':
+        'your tanh_backward goes wrong in line 13: `dx = dout / np.cosh(c',
+    'numgrad-minus-side-two-steps-back':
+        'your numerical_gradient passes this check with one change (line ',
+    'mlp-forward-drops-relu-output':
+        'your mlp_forward passes this check with one change (line 15): `h',
+    'train-hard-coded-batch-size':
+        'your train_mlp behaves like the correct code ignoring the argume',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+    'softmax-grad-true-class-set-to-minus-one':
+        'your softmax_cross_entropy passes this check with one change (li',
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Mistakes of earlier batches named only once the eighth session's fix search existed.
+DESIGNED14_FIX = {
+    'tanh-forward-exp-formula-missing-brackets':
+        'your tanh_forward passes this check with one change (line 4)',
+    'numgrad-saved-input-is-an-alias':
+        'your numerical_gradient passes this check with one change (line 9)',
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14_FIX)

@@ -33,6 +33,10 @@ from autograder.catalogue.heldout14_induction import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_induction import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_induction import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_induction import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_induction import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_induction import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_induction import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_induction import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -599,3 +603,68 @@ VARIANTS += as_variants(VARIANTS15)
 DESIGNED15 = {
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'split-one-based-indices':
+        'your split_indices goes wrong in line 10: `perm = rng.permutatio',
+    'split-test-skips-one-index':
+        'your split_indices passes this check with one change (line 15): ',
+    'mse-targets-reshaped-to-column':
+        'your mse_loss passes this check with one change (line 8): withou',
+    'least-squares-unscaled-by-matrix-norm':
+        'your fit_least_squares passes this check with one change (line 8',
+    'gd-own-gradient-without-two':
+        'your fit_linear_gd passes this check with one change (line 8): `',
+    'logistic-softplus-as-relu':
+        'your logistic_loss goes wrong in line 9: `loss = np.mean(np.maxi',
+    'logistic-grad-over-feature-count':
+        'your logistic_loss passes this check with one change (line 10): ',
+    'fit-logistic-shrinks-lr-each-step':
+        'your fit_logistic passes this check with one change (line 14): `',
+    'poly-centres-input':
+        'your poly_features passes this check with one change (line 8): `',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'mse-loss-expanded-square-drops-constant':
+        'your mse_loss goes wrong in line 9: `loss = np.mean((X @ w) ** 2',
+    'least-squares-svd-multiplies-by-singular-values':
+        'your fit_least_squares goes wrong in line 9: `w = Vt.T @ np.diag',
+    'gd-steps-with-first-ten-examples':
+        'your fit_linear_gd passes this check with one change (line 14): ',
+    'logistic-loss-squared-error-of-probability':
+        'your logistic_loss goes wrong in line 9: `loss = np.mean((sigmoi',
+    'logistic-grad-sigmoid-of-inputs':
+        'your logistic_loss goes wrong in line 10: `grad = X.T @ (sigmoid',
+    'fit-logistic-returns-mean-of-iterates':
+        'your fit_logistic passes this check with one change (line 16): w',
+    'poly-loop-raises-to-degree-not-k':
+        'your poly_features goes wrong in line 10: `Phi[:, k] = x ** degr',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+    'split-val-and-test-cut-from-sorted-rest':
+        'cut val and test from the same shuffled permutation as train (pe',
+    'mse-grad-loop-keeps-last-example':
+        'your mse_loss passes this check with one change (line 12): `grad',
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Mistakes of earlier batches named only once the eighth session's fix search existed.
+DESIGNED13_FIX = {
+    'least-squares-column-scaling-undone-by-multiplying':
+        'your fit_least_squares passes this check with one change (line 9)',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13_FIX)

@@ -32,6 +32,10 @@ from autograder.catalogue.heldout14_init import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_init import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_init import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_init import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_init import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_init import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_init import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_init import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -560,3 +564,70 @@ DESIGNED15 = {
         'your W is an orthogonal matrix reshaped: its entries laid out ag',
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'predicted-relu-gain-from-output-variance':
+        'your predicted_std passes this check with one change (line 9): `',
+    'gaussian-shape-passed-first':
+        'your gaussian_init goes wrong in line 4: `W = rng.normal((fan_in',
+    'xavier-normal-smaller-fan':
+        'compare your formula with the expected one: variance or std? fan',
+    'xavier-uniform-missing-brackets':
+        'your xavier_uniform passes this check with one change (line 12):',
+    'he-normal-std-from-uniform-six':
+        'your he_init gives weight std 0.141 for fan_in 302; expected sqr',
+    'stats-tanh-frozen-per-unit-array':
+        'your layer_stats passes this check with one change (line 13): `[',
+    'stats-grad-norm-root-of-plain-sum':
+        'your layer_stats goes wrong in line 21: `grad_norm = np.array([n',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+    'predicted-activation-name-capitalised':
+        'your predicted_std passes this check with one change (line 9): `',
+    'uniform-rows-filled-from-one':
+        'your uniform_init passes this check with one change (line 13): `',
+    'orthogonal-square-qr-rows-sliced':
+        'your orthogonal_init passes this check with one change (line 6):',
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'predicted-loop-variable-shadows-width':
+        'your predicted_std passes this check with one change (line 15): ',
+    'predicted-root-by-power-precedence':
+        'your predicted_std passes this check with one change (line 13): ',
+    'gaussian-std-divided-by-root-three':
+        'your gaussian_init passes this check with one change (line 4): `',
+    'xavier-normal-geometric-mean-of-fans':
+        'compare your formula with the expected one: variance or std? fan',
+    'he-fan-in-rooted-twice':
+        'your he_init passes this check with one change (line 4): `2.0 / ',
+    'he-std-passed-to-uniform-as-bound':
+        'your he_init behaves like the correct code with `gaussian_init(f',
+    'orthogonal-gram-schmidt-without-normalising':
+        'the columns are orthogonal but of different lengths (from 12.4 t',
+    'orthogonal-sign-fix-broadcast-over-rows':
+        'your orthogonal_init passes this check with one change (line 6):',
+    'stats-grad-norm-includes-bias':
+        'your layer_stats passes this check with one change (line 21): `n',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Mistakes of earlier batches named only once the eighth session's fix search existed.
+DESIGNED14_FIX = {
+    'uniform-draw-times-bound-again':
+        'your uniform_init passes this check with one change (line 12)',
+}
+SCENARIOS += named(HELD_OUT14, DESIGNED14_FIX)

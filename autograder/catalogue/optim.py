@@ -30,6 +30,10 @@ from autograder.catalogue.heldout14_optim import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_optim import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_optim import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_optim import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_optim import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_optim import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_optim import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_optim import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -539,3 +543,75 @@ VARIANTS += as_variants(VARIANTS15)
 DESIGNED15 = {
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'momentum-decay-added-to-velocity':
+        'your momentum_step behaves like the correct code with `*` writte',
+    'momentum-position-sum-not-assigned':
+        'your momentum_step leaves its argument `params` unchanged, which',
+    'nesterov-momentum-step-on-lookahead-copy':
+        'your nesterov_step passes this check with one change (line 11): ',
+    'nesterov-velocity-pulled-by-lookahead-point':
+        'your nesterov_step passes this check with one change (line 12): ',
+    'schedule-complement-capped-with-mu-max':
+        'your momentum_schedule goes wrong in line 4: `mu = 1.0 - max(2.0',
+    'optimise-losses-restarted-inside-loop':
+        'your optimise passes this check with one change (line 9): `losse',
+    'optimise-sgd-lr-and-mu-positions-swapped':
+        'your optimise passes this check with one change (line 17): `sgd_',
+    'train-momentum-schedule-capped-at-lr':
+        'your train_mlp_momentum passes this check with one change (line ',
+    'train-momentum-loss-divided-by-batch':
+        'your train_mlp_momentum passes this check with one change (line ',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+    'optimise-momentum-params-and-grads-swapped':
+        'your optimise passes this check with one change (line 15): `mome',
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'momentum-gradient-added-again-to-step':
+        'your momentum_step passes this check with one change (line 12): ',
+    'momentum-coefficient-typed-as-constant':
+        'your momentum_step passes this check with one change (line 10): ',
+    'nesterov-lookahead-point-without-params':
+        'your nesterov_step behaves like the correct code with `{k: param',
+    'schedule-stage-loop-lags-one-bucket':
+        'your momentum_schedule passes this check with one change (line 5',
+    'schedule-simplified-to-one-over-k-plus-2':
+        'your momentum_schedule goes wrong in line 4: `mu = min(1.0 - 1.0',
+    'optimise-loss-recorded-before-and-after-each-step':
+        'your optimise passes this check with one change (line 11): witho',
+    'optimise-nesterov-given-gradient-dict':
+        'your optimise raises it in line 13: `nesterov_step(params, objec',
+    'train-momentum-loss-and-gradient-unpacked-swapped':
+        'your train_mlp_momentum passes this check with one change (line ',
+    'train-momentum-array-split-into-batch-size-pieces':
+        'each epoch made 8 steps, the batch size: cut it into pieces of b',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Mistakes of earlier batches named only once the eighth session's fix search existed.
+DESIGNED13_FIX = {
+    'schedule-bucket-by-while-loop':
+        'your momentum_schedule passes this check with one change (line 5)',
+}
+SCENARIOS += named(HELD_OUT13, DESIGNED13_FIX)
+DESIGNED15_FIX = {
+    'momentum-velocity-zeroed-at-every-call':
+        'your momentum_step passes this check with one change (line 10)',
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15_FIX)

@@ -32,6 +32,10 @@ from autograder.catalogue.heldout14_rnn import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_rnn import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_rnn import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_rnn import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_rnn import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_rnn import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_rnn import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_rnn import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -616,3 +620,61 @@ VARIANTS += as_variants(VARIANTS15)
 DESIGNED15 = {
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'rnn-step-dwx-from-previous-state':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-forward-state-stored-one-slot-back':
+        'your rnn_forward passes this check with one change (line 14): `h',
+    'rnn-backward-weight-grads-unpacked-swapped':
+        'your rnn_backward passes this check with one change (line 32): `',
+    'lstm-step-dh-prev-through-input-weights':
+        'your lstm_step_backward passes this check with one change (line ',
+    'lstm-forward-step-gets-cell-as-hidden':
+        'your lstm_forward passes this check with one change (line 14): `',
+    'lstm-backward-recurrent-grad-accumulates-input-grad':
+        'your lstm_backward passes this check with one change (line 42): ',
+    'gradient-norms-root-mean-square':
+        'your gradient_norms passes this check with one change (line 12):',
+    'clip-biases-left-unscaled':
+        'your clip_grad_norm passes this check with one change (line 13):',
+    'classifier-extra-tanh-on-features':
+        'your lstm_classifier_loss passes this check with one change (lin',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+    'lstm-own-sigmoid-sign-dropped':
+        'your lstm_step_forward passes this check with one change (line 1',
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'rnn-step-dh-prev-times-previous-tanh-derivative':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-step-tanh-derivative-typed-times-two':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-forward-indexes-batch-axis-as-time':
+        'your rnn_forward raises it in line 13: `h_prev, step_cache = rnn',
+    'rnn-backward-loop-skips-last-step':
+        'your rnn_backward passes this check with one change (line 31): `',
+    'lstm-gates-reshaped-hidden-major':
+        'your lstm_step_forward goes wrong in line 10: `gates = a.reshape',
+    'lstm-step-dwh-from-previous-cell':
+        'your lstm_step_backward passes this check with one change (line ',
+    'lstm-backward-dc-last-defaulted-with-or':
+        'your lstm_backward raises it in line 34: `dc_prev = dc_last or n',
+    'clip-norm-of-list-of-arrays':
+        'your clip_grad_norm raises it in line 9: `total_norm = float(np.',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)

@@ -30,6 +30,10 @@ from autograder.catalogue.heldout14_seq2seq import SCENARIOS as HELD_OUT14
 from autograder.catalogue.heldout14_seq2seq import VARIANTS as VARIANTS14
 from autograder.catalogue.heldout15_seq2seq import SCENARIOS as HELD_OUT15
 from autograder.catalogue.heldout15_seq2seq import VARIANTS as VARIANTS15
+from autograder.catalogue.heldout16_seq2seq import SCENARIOS as HELD_OUT16
+from autograder.catalogue.heldout16_seq2seq import VARIANTS as VARIANTS16
+from autograder.catalogue.heldout17_seq2seq import SCENARIOS as HELD_OUT17
+from autograder.catalogue.heldout17_seq2seq import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -696,3 +700,72 @@ DESIGNED15 = {
         'return the list of tokens itself; joining them into one string l',
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15)
+
+# Sixteenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS16 = {
+    'pad-batch-ids-float-array':
+        'ids should be an integer array',
+    'loader-chunk-end-one-short':
+        'your make_batches passes this check with one change (line 14): `',
+    'masked-ce-grad-adds-one-hot':
+        'your masked_cross_entropy passes this check with one change (lin',
+    'encoder-backward-stops-before-first-step':
+        'your encoder_backward passes this check with one change (line 30',
+    'loss-final-cell-state-passed-as-its-gradient':
+        'your seq2seq_loss passes this check with one change (line 15): `',
+    'greedy-logp-length-normalised':
+        'your greedy_decode passes this check with one change (line 22): ',
+    'beam-initial-score-one':
+        'your beam_search behaves like the correct code with `[([], 0.0, ',
+    'accuracy-exact-is-error-rate':
+        'your sequence_accuracy goes wrong in line 12: `exact = np.mean(n',
+    'train-seq2seq-stop-test-one-late':
+        'your train_seq2seq passes this check with one change (line 17): ',
+}
+SCENARIOS += named(HELD_OUT16, HINTS16)
+VARIANTS += as_variants(VARIANTS16)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED16 = {
+    'shift-right-eos-replaced-by-pad':
+        'your shift_right passes this check with one change (line 6): `np',
+}
+SCENARIOS += named(HELD_OUT16, DESIGNED16)
+
+# Seventeenth batch (issue 14, eighth session): written blind, measured once after the eighth
+# session's second design round; the mistakes whose feedback named the cause then.
+HINTS17 = {
+    'bucket-batches-permuted-as-array':
+        'your make_batches raises it in line 16: `chunks = list(rng.permu',
+    'shift-right-bos-written-to-first-row':
+        'the first decoder input must be BOS; your shift_right goes wrong',
+    'loss-tanh-derivative-on-projection-gradient':
+        'your seq2seq_loss passes this check with one change (line 14): `',
+    'greedy-argmax-over-batch-axis':
+        'your greedy_decode passes this check with one change (line 16): ',
+    'beam-winner-by-lowest-normalised-score':
+        'your beam_search behaves like the correct code with `max(finishe',
+    'accuracy-prediction-not-padded-to-target-length':
+        'your sequence_accuracy raises it in line 8: `right = (pred[:, :T',
+}
+SCENARIOS += named(HELD_OUT17, HINTS17)
+VARIANTS += as_variants(VARIANTS17)
+# ... and those named only after the eighth session's last design round, designed on them.
+DESIGNED17 = {
+    'ids-to-tokens-list-reset-inside-loop':
+        'your ids_to_tokens passes this check with one change (line 13): ',
+    'masked-ce-softmax-without-max-shift':
+        "exp of a large logit overflows: subtract each position's max ove",
+    'encoder-backward-zeros-for-every-parameter':
+        'a gradient the encoder does not compute is not zero, it is someo',
+}
+SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Mistakes of earlier batches named only once the eighth session's fix search existed.
+DESIGNED15_FIX = {
+    'greedy-done-when-pad-emitted':
+        'your greedy_decode passes this check with one change (line 19)',
+    'beam-length-penalty-exponent':
+        'your beam_search passes this check with one change (line 26)',
+}
+SCENARIOS += named(HELD_OUT15, DESIGNED15_FIX)
