@@ -1209,24 +1209,24 @@ def rewrites(ref: types.FunctionType) -> list[Rewrite]:
         return _rewrites(ref)
 
 
-def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = None,
+def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None = None,
               words: tuple[str, ...] = (), floats: tuple[str, ...] = ()) -> list[Rewrite]:
-    """own: the text of `ref`'s def when it is a student's function (its fixes are searched:
+    """student: the text of `ref`'s def when it is a student's function (its fixes are searched:
     never cached, no helpers; the brackets a precedence slip left out, a slice on the other
     axis, each of `words` (the strings it was called with) for a string it compares with, and
     each argument of `floats` (called with a float) for a number typed in its place are tried
     too)."""
     key = (ref.__module__, ref.__qualname__, ref.__code__, helper)
     with _LOCK:
-        if own is None and key in _CACHE:
+        if student is None and key in _CACHE:
             return _CACHE[key]
     try:
-        src = _source(ref) if own is None else own
+        src = _source(ref) if student is None else student
         fdef = ast.parse(src).body[0]
     except (OSError, TypeError, SyntaxError, IndexError):
         return []
     if not isinstance(fdef, ast.FunctionDef):
-        if own is None:
+        if student is None:
             with _LOCK:
                 _CACHE[key] = []
         return []
@@ -1449,7 +1449,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = N
         except Exception:
             continue
         build(tree, what, why, rank)
-    if own is not None:         # `a - b / c` meant as `(a - b) / c`, and the other way round
+    if student is not None:     # `a - b / c` meant as `(a - b) / c`, and the other way round
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.BinOp)]:
             parent = parents.get(id(n))
             if parent is None:
@@ -1605,7 +1605,7 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, own: str | None = N
                 finally:
                     n.value = was
     out.sort(key=lambda r: r.rank)
-    if own is not None:
+    if student is not None:
         return out
     if not helper:
         out += _through_helpers(ref, fdef)
@@ -2514,7 +2514,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     floats = tuple(dict.fromkeys(names[i] for i, x in given if i < len(names)
                                  and isinstance(x, (float, np.floating))))
     t0 = time.perf_counter()
-    rws = _rewrites(mine, own=src, words=words, floats=floats)
+    rws = _rewrites(mine, student=src, words=words, floats=floats)
     # an edit of a line the reference has word for word is tried last; one that reads an
     # argument the student's code never reads, first
     theirs = {sig for _, sig in _stmt_sigs(_source(ref))}
@@ -2565,7 +2565,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
                     near += 1
 
     got = [g for g in _apart(search, left + 0.5) if 0 <= g[0] < len(rws)]
-    got = [g for g in got if len(g) == 1] + [g for g in got if len(g) == 2]
+    got = ([g for g in got if len(g) == 1] + [g for g in got if len(g) == 2])[:3]
     rw = next((rws[g[0]] for g in got if passes(f._name, rws[g[0]].fn)), None)
     if rw is None:
         return None
@@ -2642,8 +2642,13 @@ def _changed_line(a: str, b: str) -> int | None:
 def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
     """For a student's function that raised ("at f, line 12 of the cell ..."): that line of
     its code, quoted."""
-    m = next((m for d in details if (m := re.match(r"at (\w+), line (\d+) of ", d))), None)
+    m = next((m for d in details if (m := re.match(r"at (\S+), line (\d+) of ", d))), None)
     f = next((f for f in fns if isinstance(f, Recorder) and m and f._name == m[1]), None)
+    if f is None and m:        # a lambda or a helper inside one of the student's functions
+        cell = m.string[m.end():]
+        f = next((f for f in fns if isinstance(f, Recorder) and re.search(
+            rf"\b{f._name}\b", cell) and 0 <= int(m[2]) - _first_line(f._fn) < len(
+                (_student_source(f._fn) or "").splitlines())), None)
     if f is None:
         return None
     lines = textwrap.dedent(_student_source(f._fn) or "").splitlines()

@@ -242,7 +242,7 @@ def run_task(task: Task, namespace: Mapping[str, object] | None = None, *,
             return result(False, f"not implemented: {_stubs(fns)[0]} still raises NotImplementedError",
                           "not-implemented", details=["replace its `raise NotImplementedError(...)` line "
                                                       "with your code"], help=task.help)
-        limit = min(30.0, 5.0 + 2 * (time.perf_counter() - t0))
+        limit = min(20.0, 5.0 + 2 * (time.perf_counter() - t0))    # per candidate fix, 3 at most
         return result(False, e.summary, "fail", details=e.details, hint=_diagnosed(
             task, fns, e, _passes(task, fns, seeds, namespace, limit)),
                       mistake=e.mistake, help=e.help or task.help)
@@ -297,12 +297,21 @@ def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed,
     """The check's hint with the one-edit rewrite of the reference that reproduces the student's
     calls (autograder.diagnose), unless a known mistake's outputs matched exactly.
     passes(name, fixed): does the check pass with the student's `name` replaced by `fixed`?"""
+    lead = None
     try:
         # a condition always true is a bug whatever it makes the outputs look like
-        if (always := diagnose.always_true(fns) or diagnose.loop_return(fns)) is not None:
+        if (always := diagnose.always_true(fns)) is not None:
             return f"{always}; {e.hint}" if e.hint else always
+        # ... and so is a loop left on its first pass: named first, before what follows
+        lead = diagnose.loop_return(fns)
     except Exception:
         pass
+    text = _diagnosed_further(task, fns, e, passes)
+    return f"{lead}; {text}" if lead and text else lead or text
+
+
+def _diagnosed_further(task: Task, fns: tuple[object, ...], e: CheckFailed,
+                       passes: Callable[[str, Callable], bool]) -> str | None:
     try:
         refs = _references(task)
         # one edit of the student's own code with which the whole check passes: the fix leads

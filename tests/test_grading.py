@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -110,10 +111,19 @@ LOCATED = Scenario("dx-through-pseudo-inverse", "2.2", {"dx = dout @ w.T": "dx =
     + [LOCATED], ids=lambda s: s.name)
 def test_sandbox_gives_the_same_feedback_as_in_process(sandbox, scenario):
     """Also for the rewrite diagnoser, from the calls a Proxy made (one of them raising), and
-    for the line where a function first goes wrong (traced in the worker)."""
+    for the line where a function first goes wrong (traced in the worker). The one difference:
+    the fix of the student's own code (diagnose.repaired) is searched in process only (the
+    sandbox would have to run the edited code in its worker), so in process it leads the
+    same feedback."""
     got = grade_cells(get_module(MID), solution_cells(MID, scenario.replace), sandbox)
-    assert _same(got, grade_solution(MID, scenario.replace))
+    here = grade_solution(MID, scenario.replace)
+    fix = re.compile(r"^your \w+ passes this check with one change[^;]*; ")
+    for r in here.values():
+        if r.hint and fix.match(r.hint):
+            r.hint = fix.sub("", r.hint, count=1)
+    assert _same(got, here)
     assert scenario.hint in got[scenario.task].text()
+    assert not any(r.hint and "passes this check with one change" in r.hint for r in got.values())
 
 
 def test_proxy_syncs_rng_and_in_place_updates(sandbox):

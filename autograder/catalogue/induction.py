@@ -655,6 +655,8 @@ SCENARIOS += named(HELD_OUT17, HINTS17)
 VARIANTS += as_variants(VARIANTS17)
 # ... and those named only after the eighth session's last design round, designed on them.
 DESIGNED17 = {
+    'sweep-errors-looked-up-by-degree-value':
+        'your capacity_sweep raises it in line 14: `best_degree = min(degr',
     'split-val-and-test-cut-from-sorted-rest':
         'cut val and test from the same shuffled permutation as train (pe',
     'mse-grad-loop-keeps-last-example':

@@ -755,7 +755,7 @@ DESIGNED17 = {
     'ids-to-tokens-list-reset-inside-loop':
         'your ids_to_tokens passes this check with one change (line 13): ',
     'masked-ce-softmax-without-max-shift':
-        "exp of a large logit overflows: subtract each position's max ove",
+        'exp of a large logit overflows: subtract the max over the vocabu',
     'encoder-backward-zeros-for-every-parameter':
         'a gradient the encoder does not compute is not zero, it is someo',
 }
