@@ -2723,9 +2723,8 @@ def grown_args(fns: tuple[object, ...], references: dict[str, object]) -> str | 
     return None
 
 
-def always_true(fns: tuple[object, ...]) -> str | None:
-    """A condition of the student's code that an `or` with a constant makes always true
-    (`method == "momentum" or "nesterov"`): its line."""
+def _student_trees(fns: tuple[object, ...]) -> Iterator[tuple[Recorder, ast.AST]]:
+    """(recorded function, the parsed text of the student's def) for each one that parses."""
     for f in fns:
         if not isinstance(f, Recorder):
             continue
@@ -2734,8 +2733,15 @@ def always_true(fns: tuple[object, ...]) -> str | None:
             tree = ast.parse(textwrap.dedent(src)) if src else None
         except SyntaxError:
             continue
-        tests = [n.test for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))] \
-            if tree is not None else []
+        if tree is not None:
+            yield f, tree
+
+
+def always_true(fns: tuple[object, ...]) -> str | None:
+    """A condition of the student's code that an `or` with a constant makes always true
+    (`method == "momentum" or "nesterov"`): its line."""
+    for f, tree in _student_trees(fns):
+        tests = [n.test for n in ast.walk(tree) if isinstance(n, (ast.If, ast.While, ast.IfExp))]
         for test in tests:
             for n in ast.walk(test):
                 const = next((v for v in getattr(n, "values", []) if isinstance(v, ast.Constant)
@@ -2753,17 +2759,8 @@ def always_true(fns: tuple[object, ...]) -> str | None:
 def loop_return(fns: tuple[object, ...]) -> str | None:
     """A `return` (or `break`) that a loop of the student's code reaches on every pass, not
     inside an `if`: the loop never gets past its first pass. Its line."""
-    for f in fns:
-        if not isinstance(f, Recorder):
-            continue
-        src = _student_source(f._fn)
-        try:
-            tree = ast.parse(textwrap.dedent(src)) if src else None
-        except SyntaxError:
-            continue
-        loops = [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))] \
-            if tree is not None else []
-        for loop in loops:
+    for f, tree in _student_trees(fns):
+        for loop in [n for n in ast.walk(tree) if isinstance(n, (ast.For, ast.While))]:
             end = next((st for st in loop.body if isinstance(st, (ast.Return, ast.Break))), None)
             if end is not None:
                 line = _first_line(f._fn) + end.lineno - 1
