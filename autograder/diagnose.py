@@ -60,6 +60,9 @@ MAX_BYTES = 4_000_000    # a call with larger inputs is not recorded
 # seconds of rewrites per failed task; COURSE_DIAGNOSE_BUDGET=0 turns the search off
 BUDGET = float(os.environ.get("COURSE_DIAGNOSE_BUDGET", "3"))
 SLOW = 0.3               # a reference call slower than this is not searched
+# the search for a fix of the student's own code (repaired); COURSE_DIAGNOSE_REPAIR=0 turns it
+# off (the catalogue's tests do, for each mistake whose feedback does not come from it)
+REPAIR = os.environ.get("COURSE_DIAGNOSE_REPAIR", "1") != "0"
 LOCATE_SLOW = 1.0        # ... nor traced (autograder.locate)
 
 
@@ -2478,7 +2481,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     the lines the reference does not have first. When that function is right on the cache
     the reference forward makes, on the student's forward: edits that keep its results and
     change its cache."""
-    if BUDGET <= 0:
+    if BUDGET <= 0 or not REPAIR:
         return None
     w = _first_wrong(fns, references)
     if w is None or w.remote or not isinstance(w.fn._fn, types.FunctionType) or \

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from autograder import diagnose
 from autograder.catalogue import scenarios
 from autograder.mutation import quiet, variants
 from autograder.tasks import get_module
@@ -41,7 +42,12 @@ def module_tests(module_id: str):
     cases = scenarios(mid)
 
     @pytest.mark.parametrize("scenario", cases, ids=[s.name for s in cases])
-    def test_mistake_fails_its_task_with_its_hint(scenario):
+    def test_mistake_fails_its_task_with_its_hint(scenario, monkeypatch):
+        # the search for a fix of the student's code (seconds per mistake, and CPU the other
+        # searches then miss) runs where the phrase is the fix's; the rest of the feedback is
+        # what it follows, unchanged
+        monkeypatch.setattr(diagnose, "REPAIR", "passes this check with one change" in
+                            scenario.hint)
         with quiet():  # deliberate mistakes overflow; their warnings are not news
             results = grade_solution(mid, scenario.replace)
         failed = sorted(t for t, r in results.items() if not r.passed)
