@@ -1452,7 +1452,16 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None
         except Exception:
             continue
         build(tree, what, why, rank)
-    if student is not None:     # `a - b / c` meant as `(a - b) / c`, and the other way round
+    if student is not None:
+        def swapped(parent: ast.AST, old: ast.AST, new: ast.AST, what: str, why: str) -> None:
+            """The def with `old` (a child of `parent`) replaced by `new`; then `old` back."""
+            _swap_child(parent, old, new)
+            try:
+                build(fdef, what, why, 2)
+            finally:
+                _swap_child(parent, new, old)
+
+        # `a - b / c` meant as `(a - b) / c`, and the other way round
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.BinOp)]:
             parent = parents.get(id(n))
             if parent is None:
@@ -1465,13 +1474,8 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None
                 if not isinstance(kid, ast.BinOp):
                     continue
                 alt = new(kid)
-                before = _src(n, 60)
-                _swap_child(parent, n, alt)
-                try:
-                    build(fdef, f"with `{before}` written as `{_src(alt, 60)}`",
-                          "brackets around the part to compute first", 2)
-                finally:
-                    _swap_child(parent, alt, n)
+                swapped(parent, n, alt, f"with `{_src(n, 60)}` written as `{_src(alt, 60)}`",
+                        "brackets around the part to compute first")
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Assign)
                   and isinstance(n.value, (ast.Name, ast.Subscript, ast.Attribute))
                   and isinstance(n.targets[0], ast.Name)]:
@@ -1490,34 +1494,21 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None
             for op, value in ((ast.Sub(), n.value.operand),) if neg else \
                     ((ast.Add(), n.value), (ast.Sub(), n.value)):
                 alt = ast.AugAssign(n.targets[0], op, value)
-                _swap_child(parent, n, alt)
-                try:
-                    build(fdef, f"with `{_src(n, 50)}` written as `{_src(alt, 50)}`",
-                          "an update written as an assignment", 2)
-                finally:
-                    _swap_child(parent, alt, n)
+                swapped(parent, n, alt, f"with `{_src(n, 50)}` written as `{_src(alt, 50)}`",
+                        "an update written as an assignment")
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Subscript)
                   and isinstance(n.slice, ast.Tuple) and any(
                       isinstance(e, ast.Constant) and e.value is None for e in n.slice.elts)]:
-            parent = parents.get(id(n))          # `v[:, None]` where `v` belongs
-            _swap_child(parent, n, n.value)
-            try:
-                build(fdef, f"with `{_src(n, 50)}` written as `{_src(n.value, 50)}`",
-                      "an axis added", 2)
-            finally:
-                _swap_child(parent, n.value, n)
+            # `v[:, None]` where `v` belongs
+            swapped(parents.get(id(n)), n, n.value,
+                    f"with `{_src(n, 50)}` written as `{_src(n.value, 50)}`", "an axis added")
         numeric = [a for a in params if a in floats]
         for n in [n for n in ast.walk(fdef) if isinstance(n, ast.Constant)
                   and type(n.value) is float and n.value not in (0.0, 1.0, 0.5, 2.0)]:
             parent = parents.get(id(n))          # a number typed where an argument belongs
             for a in numeric:
-                alt = ast.Name(a, ast.Load())
-                _swap_child(parent, n, alt)
-                try:
-                    build(fdef, f"with `{n.value!r}` written as `{a}`",
-                          "a number written where the argument belongs", 2)
-                finally:
-                    _swap_child(parent, alt, n)
+                swapped(parent, n, ast.Name(a, ast.Load()), f"with `{n.value!r}` written as `{a}`",
+                        "a number written where the argument belongs")
         for holder in list(ast.walk(fdef)):     # a loop's first step that belongs before it
             for field_ in ("body", "orelse"):
                 stmts = getattr(holder, field_, None)
@@ -2572,7 +2563,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     rw = next((rws[g[0]] for g in got if passes(f._name, rws[g[0]].fn)), None)
     if rw is None:
         return None
-    line = _changed_line(src, rw.src)
+    line = line_of(rw.src)
     at = "" if line is None else f" (line {_first_line(mine) + line - 1})"
     what = rw.what[len("with "):] if rw.what.startswith("with ") else rw.what
     # `range(1 - 1, n)` reads `range(0, n)`
@@ -2631,15 +2622,6 @@ def _line_finder(src: str) -> Callable[[str], int | None]:
         j = max((i for i, n in enumerate(starts) if n <= k), default=0)
         return own[j][0] if j < len(own) and len(starts) == len(own) else None
     return line
-
-
-def _changed_line(a: str, b: str) -> int | None:
-    """The line of def `a` where def `b` (an edit of it) first differs from it."""
-    x, y = _stmt_sigs(a), _stmt_sigs(b)
-    for (line, p), (_, q) in zip(x, y):
-        if p != q:
-            return line
-    return x[len(y)][0] if len(x) > len(y) else x[-1][0] if x else None
 
 
 def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
