@@ -678,3 +678,39 @@ VARIANTS += as_variants(VARIANTS17)
 DESIGNED17 = {
 }
 SCENARIOS += named(HELD_OUT17, DESIGNED17)
+
+# Issue 14, AUD-3: promises no check exercised (a linear RNN's transpose hidden by an
+# orthogonal Wh; tanh and sigmoid through an exp that overflows at large pre-activations).
+SCENARIOS += [
+    Scenario("gradient-norms-linear-branch-not-transposed", "5.5", {
+        '        if activation == "tanh":\n            d = d * (1 - h[:, t] ** 2)\n        d = d @ Wh.T':
+        '        if activation == "tanh":\n            d = (d * (1 - h[:, t] ** 2)) @ Wh.T\n'
+        '        else:\n            d = d @ Wh'},
+        "with an orthogonal Wh both keep the same norms"),
+    Scenario("rnn-tanh-through-exp-overflows", "5.1", {
+        "h_next = np.tanh(x @ Wx + h_prev @ Wh + b)":
+        "a = x @ Wx + h_prev @ Wh + b\n    h_next = (np.exp(2 * a) - 1) / (np.exp(2 * a) + 1)"},
+        "exp(2a) overflows to inf"),
+    Scenario("rnn-tanh-as-sinh-over-cosh", "5.1", {
+        "h_next = np.tanh(x @ Wx + h_prev @ Wh + b)":
+        "a = x @ Wx + h_prev @ Wh + b\n    h_next = np.sinh(a) / np.cosh(a)"},
+        "use np.tanh"),
+    Scenario("lstm-sigmoid-through-exp-overflows", "5.3", {
+        "    i = sigmoid(a[:, 0:H])\n    f = sigmoid(a[:, H:2 * H])\n    o = sigmoid(a[:, 2 * H:3 * H])":
+        "    s = lambda z: np.exp(z) / (1 + np.exp(z))\n    i = s(a[:, 0:H])\n    f = s(a[:, H:2 * H])\n"
+        "    o = s(a[:, 2 * H:3 * H])"},
+        "use the given sigmoid (it never overflows)"),
+    Scenario("lstm-candidate-tanh-through-exp", "5.3", {
+        "g = np.tanh(a[:, 3 * H:4 * H])":
+        "g = (np.exp(2 * a[:, 3 * H:4 * H]) - 1) / (np.exp(2 * a[:, 3 * H:4 * H]) + 1)"},
+        "exp overflows to inf"),
+]
+VARIANTS += [
+    Scenario("tanh-as-one-minus-two-over-exp", "", {
+        "h_next = np.tanh(x @ Wx + h_prev @ Wh + b)":
+        "a = x @ Wx + h_prev @ Wh + b\n    h_next = 1 - 2 / (np.exp(2 * a) + 1)"}),
+    Scenario("gradient-norms-linear-branch-apart", "", {
+        '        if activation == "tanh":\n            d = d * (1 - h[:, t] ** 2)\n        d = d @ Wh.T':
+        '        if activation == "tanh":\n            d = (d * (1 - h[:, t] ** 2)) @ Wh.T\n'
+        '        else:\n            d = (Wh @ d.T).T'}),
+]

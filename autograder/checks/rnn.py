@@ -53,6 +53,17 @@ def _against_numeric(got, num, what="central differences"):
     compare({k: got[k] for k in num}, num, rtol=1e-5, what=what)
 
 
+def _saturated(got, exp, what):
+    """compare() on saturated outputs: entries within 1e-9 of the expected ones count as equal
+    (a gate near 0 is 1e-300 one way and 1e-16 another way, both right)."""
+    exp = dict(exp)
+    for k, e in exp.items():
+        g = np.asarray(got[k], dtype=np.float64)
+        if g.shape == e.shape:
+            exp[k] = np.where(np.abs(g - e) <= 1e-9, g, e)
+    compare(got, exp, what=what)
+
+
 def _central(got, f, arrays, names, upstream):
     """Compare the student's gradients `got` with central differences (float64, tiny sizes)."""
     _against_numeric(got, _numeric(f, arrays, names, upstream))
@@ -111,6 +122,19 @@ def check_rnn_step(rnn_step_forward, rnn_step_backward, *, seed):
         Mistake("no-recurrence", "h_next must depend on h_prev through Wh",
                 lambda: {"h_next": np.tanh(x @ Wx + b)}),
     ])
+    # large pre-activations (both signs, |a| up to thousands): tanh saturates at +-1, a
+    # formula through exp(2a) overflows to nan
+    big = (np.concatenate([1000 * x, -1000 * x]), np.concatenate([h_prev, h_prev]), Wx, Wh, b)
+    h_big = unpack("rnn_step_forward", rnn_step_forward(*(v.copy() for v in big)),
+                   ("h_next", "cache"))[0]
+    try:
+        _saturated({"h_next": h_big}, {"h_next": np.tanh(_rnn_preactivation(*big))},
+                   what="the reference on pre-activations as large as 1000 (tanh is +-1 there)")
+    except CheckFailed as e:
+        e.hint = e.hint or ("tanh of a large pre-activation must come out as +-1: exp(2a) "
+                            "overflows to inf and inf / inf is nan; use np.tanh")
+        e.mistake = e.mistake or "tanh-overflow"
+        raise
     dh = rng.normal(size=(N, H))
     got = named("rnn_step_backward", rnn_step_backward(dh.copy(), cache), RNN_GRADS)
     hn = np.tanh(a)
@@ -342,6 +366,23 @@ def check_lstm_step(lstm_step_forward, lstm_step_backward, *, seed):
                                             strict=True)))
           for n in GATES for m in GATES if m != n],
     ])
+    # large pre-activations (both signs, |a| up to thousands): the gates saturate at 0 or 1,
+    # a sigmoid written as exp(a) / (1 + exp(a)) overflows to nan
+    x, h_prev, c_prev, Wx, Wh, b = args
+    big = (np.concatenate([1000 * x, -1000 * x]), np.concatenate([h_prev, h_prev]),
+           np.concatenate([c_prev, c_prev]), Wx, Wh, b)
+    h_big, c_big = unpack("lstm_step_forward", lstm_step_forward(*(v.copy() for v in big)),
+                          ("h_next", "c_next", "cache"))[:2]
+    try:
+        _saturated({"h_next": h_big, "c_next": c_big},
+                   dict(zip(("h_next", "c_next"), _lstm_fwd(*big), strict=True)),
+                   what="the reference on pre-activations as large as 1000 (every gate saturated)")
+    except CheckFailed as e:
+        e.hint = e.hint or ("a gate of a large pre-activation must come out as 0 or 1, not nan: "
+                            "exp overflows to inf and inf / inf is nan; use the given sigmoid "
+                            "(it never overflows) and np.tanh")
+        e.mistake = e.mistake or "gate-overflow"
+        raise
     dh, dc = rng.normal(size=(N, H)), rng.normal(size=(N, H))
     got = named("lstm_step_backward", lstm_step_backward(dh.copy(), dc.copy(), cache), LSTM_GRADS)
     exp = _lstm_bwd(dh, dc, *args)
@@ -516,6 +557,14 @@ def check_gradient_norms(gradient_norms, *, seed):
             mistakes=[Mistake("linear-uses-tanh", "with activation='linear' there is no derivative "
                               "to multiply by: only d @ Wh.T", lambda: {"norms": _grad_norms(
                                   rho * Q, h, dh_last, "tanh")})])
+    # a linear RNN with a matrix that is not orthogonal: Wh and Wh.T now give other norms
+    got = gradient_norms(Wh.copy(), h.copy(), dh_last.copy(), "linear")
+    compare({"norms": got}, {"norms": _grad_norms(Wh, h, dh_last, "linear")},
+            what="the reference for a linear RNN with a Wh that is not orthogonal", mistakes=[
+                Mistake("linear-not-transposed", "with activation='linear' going back multiplies "
+                        "by Wh.T (d @ Wh.T), not by Wh: with an orthogonal Wh both keep the same "
+                        "norms, with any other they differ", lambda: {"norms": _grad_norms(
+                            Wh, h, dh_last, "linear", transpose=False)})])
 
 
 # ----------------------------------------------------------------------------- 5.6 clipping
