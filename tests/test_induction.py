@@ -42,3 +42,17 @@ def test_normal_equations_are_caught_on_every_seed():
 def test_gradient_descent_reaches_the_closed_form():
     for seed in range(10):
         assert checks.gd_gap(ref.fit_linear_gd, seed) < checks.GD_GAP_TOL / 100
+
+
+def test_best_degree_from_a_position_fails_on_every_seed():
+    """Is the sweep over every other degree's minimum past its first degree on seeds 0-9, so that
+    the first degree plus the position of the minimum is never the best degree by chance?"""
+    from autograder.testing import load_solution
+
+    ns = load_solution("01_induction", {"best_degree = degrees[int(np.argmin(val_errors))]":
+                                        "best_degree = degrees[0] + int(np.argmin(val_errors))"})
+    for seed in range(10):
+        with pytest.raises(CheckFailed) as e:
+            checks.check_capacity_sweep(ns.namespace["capacity_sweep"], seed=seed)
+        assert "first degree plus the position" in e.value.hint
+        checks.check_capacity_sweep(ref.capacity_sweep, seed=seed)

@@ -670,3 +670,44 @@ DESIGNED13_FIX = {
         'your fit_least_squares passes this check with one change (line 9)',
 }
 SCENARIOS += named(HELD_OUT13, DESIGNED13_FIX)
+
+# Promises no check exercised (issue 14, AUD-1): degrees with gaps, a cutoff on the singular
+# values, a clipped logit; each now fails by name.
+PROMISES14 = [
+    Scenario('sweep-best-degree-first-plus-position', '1.8', {
+        'best_degree = degrees[int(np.argmin(val_errors))]':
+            'best_degree = degrees[0] + int(np.argmin(val_errors))',
+    }),
+    Scenario('sweep-loops-over-range-of-degree-ends', '1.8', {
+        '    for d in degrees:\n        w = fit_least_squares(':
+            '    for d in range(degrees[0], degrees[-1] + 1):\n        w = fit_least_squares(',
+    }),
+    Scenario('sweep-best-degree-min-plus-position', '1.8', {
+        'best_degree = degrees[int(np.argmin(val_errors))]':
+            'best_degree = int(np.argmin(val_errors)) + min(degrees)',
+    }),
+    Scenario('least-squares-svd-fixed-cutoff', '1.3', {
+        'w = np.linalg.lstsq(X, y, rcond=None)[0]':
+            'U, s, Vt = np.linalg.svd(X, full_matrices=False)\n    keep = s > 1e-6\n'
+            '    w = Vt[keep].T @ ((U[:, keep].T @ y) / s[keep])',
+    }),
+    Scenario('least-squares-large-rcond', '1.3', {
+        'w = np.linalg.lstsq(X, y, rcond=None)[0]': 'w = np.linalg.lstsq(X, y, rcond=1e-3)[0]',
+    }),
+    Scenario('logistic-logits-clipped', '1.5', {
+        '    z = X @ w\n': '    z = np.clip(X @ w, -500, 500)\n',
+    }),
+    Scenario('logistic-log-of-sigmoid-plus-eps', '1.5', {
+        'loss = np.mean(np.logaddexp(0, z) - y * z)':
+            'p = sigmoid(z)\n    loss = -np.mean(y * np.log(p + 1e-300) + (1 - y) * np.log(1 - p + 1e-300))',
+    }),
+]
+SCENARIOS += named(PROMISES14, {
+    'sweep-best-degree-first-plus-position': 'is the first degree plus the position of the minimum',
+    'sweep-loops-over-range-of-degree-ends': 'not over the range between its ends',
+    'sweep-best-degree-min-plus-position': 'is the first degree plus the position of the minimum',
+    'least-squares-svd-fixed-cutoff': 'largest singular values of X',
+    'least-squares-large-rcond': 'largest singular values of X',
+    'logistic-logits-clipped': 'needs no clipping',
+    'logistic-log-of-sigmoid-plus-eps': 'an eps inside the log',
+})

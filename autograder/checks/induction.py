@@ -234,7 +234,8 @@ def check_fit_least_squares(fit_least_squares, *, seed):
            f"X {Xi.shape} with cond(X) = 1e10; the tolerance is {ILL_EXCESS_TOL:.0e}",
            "your w is compared through the loss, not entry by entry: with this X many "
            "different w give nearly the same predictions",
-           hint=NORMAL_EQUATIONS_HINT.format(c=1e10, c2=1e20) + "; or a method that only "
+           hint=excess > ILL_EXCESS_TOL and _truncated_hint(fit_least_squares, seed) or
+           NORMAL_EQUATIONS_HINT.format(c=1e10, c2=1e20) + "; or a method that only "
                 "approaches the minimum (gradient descent, a fixed number of steps) stopped short "
                 "of it", mistake="normal-equations")
     # rank deficient: a repeated column, so w is not unique; compare predictions
@@ -253,6 +254,24 @@ def check_fit_least_squares(fit_least_squares, *, seed):
            "from lstsq's", f"X {Xr.shape}, column {D} is a copy of column {j}; X.T @ X is "
            "singular, so the weights are not unique, but the best predictions are",
            hint=_rank_hint(Xr, yr, w), mistake="normal-equations")
+
+
+def _truncated_hint(fit_least_squares, seed):
+    """On the ill-conditioned problem: does w keep only the k largest singular values of X (a
+    cutoff far above lstsq's, e.g. rcond=1e-3 or s > 1e-6)? Run only once the check fails."""
+    X, y = _ill_problem(seed)
+    w = compare_shape_only(_solve(fit_least_squares, X, y, 1e10), X.shape[1])
+    U, sv, Vt = np.linalg.svd(X, full_matrices=False)
+    for k in range(1, len(sv)):
+        pred = X @ (Vt[:k].T @ (U[:, :k].T @ y / sv[:k]))
+        if np.all(np.isfinite(w)) and \
+                np.linalg.norm(X @ w - pred) <= 1e-6 * np.linalg.norm(pred):
+            return (f"your w keeps only the {k} largest singular values of X (down to "
+                    f"{sv[k - 1]:.0e}) and drops the {len(sv) - k} below (from {sv[k]:.0e}): "
+                    "lstsq drops only those under about 1e-15 * s.max(), so a cutoff this large "
+                    "(rcond, or a fixed threshold) throws away directions the data use: use "
+                    "np.linalg.lstsq(X, y, rcond=None)")
+    return None
 
 
 def _rank_hint(X, y, w):
@@ -403,6 +422,17 @@ def check_logistic_loss(logistic_loss, *, seed):
         compare(got, {"loss": np.float64(loss_b), "grad": grad_b},
                 what=f"the reference with |X @ w| up to {np.abs(X @ big).max():.0f}")
     except CheckFailed as e:
+        try:
+            lb = float(got["loss"])
+            grad_right = np.allclose(np.asarray(got["grad"], float), grad_b, rtol=1e-6, atol=1e-12)
+        except (TypeError, ValueError):
+            lb, grad_right = np.nan, False
+        if grad_right and np.isfinite(lb) and not e.hint:   # a clipped z or p, not log(0)
+            e.hint = (f"grad is right but the loss is {lb:.4g} where it is {loss_b:.4g}: clipping "
+                      "z or p, or an eps inside the log, changes the loss of the examples with "
+                      "large |z|; "
+                      "np.logaddexp(0, z) - y * z is exact for every z and needs no clipping")
+            e.mistake = "logistic-loss-clipped"
         e.hint = e.hint or ("sigmoid rounds to exactly 0 or 1 for large |X @ w|, and log(0) "
                             "is -inf: compute each term as np.logaddexp(0, z) - y * z")
         e.mistake = e.mistake or "log-of-sigmoid"
@@ -479,6 +509,7 @@ def check_capacity_sweep(capacity_sweep, *, seed):
     b = int(b)
     ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
     if b in ok:
+        _check_sweep_with_gaps(capacity_sweep, x_tr, y_tr, x_va, y_va, start)
         return
     details = [f"degrees {degrees}", "validation errors " + " ".join(f"{v:.3g}" for v in va)]
     fits = [r for r in _BEST_RULES if r[1](tr, va, degrees) == b]
@@ -498,6 +529,41 @@ def check_capacity_sweep(capacity_sweep, *, seed):
                            for r in fits)
     raise CheckFailed(f"best_degree is {b}; the validation curve supports {best}", details,
                       hint=hint)
+
+
+def _check_sweep_with_gaps(capacity_sweep, x_tr, y_tr, x_va, y_va, start):
+    """degrees is any list of ints: every other degree, so an error list over the range
+    between its ends, or a best degree computed as the first degree plus a position, shows."""
+    degrees = list(range(start % 2, start % 2 + 10, 2))
+    tr, va, _ = ref.capacity_sweep(x_tr, y_tr, x_va, y_va, degrees)
+    call = f"capacity_sweep(x_train, y_train, x_val, y_val, degrees={degrees})"
+    got = named("capacity_sweep", capacity_sweep(x_tr.copy(), y_tr.copy(), x_va.copy(),
+                                                 y_va.copy(), list(degrees)),
+                ("train_errors", "val_errors", "best_degree"))
+    sizes = {np.shape(got[k]) for k in ("train_errors", "val_errors")}
+    span = degrees[-1] - degrees[0] + 1
+    expect(sizes == {(len(degrees),)}, f"with degrees {degrees} the error lists have shape "
+           f"{' and '.join(map(str, sorted(sizes)))}; expected ({len(degrees)},), one entry per "
+           "degree in the list", call,
+           hint=f"loop over the entries of degrees (for d in degrees), not over the range between "
+                f"its ends ({span} degrees)" if sizes == {(span,)} else
+           "one fit and one pair of errors per entry of degrees, in its order",
+           mistake="sweep-range-of-degrees")
+    compare({"train_errors": got["train_errors"], "val_errors": got["val_errors"]},
+            {"train_errors": tr, "val_errors": va}, rtol=1e-6,
+            what=f"the reference sweep over degrees {degrees}")
+    b = got["best_degree"]
+    ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
+    pos = int(np.argmin(va))
+    expect(np.ndim(b) == 0 and float(b) in ok, f"with degrees {degrees}, best_degree is {b}; the "
+           f"smallest validation error is at degree {degrees[pos]}", call,
+           "validation errors " + " ".join(f"{v:.3g}" for v in va),
+           hint=f"{b} is the first degree plus the position of the minimum ({degrees[0]} + "
+                f"{pos}): that is the degree only when the degrees are consecutive; return the "
+                f"entry itself, degrees[{pos}] = {degrees[pos]}" if np.ndim(b) == 0 and
+                float(b) == degrees[0] + pos else
+                "return the entry of degrees at the position of the smallest validation error",
+           mistake="best-degree-from-position")
 
 
 # (name, rule(train errors, validation errors, degrees) -> the degree it picks, hint)
