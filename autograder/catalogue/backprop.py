@@ -593,9 +593,80 @@ SCENARIOS += named(HELD_OUT17, DESIGNED17)
 
 # Mistakes of earlier batches named only once the eighth session's fix search existed.
 DESIGNED14_FIX = {
-    'tanh-forward-exp-formula-missing-brackets':
-        'your tanh_forward passes this check with one change (line 4)',
+    'tanh-forward-exp-formula-missing-brackets':   # its fix overflows at x = 1000 (issue 14)
+        'your tanh_forward goes wrong in line 4',
     'numgrad-saved-input-is-an-alias':
         'your numerical_gradient passes this check with one change (line 9)',
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14_FIX)
+
+# Promises no check exercised (issue 14, AUD-1): any shape, large inputs, the argument h, the
+# rng of the shuffle, log of a rounded softmax; each now fails by name.
+_NG_LOOP = ("    for i in np.ndindex(x.shape):\n        old = x[i]\n        x[i] = old + h\n"
+            "        fp = f(x)\n        x[i] = old - h\n        fm = f(x)\n        x[i] = old\n"
+            "        grad[i] = (fp - fm) / (2 * h)")
+PROMISES14 = [
+    Scenario('relu-forward-flattens-to-2d', '2.3', {
+        '    out = np.maximum(0, x)\n    cache = x':
+            '    out = np.maximum(0, x.reshape(x.shape[0], -1))\n    cache = x',
+    }),
+    Scenario('relu-forward-loops-over-two-axes', '2.3', {
+        '    out = np.maximum(0, x)\n    cache = x':
+            '    out = np.zeros_like(x)\n    for i in range(x.shape[0]):\n'
+            '        for j in range(x.shape[1]):\n            out[i, j] = max(0.0, x[i, j])\n'
+            '    cache = x',
+    }),
+    Scenario('tanh-forward-exp-ratio-overflows', '2.4', {
+        'out = np.tanh(x)': 'out = (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))',
+    }),
+    Scenario('tanh-forward-flattens-to-2d', '2.4', {
+        'out = np.tanh(x)': 'out = np.tanh(x).reshape(x.shape[0], -1)',
+    }),
+    Scenario('softmax-loss-log-of-shifted-softmax', '2.5', {
+        '    loss = -logp[np.arange(n), y].mean()':
+            '    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)\n'
+            '    loss = -np.log(p[np.arange(n), y]).mean()',
+    }),
+    Scenario('softmax-loss-log-plus-eps', '2.5', {
+        '    loss = -logp[np.arange(n), y].mean()':
+            '    loss = -np.log(np.exp(logp[np.arange(n), y]) + 1e-12).mean()',
+    }),
+    Scenario('numgrad-loops-over-two-axes', '2.6', {
+        _NG_LOOP: "    for i in range(x.shape[0]):\n        for j in range(x.shape[1]):\n"
+                  "            old = x[i, j]\n            x[i, j] = old + h\n            fp = f(x)\n"
+                  "            x[i, j] = old - h\n            fm = f(x)\n            x[i, j] = old\n"
+                  "            grad[i, j] = (fp - fm) / (2 * h)",
+    }),
+    Scenario('numgrad-own-step-ignores-h', '2.6', {
+        _NG_LOOP: _NG_LOOP.replace("old + h", "old + 1e-5").replace("old - h", "old - 1e-5")
+                          .replace("(2 * h)", "(2 * 1e-5)"),
+    }),
+    Scenario('train-shuffles-with-own-fixed-generator', '2.8', {
+        '    n = X.shape[0]\n    for _ in range(epochs):\n        order = rng.permutation(n)':
+            '    n = X.shape[0]\n    shuffle_rng = np.random.default_rng(0)\n'
+            '    for _ in range(epochs):\n        order = shuffle_rng.permutation(n)',
+    }),
+    Scenario('train-shuffle-generator-seeded-by-epoch', '2.8', {
+        '    for _ in range(epochs):\n        order = rng.permutation(n)':
+            '    for epoch in range(epochs):\n'
+            '        order = np.random.default_rng(epoch).permutation(n)',
+    }),
+    Scenario('train-seeds-global-rng-for-shuffle', '2.8', {
+        '    n = X.shape[0]\n    for _ in range(epochs):\n        order = rng.permutation(n)':
+            '    n = X.shape[0]\n    np.random.seed(0)\n    for _ in range(epochs):\n'
+            '        order = np.random.permutation(n)',
+    }),
+]
+SCENARIOS += named(PROMISES14, {
+    'relu-forward-flattens-to-2d': 'relu is elementwise: out and dx keep the shape of x',
+    'relu-forward-loops-over-two-axes': 'no loops over two axes',
+    'tanh-forward-exp-ratio-overflows': 'overflows to inf beyond x = 709',
+    'tanh-forward-flattens-to-2d': 'tanh is elementwise',
+    'softmax-loss-log-of-shifted-softmax': 'take the log-softmax directly',
+    'softmax-loss-log-plus-eps': 'take the log-softmax directly',
+    'numgrad-loops-over-two-axes': 'visit every index of x whatever its shape',
+    'numgrad-own-step-ignores-h': 'perturb x by the argument h',
+    'train-shuffles-with-own-fixed-generator': 'shuffled the examples into the same order',
+    'train-shuffle-generator-seeded-by-epoch': 'shuffled the examples into the same order',
+    'train-seeds-global-rng-for-shuffle': 'shuffled the examples into the same order',
+})

@@ -84,6 +84,8 @@ def check_relu(relu_forward, relu_backward, *, seed):
                 lambda: {"dx": dout * (x >= 0)}),
     ])
     _other_forward(relu_forward, relu_backward, shape, rng, lambda z, d: d * (z > 0))
+    _any_shape("relu", relu_forward, relu_backward, rng, lambda z: np.maximum(0, z),
+               lambda z, d: d * (z > 0))
 
 
 def _other_forward(forward, backward, shape, rng, grad):
@@ -108,6 +110,33 @@ def _other_forward(forward, backward, shape, rng, grad):
         raise
 
 
+def _any_shape(name, forward, backward, rng, fn, grad):
+    """An elementwise layer works on any shape: a 3-D and a 1-D input, forward then backward."""
+    for shape in ((2, 3, 4), (5,)):
+        x = rng.normal(size=shape)
+        d = rng.normal(size=shape)
+        try:
+            out, cache = unpack(f"{name}_forward", forward(x.copy()), ("out", "cache"))
+            dx = backward(d.copy(), cache)
+        except CheckFailed:
+            raise
+        except Exception as e:
+            raise CheckFailed(f"{name} raised {type(e).__name__} on an x of shape {shape}: {e}",
+                              ["the docstrings say any shape; the earlier inputs were 2-D"],
+                              hint=f"{name} is elementwise: write it with numpy operations on the "
+                                   "whole array (no loops over two axes, no reshape to 2-D)",
+                              mistake="2d-only") from None
+        try:
+            compare({"out": out, "dx": dx}, {"out": fn(x), "dx": grad(x, d)},
+                    what=f"the layer on an x of shape {shape} (the docstrings say any shape)")
+        except CheckFailed as e:
+            if any(np.shape(v) != shape for v in (out, dx)):
+                e.hint = (f"{name} is elementwise: out and dx keep the shape of x, whatever it is "
+                          "(no reshape to 2-D)")
+                e.mistake = "2d-only"
+            raise
+
+
 def check_tanh(tanh_forward, tanh_backward, *, seed):
     rng = np.random.default_rng(seed)
     shape = tuple(_shapes(rng, k=2))
@@ -129,6 +158,21 @@ def check_tanh(tanh_forward, tanh_backward, *, seed):
                 lambda: {"dx": dout * (1 - t)**2}),
     ])
     _other_forward(tanh_forward, tanh_backward, shape, rng, lambda z, d: d * (1 - np.tanh(z)**2))
+    # large inputs: tanh saturates at +-1; exp(x) of the textbook ratio overflows to inf / inf
+    xl = rng.normal(size=shape)
+    xl.flat[:4] = (400.0, -400.0, 1000.0, -1000.0)
+    with np.errstate(all="ignore"):
+        out, cache = unpack("tanh_forward", tanh_forward(xl.copy()), ("out", "cache"))
+    try:
+        compare({"out": out}, {"out": np.tanh(xl)}, what="np.tanh on inputs as large as 1000")
+    except CheckFailed as e:
+        if not np.all(np.isfinite(np.asarray(out, dtype=float))):
+            e.hint = ("tanh(x) is +-1 for large |x|, but exp(x) overflows to inf beyond x = 709 "
+                      "and (e^x - e^-x) / (e^x + e^-x) becomes inf / inf = nan: use np.tanh(x)")
+            e.mistake = "tanh-overflow"
+        raise
+    _any_shape("tanh", tanh_forward, tanh_backward, rng, np.tanh,
+               lambda z, d: d * (1 - np.tanh(z)**2))
 
 
 def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
@@ -170,6 +214,16 @@ def check_softmax_cross_entropy(softmax_cross_entropy, *, seed):
         compare(got, {"loss": np.float64(loss_b), "dlogits": dl_b}, what="the reference on logits "
                 f"as large as {np.abs(big).max():.0f}")
     except CheckFailed as e:
+        try:
+            grad_right = np.allclose(np.asarray(got["dlogits"], float), dl_b, rtol=1e-6, atol=1e-12)
+        except (TypeError, ValueError):
+            grad_right = False
+        if grad_right and not e.hint:   # the shift is there: the loss takes log of a rounded p
+            e.hint = ("dlogits is right but the loss is not: with logits this large the softmax "
+                      "of the true class rounds to 0, and log(0) is -inf (log(p + eps) is log(eps)):"
+                      " take the log-softmax directly, log p = z - log(sum(exp(z))) with z the "
+                      "shifted logits, rather than the log of the probabilities")
+            e.mistake = "log-of-softmax"
         e.hint = e.hint or ("exp of a large logit overflows: subtract each row's max "
                             "before exponentiating (the softmax does not change)")
         e.mistake = e.mistake or "no-max-shift"
@@ -218,6 +272,39 @@ def check_numerical_gradient(numerical_gradient, *, seed):
         Mistake("missing-2", "centred difference without the 2: divide by 2h",
                 lambda: {"grad": 2 * exact}),
     ])
+    # x of any shape: a 1-D one (the experiment after this task passes the bias b)
+    n1 = int(rng.integers(3, 6))
+    f1 = Cubic(*(rng.normal(size=n1) for _ in range(3)))
+    x1 = rng.normal(size=n1)
+    try:
+        g1 = numerical_gradient(CubicValue(f1.a, f1.b, f1.c), x1.copy(), h)
+    except Exception as e:
+        raise CheckFailed(f"numerical_gradient raised {type(e).__name__} on a 1-D x of shape "
+                          f"({n1},): {e}", ["x may have any shape; the first x was 2-D (the "
+                          "experiment below passes the 1-D bias b)"],
+                          hint="visit every index of x whatever its shape: for i in "
+                               "np.ndindex(x.shape), then x[i] (not two loops over two axes)",
+                          mistake="numgrad-2d-only") from None
+    try:
+        compare({"grad": g1}, {"grad": f1.grad(x1) + f1.a * h**2}, rtol=1e-4,
+                what=f"the exact centred difference on a 1-D x of shape ({n1},)")
+    except CheckFailed as e:
+        if np.shape(g1) != (n1,):
+            e.hint, e.mistake = "grad has the shape of x, whatever it is", "numgrad-2d-only"
+        raise
+    # the step is the argument h: with a large one the centred difference of the cubic is
+    # f'(x) + a h**2, far from f'(x), so a step of the student's own shows
+    H = 0.5
+    gH = numerical_gradient(CubicValue(f.a, f.b, f.c), x0.copy(), H)
+    try:
+        compare({"grad": gH}, {"grad": f.grad(x0) + f.a * H**2}, rtol=1e-4,
+                what=f"the exact centred difference with h = {H}", sizes={"h": H})
+    except CheckFailed as e:
+        if np.shape(gH) == x0.shape and np.allclose(np.asarray(gH, float), f.grad(x0), rtol=1e-4):
+            e.hint = (f"with h = {H} your grad is the centred difference of a much smaller "
+                      "step: perturb x by the argument h, not by a number of your own")
+            e.mistake = "numgrad-ignores-h"
+        raise
 
 
 def _one_sided(f, x, h):
@@ -300,6 +387,7 @@ def check_training(sgd_step, train_mlp, *, seed):
     Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 28]))
     loops.check_epochs("train_mlp", train_mlp, Xp, yp, [2, 16, 3], seed)
     check_sgd_steps(train_mlp, seed)
+    check_shuffle_follows_rng(train_mlp, seed)
     X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
     out = named("train_mlp", train_mlp(X, y, [2, 64, 3], np.random.default_rng(seed)),
                  ("params", "losses"))
@@ -351,6 +439,25 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
                 Mistake("no-update", "the parameters never changed: apply each step with "
                         "sgd_step(params, grads, lr)", lambda: run(0)),
             ])
+
+
+def check_shuffle_follows_rng(train_mlp, seed, n=12):
+    """The order of the examples comes from the rng passed in: with lr = 0 and batches of one,
+    each loss names its example, so the order of an epoch can be read off; generators of two
+    seeds must give two orders (the same order has probability 1 / 12!)."""
+    r = np.random.default_rng([seed, 30])
+    X, y = r.normal(size=(n, 2)), r.integers(0, 3, size=n)   # distinct losses on seeds 0-299
+    sizes, orders = [2, 16, 3], []
+    for s in (seed, seed + 1):
+        losses = loops._losses("train_mlp", train_mlp, X, y, sizes, s, 1, 1)
+        L = loops.per_example_losses(X, y, sizes, s)
+        orders.append([int(np.argmin(np.abs(L - v))) for v in losses])
+    expect(orders[0] != orders[1], "generators of two different seeds shuffled the examples "
+           "into the same order", f"train_mlp(X, y, {sizes}, np.random.default_rng(s), lr=0, "
+           f"epochs=1, batch_size=1) on {n} examples, s = {seed} and {seed + 1}: order "
+           f"{orders[0]} both times", hint="shuffle with the rng you are given "
+           "(rng.permutation(n)), not with np.random or a generator of your own with a fixed seed",
+           mistake="shuffle-ignores-seed")
 
 
 TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"
