@@ -641,6 +641,12 @@ PROMISES14 = [
         _NG_LOOP: _NG_LOOP.replace("old + h", "old + 1e-5").replace("old - h", "old - 1e-5")
                           .replace("(2 * h)", "(2 * 1e-5)"),
     }),
+    Scenario('numgrad-restores-by-adding-and-subtracting', '2.6', {
+        '        x[i] = old + h\n        fp = f(x)\n        x[i] = old - h\n        fm = f(x)\n'
+        '        x[i] = old\n':
+            '        x[i] += h\n        fp = f(x)\n        x[i] -= 2 * h\n        fm = f(x)\n'
+            '        x[i] += h\n',
+    }),
     Scenario('train-shuffles-with-own-fixed-generator', '2.8', {
         '    n = X.shape[0]\n    for _ in range(epochs):\n        order = rng.permutation(n)':
             '    n = X.shape[0]\n    shuffle_rng = np.random.default_rng(0)\n'
@@ -666,6 +672,8 @@ SCENARIOS += named(PROMISES14, {
     'softmax-loss-log-plus-eps': 'take the log-softmax directly',
     'numgrad-loops-over-two-axes': 'visit every index of x whatever its shape',
     'numgrad-own-step-ignores-h': 'perturb x by the argument h',
+    'numgrad-restores-by-adding-and-subtracting':
+        'adding h and taking it away again does not give back the same float',
     'train-shuffles-with-own-fixed-generator': 'shuffled the examples into the same order',
     'train-shuffle-generator-seeded-by-epoch': 'shuffled the examples into the same order',
     'train-seeds-global-rng-for-shuffle': 'shuffled the examples into the same order',

@@ -258,7 +258,11 @@ def check_numerical_gradient(numerical_gradient, *, seed):
     expect(np.array_equal(x, x0), "numerical_gradient changed x",
            "x now holds the very gradient returned: the gradient was written into x itself "
            "(`grad = x` gives x a second name, not a copy: start from np.zeros_like(x))" if same
-           else "restore each entry after perturbing it: x[i] = old")
+           else f"x is off by at most {np.abs(x - x0).max():.0e}: adding h and taking it away "
+           "again does not give back the same float; save the entry and assign it back "
+           "(old = x[i], ..., x[i] = old)" if np.shape(x) == np.shape(x0) and
+           np.allclose(x, x0, rtol=1e-12, atol=0) else
+           "restore each entry after perturbing it: x[i] = old")
     # For a cubic the centred difference is exactly f'(x) + a h**2 (up to rounding, ~1e-12):
     # compare with that, not with f'(x), whose gap a h**2 ~ 1e-6 is a large relative error
     # where f'(x) is near 0 (correct code failed 2.6 on about 3% of seeds).
