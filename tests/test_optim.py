@@ -82,3 +82,35 @@ def test_sgd_diverges_above_two_over_the_largest_curvature():
         hi = optim.optimise(obj, {"x": p["x"].copy()}, "sgd", 2.1, 0.9, 300)
     assert lo[-1] < lo[0]
     assert not math.isfinite(hi[-1]) or hi[-1] > hi[0]
+
+
+def test_coupled_objective_couples_the_keys_and_its_gradient_is_right():
+    """4.2's second trajectory needs an objective whose keys interact (a Quadratic's do not)."""
+    rng = np.random.default_rng(0)
+    obj = checks.Coupled(optim.spd(5, 0.2, 2.0, rng), {"u": 2, "w": 3})
+    p = {"u": rng.normal(size=2), "w": rng.normal(size=3)}
+    g, eps = obj.grad(p), 1e-6
+    for k in p:
+        for i in range(p[k].size):
+            up, down = ({j: v.copy() for j, v in p.items()} for _ in range(2))
+            up[k][i] += eps
+            down[k][i] -= eps
+            assert abs((obj.loss(up) - obj.loss(down)) / (2 * eps) - g[k][i]) < 1e-6
+    assert not np.allclose(obj.grad({"u": p["u"], "w": 0 * p["w"]})["u"], g["u"])
+
+
+def test_a_loop_that_ignores_mu_max_is_named_on_seeds_0_to_9():
+    """4.4's mu_max caps the schedule within its 520 steps, so ignoring it shows."""
+    from autograder.result import CheckFailed
+
+    def uncapped(objective, params, method, lr, mu_max, n_steps):
+        return list(checks._loop(objective, params, method, lr, mu_max, n_steps,
+                                 mu_of=lambda t, m: optim.momentum_schedule(t, 1.0)))
+
+    for seed in range(10):
+        try:
+            checks.check_optimise(uncapped, seed=seed)
+        except CheckFailed as e:
+            assert e.mistake == "mu-max-ignored", e.summary
+        else:
+            raise AssertionError(f"seed {seed}: a loop ignoring mu_max passed")

@@ -615,3 +615,20 @@ DESIGNED15_FIX = {
         'your momentum_step passes this check with one change (line 10)',
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15_FIX)
+
+# Audit of the promises no check exercised (issue 14, AUD-2): each passed every check before.
+SCENARIOS += [
+    Scenario('nesterov-look-ahead-redone-per-key', '4.2', {
+        NESTEROV + '    for k in params:\n':
+            '    for k in params:\n'
+            '        g = objective.grad({j: params[j] + mu * state[j] for j in params})\n',
+    }, 'compute ahead and objective.grad(ahead) once'),
+    Scenario('optimise-mu-max-hard-coded', '4.4', {
+        '        mu = momentum_schedule(t, mu_max)\n':
+            '        mu = momentum_schedule(t, 0.9)\n',
+    }, 'mu went above mu_max'),
+    Scenario('train-momentum-mu-max-hard-coded', '4.5', {
+        'momentum_step(params, grads, state, lr, momentum_schedule(t, mu_max))':
+            'momentum_step(params, grads, state, lr, momentum_schedule(t, 0.9))',
+    }, 'mu went above mu_max'),
+]

@@ -102,6 +102,20 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
            f"all examples the loss is {L.mean():.6g}",
            hint="each epoch: one permutation of all n examples, cut into consecutive batches",
            mistake="epoch-coverage")
+    # the short run's batches: batch_size examples each, the last one shorter; the batch means
+    # weighted by those sizes add up to the loss summed over every example (whatever the order)
+    m = n - B // 2
+    weights = np.array([B] * (short.size - 1) + [m - B * (short.size - 1)], dtype=float)
+    total = float(per_example_losses(X[:m], y[:m], sizes, seed).sum())
+    expect(abs(float(weights @ short) - total) <= 1e-5 * total,
+           f"with {m} examples and batch_size {B} the batches are not of batch_size examples",
+           f"{name}(X, y, sizes, rng, lr=0, epochs=1, batch_size={B}) on {m} examples: the batch "
+           f"losses weighted by the sizes {', '.join(str(int(w)) for w in weights)} sum to "
+           f"{float(weights @ short):.6g}, not to the loss summed over all examples, {total:.6g}",
+           hint="cut the shuffled order into consecutive pieces of batch_size examples "
+                "(order[start:start + batch_size]), only the last one shorter: splitting it into "
+                "a number of nearly equal pieces (np.array_split(order, k)) gives other sizes",
+           mistake="batch-sizes")
     in_order = L.reshape(K, B).mean(axis=1)
     expect(not np.allclose(epochs_[0], in_order, rtol=1e-12, atol=0),
            "the first epoch's batches are the examples in data order: they are not shuffled",

@@ -233,6 +233,49 @@ def check_nesterov(nesterov_step, *, seed):
     _trajectory("nesterov_step", nesterov_step, optim.nesterov_step,
                 NESTEROV_MISTAKES + _substituted(optim.nesterov_step, "Nesterov"),
                 lambda i: obj, params0, state0, rng, check_grads=False)
+    # an objective whose keys interact: every key's gradient is taken at one look-ahead point
+    obj = Coupled(optim.spd(a + b, 0.2, 2.0, rng), {"u": a, "w": b})
+    params0 = {"u": rng.normal(size=a), "w": rng.normal(size=b)}
+    state0 = {"u": rng.normal(scale=0.3, size=a), "w": rng.normal(scale=0.3, size=b)}
+    _trajectory("nesterov_step", nesterov_step, nesterov_formula, NESTEROV_MISTAKES + [
+        ("lookahead-per-key", "the gradient of every key is taken at one look-ahead point, "
+         "params + mu * v for all keys before any of them moves; yours is recomputed inside "
+         "the loop, after earlier keys have moved (here the objective couples the keys): "
+         "compute ahead and objective.grad(ahead) once, before the loop over keys",
+         lambda p, o, s, lr, mu: nesterov_formula(p, o, s, lr, mu, per_key=True))],
+        lambda i: obj, params0, state0, rng, check_grads=False)
+
+
+class Coupled:
+    """f = 0.5 z . H z, z the params' vectors laid end to end (sizes {key: n}): unlike a
+    Quadratic's, each key's gradient depends on every key."""
+
+    def __init__(self, H, sizes):
+        self.H, self.sizes = H, sizes
+
+    def _z(self, params):
+        return np.concatenate([np.ravel(params[k]) for k in self.sizes])
+
+    def loss(self, params):
+        z = self._z(params)
+        return float(0.5 * z @ (self.H @ z))
+
+    def grad(self, params):
+        g, out, i = self.H @ self._z(params), {}, 0
+        for k, n in self.sizes.items():
+            out[k], i = g[i:i + n], i + n
+        return out
+
+
+def nesterov_formula(params, objective, state, lr, mu, per_key=False):
+    """v <- mu * v - lr * grad(params + mu * v); p <- p + v (per_key: the look-ahead redone
+    for every key, after the keys before it have moved)."""
+    g = objective.grad({k: params[k] + mu * state[k] for k in params})
+    for k in params:
+        if per_key:
+            g = objective.grad({j: params[j] + mu * state[j] for j in params})
+        state[k] = mu * state[k] - lr * g[k]
+        params[k] = params[k] + state[k]
 
 
 # --- 4.3 schedule ----------------------------------------------------------------------------
@@ -329,7 +372,9 @@ def check_optimise(optimise, *, seed):
     a, b = (int(s) for s in rng.choice(np.arange(3, 10), size=2, replace=False))
     obj = optim.Quadratic({"x": optim.spd(a, 0.02, 1.0, rng), "y": optim.spd(b, 0.02, 1.0, rng)})
     start = {"x": rng.normal(size=a), "y": rng.normal(size=b)}
-    lr, mu_max, n_steps = float(rng.uniform(0.5, 1.5)), float(rng.choice([0.9, 0.95])), 520
+    # the schedule gives 0.5, 0.75, then 0.833 from t = 500: a mu_max of 0.6 or 0.7 caps it
+    # from t = 250, so a loop that ignores mu_max shows
+    lr, mu_max, n_steps = float(rng.uniform(0.5, 1.5)), float(rng.choice([0.6, 0.7])), 520
     for method in ("sgd", "momentum", "nesterov"):
         _check_method(optimise, obj, start, method, lr, mu_max, n_steps)
 
@@ -365,6 +410,11 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
                 "mu = momentum_schedule(t, mu_max)",
                 lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
                                          mu_of=lambda t, m: m)}),
+        Mistake("mu-max-ignored", f"mu went above mu_max = {mu_max} from step 250 on: "
+                "the cap is the argument mu_max, so pass it on: "
+                "momentum_schedule(t, mu_max), not a number of your own",
+                lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
+                                         mu_of=lambda t, m: optim.momentum_schedule(t, 1.0))}),
         Mistake("schedule-from-1", "the first step is t = 0: call momentum_schedule(t, "
                 "mu_max) with t = 0, 1, ..., n_steps - 1",
                 lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
@@ -423,8 +473,9 @@ def _init_params(seed):
     return nn.mlp_init(_same_examples(seed)[2], np.random.default_rng(seed))
 
 
-def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu_max=0.9):
-    """The schedule is applied with t counted over all epochs (280 steps: mu changes at 250)."""
+def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu_max=0.7):
+    """The schedule is applied with t counted over all epochs (280 steps: mu changes at 250,
+    where the cap mu_max = 0.7 takes over from the formula's 0.75)."""
     X, y, sizes, lr = _same_examples(seed)
     K = len(y) // batch_size
     out = named("train_mlp_momentum", train_mlp_momentum(
@@ -440,6 +491,10 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
                 Mistake("counter-reset-each-epoch", "the step counter restarts every epoch: t "
                         "counts minibatch steps across epochs, so create it once, before the "
                         "epoch loop", lambda: run(lambda t, k: optim.momentum_schedule(t % k, mu_max))),
+                Mistake("mu-max-ignored", f"mu went above mu_max = {mu_max} from step 250 on: "
+                        "the cap is the argument mu_max, so pass it on: "
+                        "momentum_schedule(t, mu_max), not a number of your own",
+                        lambda: run(lambda t, k: optim.momentum_schedule(t, 1.0))),
                 Mistake("constant-mu", f"momentum stayed at mu_max = {mu_max}: the schedule is "
                         "not applied; use momentum_schedule(t, mu_max) at step t",
                         lambda: run(lambda t, k: mu_max)),
