@@ -7,7 +7,8 @@ so it is scale-free; `atol` keeps entries that are zero in both from dividing by
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -485,6 +486,59 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
     return None
 
 
+def _misplaced(got: Outputs, expected: Outputs, rtol: float, what: str,
+               mistakes: Sequence[Mistake] = ()) -> None:
+    """Fail if the wrong outputs are right values under each other's names (two or more, each
+    name's value found under exactly one other name): W1 holding the expected W3, ...; unless
+    a known mistake gives those very values (its hint says more)."""
+    def value(n):
+        try:
+            v = np.asarray(got.get(n), dtype=np.float64)
+        except Exception:
+            return None
+        return v if v.dtype != object else None
+
+    def same(v, n):
+        e = np.asarray(expected[n], dtype=np.float64)
+        return v is not None and v.shape == e.shape and bool(np.all(rel_error(v, e) <= rtol))
+
+    try:
+        vals = {n: value(n) for n in expected}
+    except Exception:
+        return
+    wrong = [n for n in expected if not same(vals[n], n)]
+    if len(wrong) < 2:
+        return
+    held = {}
+    for n in wrong:
+        others = [m for m in wrong if m != n and same(vals[n], m)]
+        if len(others) != 1:
+            return
+        held[n] = others[0]
+    if len(set(held.values())) != len(held):
+        return
+    for m in mistakes:
+        try:
+            outs = m.outputs()
+        except Exception:
+            continue
+        if all(n in outs and vals[n] is not None and np.shape(outs[n]) == vals[n].shape and
+               np.all(rel_error(vals[n], np.asarray(outs[n], np.float64)) <= rtol) for n in wrong):
+            return
+    pairs = [f"{n} holds the expected {m}" for n, m in held.items()]
+    num = {n: re.fullmatch(r"(.*?)(\d+)", n) for n in expected}
+    top = {n: int(v[2]) for n, v in num.items() if v}
+    flipped = bool(top) and all(
+        n in top and m in top and num[n][1] == num[m][1] and
+        top[n] + top[m] == min(top.values()) + max(top.values()) for n, m in held.items())
+    raise CheckFailed(
+        f"{' and '.join(wrong)} differ from {what}", pairs[:6],
+        hint=f"every value is right but stored under another name ({'; '.join(pairs[:4])})" + (
+            ": the numbers count from the other end (layer L where layer 1 belongs)"
+            if flipped else ": the right values in the wrong places (an index or a name "
+            "mixed up)"))
+
+
 def _copied(name: str, arrays: Mapping[str, np.ndarray], expected: Outputs,
             rtol: float) -> str | None:
     """A wrong output that equals another output (yours or the expected one): a copy-paste."""
@@ -495,7 +549,10 @@ def _copied(name: str, arrays: Mapping[str, np.ndarray], expected: Outputs,
         for what, v in ((f"your {other}", arrays[other]), (f"the expected {other}", expected[other])):
             v = np.asarray(v, np.float64)
             if np.all(rel_error(g, v) <= rtol) and not np.all(rel_error(g, expected[name]) <= rtol):
-                return f"{name} equals {what}: a copy of another result (copy-paste?)"
+                return f"{name} equals {what}: a copy of another result (copy-paste?)" \
+                    if what.startswith("your") else \
+                    f"{name} equals {what}: it is computed as {other} should be ({other}'s " \
+                    f"formula, or a copy, where {name}'s belongs)"
     return None
 
 
@@ -536,6 +593,7 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
                               hint=f"{n} holds the argument `{twin}` where " + (
                                   f"`{right}` belongs" if right else "another value belongs") +
                               ": the wrong variable kept or returned?")
+    _misplaced(got, expected, rtol, what, mistakes)
     arrays = {n: as_array(n, got.get(n), expected[n], allow_float32=allow_float32) for n in expected}
     diffs = [diff(n, arrays[n], expected[n], rtol) for n in expected]
     bad = [d for d in diffs if not d.ok]

@@ -655,6 +655,10 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
     elif isinstance(node, ast.Tuple) and isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Return):
         for i in range(len(node.elts) - 1):
             yield ("order", lambda n, i=i: _swap_elts(n, i), "two returned values are swapped", 1)
+    elif isinstance(node, ast.List) and isinstance(node.ctx, ast.Load) and node.elts and \
+            isinstance(parent, ast.Assign):
+        yield ("drop", lambda n: ast.List([], ast.Load()),
+               "the list starts empty: its first entry is never put in", 1)
     elif isinstance(node, ast.Dict) and 2 <= len(node.values) <= 8 and all(
             isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
         names = [k.value for k in node.keys]
@@ -873,6 +877,13 @@ def _stmt_edits(fdef: ast.FunctionDef, params: list[str],
                     yield (lambda f, path=path, i=i, j=j: _swap_targets(f, path, i, j),
                            f"with `{_src(elts[i], 20)}` and `{_src(elts[j], 20)}` swapped where "
                            f"they are unpacked", "values unpacked in the wrong order", 1)
+            if len(elts) == 3:       # a rotation of three: no single swap undoes it
+                for k in (1, 2):
+                    names = [_src(e, 20) for e in elts[k:] + elts[:k]]
+                    yield (lambda f, path=path, k=k: _rotate_targets(f, path, k),
+                           f"with the names unpacked from `{_src(s.value, 40)}` in the order "
+                           f"{', '.join(f'`{n}`' for n in names)}",
+                           "values unpacked in the wrong order", 1)
         if isinstance(s, ast.For) and len(s.body) > 1:
             for k in range(len(s.body)):
                 yield (lambda f, path=path, k=k: _move_out(f, path, k),
@@ -1134,6 +1145,12 @@ def _swap_targets(f: ast.FunctionDef, path: tuple, i: int, j: int) -> bool:
     return True
 
 
+def _rotate_targets(f: ast.FunctionDef, path: tuple, k: int) -> bool:
+    elts = _stmt_at(f, path).targets[0].elts
+    elts[:] = elts[k:] + elts[:k]
+    return True
+
+
 def _move_out(f: ast.FunctionDef, path: tuple, k: int, n: int = 1) -> bool:
     """Move n statements of the loop at `path`, from its k-th, to just after the loop."""
     body, i = _stmt_list(f, path)
@@ -1274,6 +1291,9 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None
                 code = compile(ast.Module([tree], []), f"<rewrite of {ref.__name__}>",
                                "exec")
         except (SyntaxError, ValueError, TypeError):
+            return
+        if isinstance(ref, _Remote):       # the text alone: it runs in the sandbox's worker
+            out.append(Rewrite(what, why, rank, ref, reads, ast.unparse(tree)))
             return
         ns = dict(ref.__globals__)
         try:
@@ -2475,20 +2495,25 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     if BUDGET <= 0 or not REPAIR:
         return None
     w = _first_wrong(fns, references)
-    if w is None or w.remote or not isinstance(w.fn._fn, types.FunctionType) or \
-            w.seen.took > SLOW:
+    if w is None or not _editable(w.fn._fn) or w.seen.took > SLOW:
         return None
     recorders = {g._name: g for g in fns if isinstance(g, Recorder)}
     f, ref, cache = w.fn, w.ref, False
     if _cache_blame(w) is not None:      # the forward's cache is at fault: fix the forward
         name = next(iter(w.call.caches.values()))[0]
         f, ref, cache = recorders.get(name), references.get(name), True
-        if f is None or not isinstance(ref, types.FunctionType) or \
-                not isinstance(f._fn, types.FunctionType):
+        if f is None or not isinstance(ref, types.FunctionType) or not _editable(f._fn):
             return None
     mine = f._fn
+    remote = not isinstance(mine, types.FunctionType)   # a proxy of the sandbox's worker
     src = _student_source(mine)
     if not src:
+        return None
+    try:
+        fdef = ast.parse(src).body[0]
+    except (SyntaxError, ValueError, IndexError):
+        return None
+    if not isinstance(fdef, ast.FunctionDef):
         return None
     pairs = []
     for call in f.calls:
@@ -2502,13 +2527,14 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
         return None
     words = tuple(dict.fromkeys(v for call, _ in pairs for v in _leaves(
         (call.args, call.kwargs)).values() if isinstance(v, str) and 0 < len(v) <= 20))[:8]
-    names = [a for a in inspect.signature(mine).parameters]
+    names = [a.arg for a in fdef.args.posonlyargs + fdef.args.args + fdef.args.kwonlyargs]
     given = [v for c, _ in pairs for v in ((i, x) for i, x in enumerate(c.args))]
     given += [(names.index(k), x) for c, _ in pairs for k, x in c.kwargs.items() if k in names]
     floats = tuple(dict.fromkeys(names[i] for i, x in given if i < len(names)
                                  and isinstance(x, (float, np.floating))))
     t0 = time.perf_counter()
-    rws = _rewrites(mine, student=src, words=words, floats=floats)
+    rws = _rewrites(_Remote(mine, f._name) if remote else mine, student=src, words=words,
+                    floats=floats)
     # an edit of a line the reference has word for word is tried last; one that reads an
     # argument the student's code never reads, first
     theirs = {sig for _, sig in _stmt_sigs(_source(ref))}
@@ -2531,9 +2557,12 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
         for k, rw in enumerate(rws):
             if time.perf_counter() - start > left:
                 return
+            fn = mine.edited(rw.src) if remote else rw.fn
+            if fn is None:
+                continue
             exact = True
             for n, (call, ref_seen) in enumerate(pairs):
-                seen = _run(rw.fn, call, each, raised=True)
+                seen = _run_remote(fn, call, each) if remote else _run(rw.fn, call, each, raised=True)
                 if seen is None:
                     break
                 s_all, keys = _judged(seen, ref_seen, opaque)
@@ -2558,9 +2587,17 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
                     emit([k, 0])
                     near += 1
 
-    got = [g for g in _apart(search, left + 0.5) if 0 <= g[0] < len(rws)]
+    if remote:      # the worker runs the edits: searched here, each call within its time
+        got = []
+        with mine.trial(left + 0.5) as ok:
+            if ok:
+                search(got.append)
+    else:
+        got = _apart(search, left + 0.5)
+    got = [g for g in got if 0 <= g[0] < len(rws)]
     got = ([g for g in got if len(g) == 1] + [g for g in got if len(g) == 2])[:3]
-    rw = next((rws[g[0]] for g in got if passes(f._name, rws[g[0]].fn)), None)
+    rw = next((rws[g[0]] for g in got if passes(f._name, RemoteEdit(mine, rws[g[0]].src)
+                                                 if remote else rws[g[0]].fn)), None)
     if rw is None:
         return None
     line = line_of(rw.src)
@@ -2573,10 +2610,46 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
                        f._name, True)
 
 
+class _Remote:
+    """What `_rewrites` reads of a function whose def runs in the sandbox's worker: its edits
+    are built as text and defined there (`Proxy.edited`), never run in the grader."""
+
+    __module__ = "__student__"
+    __defaults__ = None
+    __code__ = None
+
+    def __init__(self, proxy: object, name: str):
+        self.proxy, self.__name__, self.__qualname__ = proxy, name, name
+        self.__globals__: dict = {}
+
+
+@dataclass(frozen=True)
+class RemoteEdit:
+    """A fix to verify in the sandbox's worker: `src`, the edited def of `proxy`'s function."""
+
+    proxy: object
+    src: str
+
+
 def _shapes(leaves: dict[str, object], keys: set[str]) -> dict[str, object]:
     """{path: shape, or type} of the leaves on `keys`."""
     return {k: np.shape(v) if isinstance(v, np.ndarray) else type(v).__name__
             for k, v in leaves.items() if k in keys}
+
+
+def _editable(fn: object) -> bool:
+    """A student's function whose fix can be searched: a plain function here, or a proxy of
+    the sandbox's worker that can define an edited def (`edited`)."""
+    return isinstance(fn, types.FunctionType) or callable(getattr(fn, "edited", None))
+
+
+def _run_remote(proxy: Callable, call: Call, limit: float) -> Seen | None:
+    """_run for a proxy of the sandbox's worker, within `limit` s of its trial (no alarm here:
+    the worker keeps the time); a call that fails gives its error, as with `raised`."""
+    with proxy.trial(limit) as ok:
+        if not ok:
+            return None
+        return _run(proxy, call, None, raised=True)
 
 
 def _stmt_sigs(src: str) -> list[tuple[int, str]]:

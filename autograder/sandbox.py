@@ -28,7 +28,9 @@ library, numpy and autograder.wire (copied next to them).
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
+import itertools
 import os
 import struct
 import sys
@@ -44,6 +46,7 @@ from autograder import wire
 MAX_MESSAGE = 96 * 2**20      # a reply larger than this counts as a crash
 TRACE_BYTES = 40 * 2**20      # values one traced call sends back (autograder.locate)
 TRACE_SECONDS = 4.0
+SPACES = 4                    # edited copies of a submission's namespace a worker keeps
 
 
 # ----------------------------------------------------------------------------------- framing
@@ -220,6 +223,7 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
     np.seterr(all="ignore")
     ns: dict = {"__name__": "__student__"}
     isolation.student_namespace = ns
+    spaces: dict[str, dict] = {}    # copies of ns with one def edited (the grader's fix search)
     while True:
         try:
             msg = read_message(rfd, trusted=True)
@@ -254,10 +258,27 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
             write_message(wfd, {"loaded": errors})
         elif op == "describe":
             write_message(wfd, {"names": _describe(ns, msg["names"])})
+        elif op == "define":
+            try:
+                _alarm(msg.get("timeout"))
+                try:
+                    spaces[str(msg["space"])] = _edited_space(ns, str(msg["name"]), str(msg["src"]))
+                finally:
+                    _alarm(0)
+                while len(spaces) > SPACES:
+                    spaces.pop(next(iter(spaces)))
+                reply = {"defined": True}
+            except BaseException as e:  # noqa: BLE001 - the grader only learns it failed
+                reply = {"error": _error(e)}
+            if os.getpid() != me:
+                os._exit(0)
+            write_message(wfd, reply)
         elif op in ("call", "trace"):
             reply: dict
             try:
-                fn = ns[msg["name"]]
+                space = ns if msg.get("space") is None else spaces[str(msg["space"])]
+                isolation.student_namespace = space
+                fn = space[msg["name"]]
                 iso = msg.get("isolate") or {}
                 if iso:
                     # earlier tasks' references come with the call, as slices of their
@@ -305,6 +326,21 @@ def worker_main(rfd: int | None = None, wfd: int | None = None) -> None:
         else:
             write_message(wfd, {"error": {"type": "ValueError", "message": f"bad op {op!r}",
                                           "where": None}})
+
+
+def _edited_space(ns: dict, name: str, src: str) -> dict:
+    """A copy of the student's namespace in which the def `src` replaces `name` (their
+    other functions rebound to the copy, so their calls to `name` reach the edited one)."""
+    import types
+
+    new = dict(ns)
+    exec(compile(src, f"<edited {name}>", "exec"), new)
+    if not isinstance(new.get(name), types.FunctionType):
+        raise TypeError(f"{name} is not a function")
+    for n, v in ns.items():
+        if isinstance(v, types.FunctionType) and v.__globals__ is ns and n != name:
+            new[n] = types.FunctionType(v.__code__, new, v.__name__, v.__defaults__, v.__closure__)
+    return new
 
 
 def _traced(fn, src: str, args, kwargs, timeout) -> dict:
@@ -1375,8 +1411,10 @@ class Proxy:
     a function that overwrites an input cannot change what the check computes from it.
     Its changes to the other arguments come back apart, in `left` (see compare.as_left)."""
 
-    def __init__(self, session: Session, name: str, isolate: dict, module: str):
+    def __init__(self, session: Session, name: str, isolate: dict, module: str,
+                 space: str | None = None):
         self._session, self._name, self._isolate = session, name, dict(isolate)
+        self.space = space         # an edited copy of the namespace (see `edited`), or None
         self.left: dict[str, object] = {}   # the last call's changes to arguments it does not own
         self.__name__ = self.__qualname__ = name
         self.__module__ = module
@@ -1412,7 +1450,7 @@ class Proxy:
             return None
         try:
             w = s.ensure()
-            w.send({"op": "trace", "name": self._name, "isolate": self._isolate,
+            w.send({"op": "trace", "name": self._name, "isolate": self._isolate, "space": self.space,
                     "sources": isolation_sources(self._isolate), "src": src, "args": list(args),
                     "kwargs": kwargs, "timeout": TRACE_SECONDS})
             reply = w.receive(min(s.ends, time.monotonic() + TRACE_SECONDS + 3.0))
@@ -1421,9 +1459,39 @@ class Proxy:
             return None
         return reply.get("trace") if isinstance(reply, dict) else None
 
+    def edited(self, src: str) -> Proxy | None:
+        """This function in a fresh copy of the submission's namespace in which the def `src`
+        (an edit of this function's) replaces it; None when the worker cannot define it.
+        Only within `trial`: the grader's search for a fix of the student's code."""
+        s = self._session
+        if not s.trying or s.died or not src or time.monotonic() >= s.deadline:
+            return None
+        space = f"edit{next(_SPACE_IDS)}"
+        try:
+            w = s.ensure()
+            w.send({"op": "define", "space": space, "name": self._name, "src": src,
+                    "timeout": max(0.1, s.deadline - time.monotonic())})
+            reply = w.receive(min(s.ends, s.deadline + 2.0))
+        except (WorkerDied, WorkerTimeout, MalformedReply):
+            s.died = True
+            return None
+        if not isinstance(reply, dict) or reply.get("defined") is not True:
+            return None
+        return self.moved(space)
+
+    def moved(self, space: str | None) -> Proxy:
+        """The proxy of this function in another copy of the namespace."""
+        return Proxy(self._session, self._name, self._isolate, self.__module__, space)
+
+    def trial(self, seconds: float):
+        """See Session.trial."""
+        return self._session.trial(seconds)
+
     def __call__(self, *args, **kwargs):
         s = self._session
         left = s.deadline - time.monotonic()
+        if s.trying and (left <= 0 or s.timed_out):
+            raise WorkerTimeout("the grader's trial has no time left")
         if left <= 0:
             s.timed_out = True
             s.close()
@@ -1439,7 +1507,7 @@ class Proxy:
         self.left = {}
         classes: dict = {}
         try:
-            w.send({"op": "call", "name": self._name, "isolate": self._isolate,
+            w.send({"op": "call", "name": self._name, "isolate": self._isolate, "space": self.space,
                     "sources": isolation_sources(self._isolate), "args": list(args),
                     "kwargs": kwargs, "timeout": left, "back": back, "back_kw": back_kw}, classes)
             reply = w.receive(min(s.deadline, s.ends) + 2.0, classes)
@@ -1478,6 +1546,7 @@ class Proxy:
 
 
 MAX_RESTARTS = 3     # fresh workers per submission after the first (each reloads the cells)
+_SPACE_IDS = itertools.count()
 ENDED = "your code ended the grading process (exit, kill, or out of memory)"
 MALFORMED = "your code sent the grader a malformed reply"
 
@@ -1498,6 +1567,38 @@ class Session:
         self.timed_out = self.died = False
         self.why = ENDED            # what ended the worker, when `died`
         self.restarts = 0
+        self.trying = False         # inside `trial`
+        self.failed_trials = 0      # trials that ended the worker (timeouts, deaths)
+
+    @contextlib.contextmanager
+    def trial(self, seconds: float):
+        """Run the grader's own extra calls (its search for a fix of the student's code) within
+        `seconds`, and leave the task's verdict as it was: the deadline and the timed-out and
+        died flags are restored, and a worker the trial hung or ended is replaced without
+        counting against the submission. After two such trials the session tries no more.
+        Nested, a shorter deadline within the outer one. Yields whether calls may run."""
+        if self.trying:
+            outer = self.deadline
+            self.deadline = min(outer, time.monotonic() + seconds)
+            try:
+                yield not (self.timed_out or self.died)
+            finally:
+                self.deadline = outer
+            return
+        saved = (self.deadline, self.timed_out, self.died, self.why)
+        off = self.failed_trials >= 2 or self.timed_out or self.died or \
+            self.restarts > MAX_RESTARTS
+        self.trying = True
+        self.deadline = 0.0 if off else min(time.monotonic() + seconds, self.ends)
+        try:
+            yield not off
+        finally:
+            if not off and (self.timed_out or self.died):
+                self.close()
+                self.failed_trials += 1
+                self.restarts -= 1          # the next worker is the grader's, not the student's
+            self.trying = False
+            self.deadline, self.timed_out, self.died, self.why = saved
 
     def close(self) -> None:
         if self.worker is not None:

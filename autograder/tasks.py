@@ -277,6 +277,8 @@ def _passes(task: Task, fns: tuple[object, ...], seeds: tuple[int, ...],
     """passes(name, fixed): does the task's check pass on every seed with the student's `name`
     replaced by `fixed` (run apart, within `limit` seconds)?"""
     def passes(name: str, fixed: Callable) -> bool:
+        if isinstance(fixed, diagnose.RemoteEdit):
+            return _passes_remote(task, fns, seeds, namespace, limit, fixed)
         if not isinstance(fixed, types.FunctionType):
             return False
         new = _with_fix(fns, name, fixed)
@@ -290,6 +292,32 @@ def _passes(task: Task, fns: tuple[object, ...], seeds: tuple[int, ...],
             emit([0])
         return bool(diagnose._apart(run, limit))
     return passes
+
+
+def _passes_remote(task: Task, fns: tuple[object, ...], seeds: tuple[int, ...],
+                   namespace: Mapping[str, object] | None, limit: float,
+                   fixed: diagnose.RemoteEdit) -> bool:
+    """passes() for a submission graded in the sandbox: the edited def is defined in a copy of
+    the worker's namespace, and the check runs here on proxies of that copy (its verdict is
+    the grader's), within `limit` seconds of the session's trial."""
+    raw = tuple(f._fn if isinstance(f, diagnose.Recorder) else f for f in fns)
+    with fixed.proxy.trial(limit) as ok:
+        if not ok:
+            return False
+        edited = fixed.proxy.edited(fixed.src)
+        if edited is None:
+            return False
+        new = tuple(f.moved(edited.space) if callable(getattr(f, "moved", None)) else f
+                    for f in raw)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), \
+                    contextlib.redirect_stderr(io.StringIO()):
+                for seed in seeds:
+                    with standin.checking(task, seed, namespace):
+                        task.check(*new, seed=seed)
+        except Exception:
+            return False
+    return True
 
 
 def _diagnosed(task: Task, fns: tuple[object, ...], e: CheckFailed,

@@ -565,9 +565,9 @@ def test_a_fix_of_the_students_own_code_leads_when_the_check_passes_with_it():
     """A precedence slip no rewrite of the reference writes: the brackets it left out, at its
     line; a string compared with the wrong spelling: the string the check passes."""
     old = "    out = np.tanh(x)\n"
-    hint = _hint("02", "2.4", old, "    out = np.exp(x) - np.exp(-x) / (np.exp(x) + np.exp(-x))\n")
+    hint = _hint("02", "2.4", old, "    out = 2 / 1 + np.exp(-2 * x) - 1\n")
     assert hint.startswith("your tanh_forward passes this check with one change (line ") and \
-        "written as `(np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x))`" in hint, hint
+        "written as `2 / (1 + np.exp(-2 * x)) - 1`" in hint, hint
     old = 'gain2 = 0.5 if activation == "relu" else 1.0'
     hint = _hint("03", "3.1", old, old.replace('"relu"', '"ReLU"'))
     assert hint.startswith("your predicted_std passes this check with one change") and \

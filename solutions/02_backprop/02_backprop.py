@@ -159,7 +159,8 @@ check("2.3", relu_forward, relu_backward, hidden=True)
 # ## 2.4 tanh
 #
 # `d tanh(x) / dx = 1 - tanh(x)^2`. As for the sigmoid, the forward output is all the
-# backward needs.
+# backward needs. The forward must hold for every x, also |x| in the hundreds, where
+# `exp(x)` overflows: tanh saturates at +-1 there.
 
 # %% nbgrader={"solution": true, "grade_id": "tanh"}
 def tanh_forward(x):
