@@ -99,3 +99,29 @@ def test_a_row_or_column_left_constant_is_named():
             raise AssertionError(f"{what} of zeros passed")
     checks.check_statistics("uniform_init", rng.uniform(-0.1, 0.1, (300, 100)), 300, 100,
                             0.1 / np.sqrt(3), "bound / sqrt(3)", uniform=True, fans=False)
+
+
+def test_sign_statistics_hold_for_uniform_orthogonal_matrices_and_not_for_a_sign_convention():
+    """3.5's row, column and overall mean signs: within their limits on seeds 0-9 for QR with
+    the sign fix and for the polar factor (both uniform), beyond them for a row made positive."""
+    def polar(a, b, rng, gain=1.0):
+        u, _, vt = np.linalg.svd(rng.normal(size=(max(a, b), min(a, b))), full_matrices=False)
+        return gain * (u @ vt if a >= b else (u @ vt).T)
+
+    def row_positive(a, b, rng, gain=1.0):
+        q, _ = np.linalg.qr(rng.normal(size=(max(a, b), min(a, b))))
+        q = q * np.sign(q[0])
+        return gain * (q if a >= b else q.T)
+
+    for seed in range(10):
+        for fn in (ref.orthogonal_init, polar):
+            s = checks.sign_draws(fn, seed)
+            assert np.abs(s.mean(axis=(0, 2))).max() < checks.LINE_LIMIT
+            assert np.abs(s.mean(axis=(0, 1))).max() < checks.LINE_LIMIT
+            assert abs(s.mean()) < checks.ALL_LIMIT
+        try:
+            checks.check_uniform_signs(row_positive, seed)
+        except CheckFailed as e:
+            assert e.mistake == "sign-convention", e.summary
+        else:
+            raise AssertionError("a first row made positive passed")

@@ -631,3 +631,16 @@ DESIGNED14_FIX = {
         'your uniform_init passes this check with one change (line 12)',
 }
 SCENARIOS += named(HELD_OUT14, DESIGNED14_FIX)
+
+# Audit of the promises no check exercised (issue 14, AUD-2): each passed every check before.
+SCENARIOS += [
+    Scenario('orthogonal-signs-from-first-row', '3.5', {
+        'q = q * np.sign(np.diag(r))': 'q = q * np.sign(q[0])',
+    }, 'your signs follow a convention of your own (row 0 made positive)'),
+    Scenario('orthogonal-signs-from-column-sums', '3.5', {
+        'q = q * np.sign(np.diag(r))': 'q = q * np.sign(q.sum(axis=0))',
+    }, 'a convention of your own that favours positive entries'),
+    Scenario('gaussian-clipped-at-3-std', '3.2', {
+        GAUSS: 'W = np.clip(rng.normal(0.0, std, size=(fan_in, fan_out)), -3 * std, 3 * std)',
+    }, 'no clipping or truncation of the tails'),
+]

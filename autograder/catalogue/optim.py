@@ -631,4 +631,9 @@ SCENARIOS += [
         'momentum_step(params, grads, state, lr, momentum_schedule(t, mu_max))':
             'momentum_step(params, grads, state, lr, momentum_schedule(t, 0.9))',
     }, 'mu went above mu_max'),
+    Scenario('train-momentum-array-split-into-nearly-equal-pieces', '4.5', {
+        '        for start in range(0, n, batch_size):\n'
+        '            idx = order[start:start + batch_size]\n':
+            '        for idx in np.array_split(order, int(np.ceil(n / batch_size))):\n',
+    }, 'the batches are not of batch_size examples'),
 ]
