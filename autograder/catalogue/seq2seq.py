@@ -769,3 +769,53 @@ DESIGNED15_FIX = {
         'your beam_search passes this check with one change (line 26)',
 }
 SCENARIOS += named(HELD_OUT15, DESIGNED15_FIX)
+
+# Issue 14, AUD-3: promises no check exercised (a BOS inside the ids; a padding value that is
+# also a real token; equal lengths left unshuffled by bucketing; tgt shifted in place; the PAD
+# id read where the mask decides; the lr argument left at its default).
+SCENARIOS += [
+    Scenario("ids-to-tokens-drops-only-a-leading-bos", "6.1", {
+        "    tokens = []\n    for i in ids:": "    tokens = []\n    if len(ids) and ids[0] == BOS:\n"
+        "        ids = ids[1:]\n    for i in ids:",
+        "if i != PAD and i != BOS:": "if i != PAD:"},
+        "skip BOS wherever it appears"),
+    Scenario("pad-batch-mask-from-ids", "6.2", {
+        "        mask[i, :len(s)] = True\n": "",
+        "    ### END SOLUTION\n    return ids, mask": "    mask = ids != pad\n    ### END SOLUTION\n"
+        "    return ids, mask"},
+        "not by comparing ids with the padding value"),
+    Scenario("bucket-sorts-the-unshuffled-indices", "6.3", {
+        '        lengths = np.array([len(src[i]) for i in order])\n'
+        '        order = order[np.argsort(lengths, kind="stable")]':
+        '        order = np.argsort([len(s) for s in src], kind="stable")'},
+        "equal lengths must stay shuffled"),
+    Scenario("shift-right-in-place", "6.4", {
+        "    dec_in = np.empty_like(tgt)\n    dec_in[:, 0] = bos\n    dec_in[:, 1:] = tgt[:, :-1]":
+        "    tgt[:, 1:] = tgt[:, :-1].copy()\n    tgt[:, 0] = bos\n    dec_in = tgt"},
+        "shift_right changed its argument tgt"),
+    Scenario("masked-loss-mask-from-targets", "6.5", {
+        "m = mask.astype(np.float64)": "m = (targets != PAD).astype(np.float64)"},
+        "weight by mask, not by targets != PAD"),
+    Scenario("seq2seq-loss-target-mask-from-pad", "6.7", {
+        "loss, dlogits = masked_cross_entropy(logits, tgt, tgt_mask)":
+        "loss, dlogits = masked_cross_entropy(logits, tgt, tgt != PAD)"},
+        "never src != PAD or tgt != PAD"),
+    Scenario("seq2seq-loss-source-mask-from-pad", "6.7", {
+        "h0, c0, enc_cache = encoder_forward(params, src, src_mask)":
+        "h0, c0, enc_cache = encoder_forward(params, src, src != PAD)"},
+        "never src != PAD or tgt != PAD"),
+    Scenario("greedy-source-mask-from-pad", "6.8", {
+        "h, c, _ = encoder_forward(params, src, src_mask)\n    N = src.shape[0]":
+        "h, c, _ = encoder_forward(params, src, src != PAD)\n    N = src.shape[0]"},
+        "pass src_mask to the encoder, never src != PAD"),
+    Scenario("train-lr-at-its-default", "6.11", {
+        "adam_step(params, grads, state, lr)": "adam_step(params, grads, state, 0.01)"},
+        "pass the argument lr to adam_step"),
+]
+VARIANTS += [
+    Scenario("bucket-batches-shuffled-in-place", "", {
+        "chunks = [chunks[k] for k in rng.permutation(len(chunks))]": "rng.shuffle(chunks)"}),
+    Scenario("exact-match-by-counting-right-tokens", "", {
+        "exact = np.mean(np.all(right | ~tgt_mask, axis=1))":
+        "exact = np.mean(right.sum(axis=1) == tgt_mask.sum(axis=1))"}),
+]

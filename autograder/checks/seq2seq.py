@@ -151,6 +151,16 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
                           hint="your tokens miss the first one: ids need not start with BOS (a "
                           "decoder's output does not); drop BOS where it is, not the first id"
                           if got_t == ref.ids_to_tokens(ids, itos)[1:] else None)
+    # a BOS inside the sequence (a decoder can emit any id): skipped wherever it is
+    ids = exp[:2] + [BOS] + exp[2:-1] + [EOS]
+    got_t = list(ids_to_tokens(list(ids), list(itos)))
+    if got_t != ref.ids_to_tokens(ids, itos):
+        raise CheckFailed("ids_to_tokens differs from the reference on ids with a BOS inside",
+                          [f"ids {ids}", f"expected {ref.ids_to_tokens(ids, itos)}",
+                           f"got      {got_t}"],
+                          hint="skip BOS wherever it appears, not only in front: a decoder can "
+                          "emit it at any step" if itos[BOS] in got_t else None,
+                          mistake="bos-inside-kept" if itos[BOS] in got_t else None)
 
 
 # ----------------------------------------------------------------------------- 6.2 padding
@@ -183,6 +193,19 @@ def check_pad_batch(pad_batch, *, seed):
                            f"got      {m2.astype(int).tolist()}"[:300]],
                           hint="the mask marks the real tokens whatever the padding value: build "
                           "it from the lengths, not by comparing ids with PAD")
+    # a padding value that is also a real token: the mask still marks every real token
+    real = seqs[0][0]
+    ids3, mask3 = unpack("pad_batch", pad_batch([list(q) for q in seqs], pad=real), ("ids", "mask"))
+    _ints(f"ids with pad={real}", ids3, ref.pad_batch(seqs, pad=real)[0])
+    m3 = np.asarray(mask3)
+    if m3.shape != exp_mask.shape or not np.array_equal(m3.astype(bool), exp_mask):
+        raise CheckFailed(f"mask with pad={real} differs from the reference, where {real} is "
+                          "also a real token",
+                          [f"expected {exp_mask.astype(int).tolist()}"[:300],
+                           f"got      {m3.astype(int).tolist()}"[:300]],
+                          hint="a real token may hold the same id as the padding: build the mask "
+                          "from the lengths, not by comparing ids with the padding value",
+                          mistake="mask-from-ids")
 
 
 # ----------------------------------------------------------------------------- 6.3 loader
@@ -265,6 +288,15 @@ def check_make_batches(make_batches, *, seed):
            f"bucketing leaves {bucketed:.0%} of the source padded, without it {plain:.0%}",
            f"sorting by length would leave about {best:.0%}",
            hint="with bucket=True sort the shuffled order by source length before cutting it")
+    # sources of one length: bucketing sorts the shuffled order (stably), so which examples
+    # share a batch still changes with the rng
+    same = [[4 + k % 7, EOS] for k in range(4 * bs)]
+    parts = {frozenset(frozenset(np.asarray(b["idx"]).tolist()) for b in
+                       _epoch(make_batches, same, same, bs, seed + k, True)) for k in (0, 1000, 2000)}
+    expect(len(parts) > 1, "with bucket=True and sources all of one length, the same examples "
+           "share a batch in three epochs out of three", f"{len(same)} examples, batch_size {bs}",
+           hint="sort the shuffled order by length (a stable sort), not the examples' own order: "
+                "equal lengths must stay shuffled", mistake="bucket-sort-unshuffled")
     # a batch size larger than the data set: one batch with everything
     few = _epoch(make_batches, src[:3], tgt[:3], 10, seed, False)
     expect(len(few) == 1 and sorted(np.asarray(few[0]["idx"]).tolist()) == [0, 1, 2],
@@ -279,9 +311,17 @@ def check_shift_right(shift_right, *, seed):
     N, T = int(rng.integers(2, 5)), int(rng.integers(3, 7))
     tgt = rng.integers(3, 20, size=(N, T))
     exp = ref.shift_right(tgt, BOS)
-    got = np.asarray(shift_right(tgt.copy(), BOS))
+    given = tgt.copy()
+    got = np.asarray(shift_right(given, BOS))
     if not (got.shape == exp.shape and np.array_equal(got, exp)):
         _shift_mistake(got, exp, tgt, N, T)
+    if not np.array_equal(given, tgt):
+        raise CheckFailed("shift_right changed its argument tgt",
+                          [f"tgt[0] before {tgt[0].tolist()}", f"tgt[0] after  {given[0].tolist()}"],
+                          hint="build dec_in in a new array (np.empty_like(tgt)): seq2seq_loss "
+                          "still reads tgt as the targets of the loss, and shifted in place they "
+                          "equal the decoder's input, which it then learns to copy",
+                          mistake="tgt-shifted-in-place")
     # a padded batch of targets, as the loader gives it: tokens, EOS, then PAD
     lengths = rng.integers(1, T + 1, size=N)
     lengths[0] = max(1, T - 2)
@@ -400,6 +440,18 @@ def check_masked_cross_entropy(masked_cross_entropy, *, seed):
                 what="the loss with other values at padded positions")
     except CheckFailed as e:
         e.hint = e.hint or "the loss and its gradient must not depend on padded positions"
+        raise
+    # padded positions holding other ids than PAD: the mask decides, never the PAD id
+    other = np.where(mask, targets, rng.integers(3, V, size=targets.shape))
+    got3 = named("masked_cross_entropy", masked_cross_entropy(logits.copy(), other, mask.copy()),
+                 ("loss", "dlogits"))
+    try:
+        compare(got3, {"loss": np.float64(loss), "dlogits": d}, rtol=1e-9,
+                what="the loss with other target ids than PAD at padded positions")
+    except CheckFailed as e:
+        e.hint = e.hint or ("which positions count is the mask's to say, whatever id the target "
+                            "holds there: weight by mask, not by targets != PAD")
+        e.mistake = e.mistake or "mask-from-targets"
         raise
 
 
@@ -567,6 +619,24 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
         Mistake("buffered-embedding-add", BUFFERED_ADD.format(E="dE_tgt", ids="dec_in"),
                 lambda: _loss_variant(params, *args, buffered=True)),
     ])
+    # padded cells holding other ids than PAD, and one more padded column in each batch (the
+    # same loss and gradients): the masks decide which cells are real
+    def padded(ids, mask):
+        more = np.concatenate([ids, np.full((N, 1), PAD)], axis=1)
+        m = np.concatenate([mask, np.zeros((N, 1), dtype=bool)], axis=1)
+        return np.where(m, more, rng.integers(4, V, size=more.shape)), m
+    (src2, smask2), (tgt2, tmask2) = padded(src, smask), padded(tgt, tmask)
+    loss2, grads2 = unpack("seq2seq_loss", seq2seq_loss(params, src2, smask2, tgt2, tmask2),
+                           ("loss", "grads"))
+    try:
+        compare(_grad_outputs(loss2, {k: grads2[k] for k in params}), exp,
+                what="the same loss and gradients with other ids than PAD in the padded cells")
+    except CheckFailed as e:
+        masks = ("which cells are real is the masks' to say, whatever id a padded cell holds: "
+                 "pass src_mask and tgt_mask on, never src != PAD or tgt != PAD")
+        e.hint = f"{masks}; {e.hint}" if e.hint else masks
+        e.mistake = e.mistake or "mask-from-pad-id"
+        raise
 
     def f(k):
         return lambda w: float(seq2seq_loss({**params, k: w}, *args)[0])
@@ -683,6 +753,19 @@ def check_greedy_decode(greedy_decode, *, seed):
         Mistake("logp-after-eos", "logp keeps adding after EOS: stop adding once a sequence "
                 "is finished", lambda: {"logp": nl}),
     ])
+    # padded source cells holding other ids than PAD: the mask decides which cells are real
+    src2 = np.where(mask, src, rng.integers(4, int(params["E_src"].shape[0]), size=src.shape))
+    out2, logp2 = unpack("greedy_decode", greedy_decode(params, src2, mask.copy(), max_len),
+                         ("out", "logp"))
+    try:
+        _ints("out with other ids than PAD in the padded source cells", out2, eo)
+        compare({"logp": logp2}, {"logp": el},
+                what="the same logp with other ids than PAD in the padded source cells")
+    except CheckFailed as e:
+        e.hint = e.hint or ("which source cells are real is src_mask's to say, whatever id a "
+                            "padded cell holds: pass src_mask to the encoder, never src != PAD")
+        e.mistake = e.mistake or "mask-from-pad-id"
+        raise
 
 
 # ----------------------------------------------------------------------------- 6.9 beam
@@ -880,7 +963,7 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
     src, tgt = ref.make_task(TRAIN_TASK["name"], 64, np.random.default_rng([seed, 61]), **kw)
     stoi, itos = ref.make_vocab([ref.symbols(TRAIN_TASK["n_symbols"])])
     s, t = ref.encode_pairs(src, tgt, stoi)
-    args = dict(steps=steps, batch_size=16, E=8, H=12, lr=0.01)
+    args = dict(steps=steps, batch_size=16, E=8, H=12, lr=0.02)   # none at its default
     out = named("train_seq2seq", train_seq2seq(s, t, len(itos), np.random.default_rng(seed),
                                                clip=clip, **args), ("params", "losses"))
 
@@ -901,6 +984,9 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
                         "(adam_step(params, grads, state, lr))?", lambda: run(lr=0.0)),
                 Mistake("no-bucket", "your run is the loop without bucketing: the text asks for "
                         "make_batches(..., bucket=True)", lambda: run(bucket=False)),
+                Mistake("lr-ignored", "your run is the loop with the default lr = 0.01, not the "
+                        "lr it was given (0.02): pass the argument lr to adam_step",
+                        lambda: run(lr=0.01)),
             ])
 
 
