@@ -636,4 +636,14 @@ SCENARIOS += [
         '            idx = order[start:start + batch_size]\n':
             '        for idx in np.array_split(order, int(np.ceil(n / batch_size))):\n',
     }, 'the batches are not of batch_size examples'),
+    Scenario('train-momentum-own-generator-made-once', '4.5', {
+        '    t = 0\n    for _ in range(epochs):\n        order = rng.permutation(n)':
+            '    t = 0\n    shuffler = np.random.default_rng(0)\n    for _ in range(epochs):\n'
+            '        order = shuffler.permutation(n)',
+    }, 'shuffled the examples into the same order'),
+    Scenario('train-momentum-global-rng-seeded-once', '4.5', {
+        '    t = 0\n    for _ in range(epochs):\n        order = rng.permutation(n)':
+            '    t = 0\n    np.random.seed(0)\n    for _ in range(epochs):\n'
+            '        order = np.random.permutation(n)',
+    }, 'shuffled the examples into the same order'),
 ]
