@@ -42,3 +42,24 @@ class Quadratic:
 
     def grad(self, x):
         return 0.5 * (self.A + self.A.T) @ x + self.b
+
+
+class Coupled:
+    """f = 0.5 z . H z, z the params' vectors laid end to end (sizes {key: n}): unlike a
+    optimiser's test Quadratic (course.reference.optim), each key's gradient depends on every key."""
+
+    def __init__(self, H, sizes):
+        self.H, self.sizes = H, sizes
+
+    def _z(self, params):
+        return np.concatenate([np.ravel(params[k]) for k in self.sizes])
+
+    def loss(self, params):
+        z = self._z(params)
+        return float(0.5 * z @ (self.H @ z))
+
+    def grad(self, params):
+        g, out, i = self.H @ self._z(params), {}, 0
+        for k, n in self.sizes.items():
+            out[k], i = g[i:i + n], i + n
+        return out

@@ -36,7 +36,7 @@ def test_a_shuffle_that_ignores_the_seed_fails_on_every_seed():
     not for a generator of the student's own, on seeds 0-9?"""
     import pytest
 
-    from autograder.checks import backprop as checks
+    from autograder.checks import loops
     from autograder.result import CheckFailed
     from autograder.testing import load_solution
 
@@ -46,9 +46,9 @@ def test_a_shuffle_that_ignores_the_seed_fails_on_every_seed():
         "    for epoch in range(epochs):\n        order = np.random.default_rng(epoch).permutation(n)",
     }).namespace["train_mlp"]
     for seed in range(10):
-        checks.check_shuffle_follows_rng(right, seed)
+        loops.check_shuffle_follows_rng("train_mlp", right, seed)
         with pytest.raises(CheckFailed, match="into the same order"):
-            checks.check_shuffle_follows_rng(own, seed)
+            loops.check_shuffle_follows_rng("train_mlp", own, seed)
 
 
 def test_a_gradient_checker_with_its_own_step_fails_on_every_seed():

@@ -11,6 +11,7 @@ from autograder.catalogue import scenarios
 from autograder.catalogue.optim import VARIANTS
 from autograder.checks import optim as checks
 from autograder.tasks import get_module
+from course.functions import Coupled
 from course.reference import optim
 
 globals().update(module_tests("04_optim"))
@@ -87,7 +88,7 @@ def test_sgd_diverges_above_two_over_the_largest_curvature():
 def test_coupled_objective_couples_the_keys_and_its_gradient_is_right():
     """4.2's second trajectory needs an objective whose keys interact (a Quadratic's do not)."""
     rng = np.random.default_rng(0)
-    obj = checks.Coupled(optim.spd(5, 0.2, 2.0, rng), {"u": 2, "w": 3})
+    obj = Coupled(optim.spd(5, 0.2, 2.0, rng), {"u": 2, "w": 3})
     p = {"u": rng.normal(size=2), "w": rng.normal(size=3)}
     g, eps = obj.grad(p), 1e-6
     for k in p:

@@ -588,6 +588,7 @@ VARIANTS += as_variants(VARIANTS17)
 DESIGNED17 = {
     'softmax-grad-true-class-set-to-minus-one':
         'your softmax_cross_entropy passes this check with one change (li',
+    'mlp-backward-keys-numbered-from-the-top': 'the numbers count from the other end',
 }
 SCENARIOS += named(HELD_OUT17, DESIGNED17)
 

@@ -601,6 +601,8 @@ SCENARIOS += named(HELD_OUT17, HINTS17)
 VARIANTS += as_variants(VARIANTS17)
 # ... and those named only after the eighth session's last design round, designed on them.
 DESIGNED17 = {
+    'nesterov-velocity-set-to-lookahead-point':
+        "state['u'] equals the expected params['u']: it is computed as params['u'] should be",
 }
 SCENARIOS += named(HELD_OUT17, DESIGNED17)
 

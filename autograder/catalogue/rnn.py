@@ -676,6 +676,9 @@ SCENARIOS += named(HELD_OUT17, HINTS17)
 VARIANTS += as_variants(VARIANTS17)
 # ... and those named only after the eighth session's last design round, designed on them.
 DESIGNED17 = {
+    'gradient-norms-list-starts-empty': 'written as `[]`: the list starts empty',
+    'classifier-linear-backward-unpacked-in-wrong-order':
+        'your lstm_classifier_loss passes this check with one change (line 15): the names unpacked',
 }
 SCENARIOS += named(HELD_OUT17, DESIGNED17)
 

@@ -391,7 +391,7 @@ def check_training(sgd_step, train_mlp, *, seed):
     Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 28]))
     loops.check_epochs("train_mlp", train_mlp, Xp, yp, [2, 16, 3], seed)
     check_sgd_steps(train_mlp, seed)
-    check_shuffle_follows_rng(train_mlp, seed)
+    loops.check_shuffle_follows_rng("train_mlp", train_mlp, seed)
     X, y = spirals(100, 3, 0.15, rng=np.random.default_rng(seed))
     out = named("train_mlp", train_mlp(X, y, [2, 64, 3], np.random.default_rng(seed)),
                  ("params", "losses"))
@@ -443,25 +443,6 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
                 Mistake("no-update", "the parameters never changed: apply each step with "
                         "sgd_step(params, grads, lr)", lambda: run(0)),
             ])
-
-
-def check_shuffle_follows_rng(train_mlp, seed, n=12):
-    """The order of the examples comes from the rng passed in: with lr = 0 and batches of one,
-    each loss names its example, so the order of an epoch can be read off; generators of two
-    seeds must give two orders (the same order has probability 1 / 12!)."""
-    r = np.random.default_rng([seed, 30])
-    X, y = r.normal(size=(n, 2)), r.integers(0, 3, size=n)   # distinct losses on seeds 0-299
-    sizes, orders = [2, 16, 3], []
-    for s in (seed, seed + 1):
-        losses = loops._losses("train_mlp", train_mlp, X, y, sizes, s, 1, 1)
-        L = loops.per_example_losses(X, y, sizes, s)
-        orders.append([int(np.argmin(np.abs(L - v))) for v in losses])
-    expect(orders[0] != orders[1], "generators of two different seeds shuffled the examples "
-           "into the same order", f"train_mlp(X, y, {sizes}, np.random.default_rng(s), lr=0, "
-           f"epochs=1, batch_size=1) on {n} examples, s = {seed} and {seed + 1}: order "
-           f"{orders[0]} both times", hint="shuffle with the rng you are given "
-           "(rng.permutation(n)), not with np.random or a generator of your own with a fixed seed",
-           mistake="shuffle-ignores-seed")
 
 
 TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"

@@ -736,7 +736,7 @@ def _check_stats_once(layer_stats, rng, activation):
                     "frozen": np.array([np.mean(np.all(h <= 0, axis=0)) for h in hs])}),
     ] if activation == "linear" else []
     compare(got, exp, rtol=1e-6, what=f"the reference ({activation} net, {L} layers)",
-            mistakes=[
+            sizes={"N": x.shape[0]}, mistakes=[
         *linear,
         Mistake("preactivation-std", "this is the std of the pre-activations x @ W + b: "
                 "measure each hidden layer's output, after the nonlinearity",

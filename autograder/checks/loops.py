@@ -128,3 +128,22 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
                 "passed in: a permutation drawn once before the loop, or a new generator with a "
                 "fixed seed made at each epoch, repeats the same order",
            mistake="same-order-every-epoch")
+
+
+def check_shuffle_follows_rng(name, train, seed, n=12):
+    """The order of the examples comes from the rng passed in: with lr = 0 and batches of one,
+    each loss names its example, so an epoch's order can be read off; generators of two seeds
+    must give two orders (the same order has probability 1 / 12!)."""
+    r = np.random.default_rng([seed, 30])
+    X, y = r.normal(size=(n, 2)), r.integers(0, 3, size=n)   # distinct losses on seeds 0-299
+    sizes, orders = [2, 16, 3], []
+    for s in (seed, seed + 1):
+        losses = _losses(name, train, X, y, sizes, s, 1, 1)
+        L = per_example_losses(X, y, sizes, s)
+        orders.append([int(np.argmin(np.abs(L - v))) for v in losses])
+    expect(orders[0] != orders[1], "generators of two different seeds shuffled the examples "
+           "into the same order", f"{name}(X, y, {sizes}, np.random.default_rng(s), lr=0, "
+           f"epochs=1, batch_size=1) on {n} examples, s = {seed} and {seed + 1}: order "
+           f"{orders[0]} both times", hint="shuffle with the rng you are given "
+           "(rng.permutation(n)), not with np.random or a generator of your own with a fixed seed",
+           mistake="shuffle-ignores-seed")

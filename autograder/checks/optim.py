@@ -17,6 +17,7 @@ from autograder.compare import Mistake, as_left, compare, describe, expect, name
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
+from course.functions import Coupled
 from course.reference import nn, optim
 
 N_STEPS = 4            # steps of each update-rule trajectory check
@@ -244,27 +245,6 @@ def check_nesterov(nesterov_step, *, seed):
          "compute ahead and objective.grad(ahead) once, before the loop over keys",
          lambda p, o, s, lr, mu: nesterov_formula(p, o, s, lr, mu, per_key=True))],
         lambda i: obj, params0, state0, rng, check_grads=False)
-
-
-class Coupled:
-    """f = 0.5 z . H z, z the params' vectors laid end to end (sizes {key: n}): unlike a
-    Quadratic's, each key's gradient depends on every key."""
-
-    def __init__(self, H, sizes):
-        self.H, self.sizes = H, sizes
-
-    def _z(self, params):
-        return np.concatenate([np.ravel(params[k]) for k in self.sizes])
-
-    def loss(self, params):
-        z = self._z(params)
-        return float(0.5 * z @ (self.H @ z))
-
-    def grad(self, params):
-        g, out, i = self.H @ self._z(params), {}, 0
-        for k, n in self.sizes.items():
-            out[k], i = g[i:i + n], i + n
-        return out
 
 
 def nesterov_formula(params, objective, state, lr, mu, per_key=False):
@@ -509,29 +489,10 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
             ])
 
 
-def check_shuffle_follows_rng(train_mlp_momentum, seed, n=12):
-    """The order of the examples comes from the rng passed in (as 2.8's check): with lr = 0 and
-    batches of one each loss names its example; generators of two seeds must give two orders
-    (the same order has probability 1 / 12!)."""
-    r = np.random.default_rng([seed, 30])
-    X, y = r.normal(size=(n, 2)), r.integers(0, 3, size=n)   # distinct losses on seeds 0-299
-    sizes, orders = [2, 16, 3], []
-    for s in (seed, seed + 1):
-        losses = loops._losses("train_mlp_momentum", train_mlp_momentum, X, y, sizes, s, 1, 1)
-        L = loops.per_example_losses(X, y, sizes, s)
-        orders.append([int(np.argmin(np.abs(L - v))) for v in losses])
-    expect(orders[0] != orders[1], "generators of two different seeds shuffled the examples "
-           "into the same order", f"train_mlp_momentum(X, y, {sizes}, np.random.default_rng(s), "
-           f"lr=0, epochs=1, batch_size=1) on {n} examples, s = {seed} and {seed + 1}: order "
-           f"{orders[0]} both times", hint="shuffle with the rng you are given "
-           "(rng.permutation(n)), not with np.random or a generator of your own with a fixed seed",
-           mistake="shuffle-ignores-seed")
-
-
 def check_train(train_mlp_momentum, *, seed):
     Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 44]))
     loops.check_epochs("train_mlp_momentum", train_mlp_momentum, Xp, yp, [2, 16, 3], seed)
-    check_shuffle_follows_rng(train_mlp_momentum, seed)
+    loops.check_shuffle_follows_rng("train_mlp_momentum", train_mlp_momentum, seed)
     check_schedule_applied(train_mlp_momentum, seed)
     acc, loss, losses = spirals_result(train_mlp_momentum, seed)
     n_batches = TRAIN["epochs"] * math.ceil(300 / TRAIN["batch_size"])
