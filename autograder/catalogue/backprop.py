@@ -35,6 +35,8 @@ from autograder.catalogue.heldout16_backprop import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_backprop import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_backprop import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_backprop import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_backprop import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_backprop import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -679,3 +681,32 @@ SCENARIOS += named(PROMISES14, {
     'train-shuffle-generator-seeded-by-epoch': 'shuffled the examples into the same order',
     'train-seeds-global-rng-for-shuffle': 'shuffled the examples into the same order',
 })
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'linear-backward-loop-bias-outside-loop':
+        'your linear_backward passes this check with one change (line 15)',
+    'relu-forward-step-function':
+        'out is wrong exactly where x > 0 and right elsewhere; your relu_',
+    'tanh-backward-derivative-negated':
+        'your tanh_backward passes this check with one change (line 13): ',
+    'softmax-loss-loop-overwrites-total':
+        'your softmax_cross_entropy passes this check with one change (li',
+    'softmax-max-subtracted-twice':
+        'your softmax_cross_entropy passes this check with one change (li',
+    'numgrad-saves-value-after-perturbing':
+        'your numerical_gradient passes this check with one change (line ',
+    'mlp-backward-divides-dscores-by-batch':
+        'your mlp_backward passes this check with one change (line 29): `',
+    'train-losses-reset-every-epoch':
+        'your train_mlp passes this check with one change (line 20): with',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+    'train-loss-recomputed-after-step':
+        'your train_mlp passes this check with one change (line 27): with',
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

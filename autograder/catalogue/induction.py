@@ -37,6 +37,8 @@ from autograder.catalogue.heldout16_induction import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_induction import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_induction import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_induction import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_induction import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_induction import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -711,3 +713,34 @@ SCENARIOS += named(PROMISES14, {
     'logistic-logits-clipped': 'needs no clipping',
     'logistic-log-of-sigmoid-plus-eps': 'an eps inside the log',
 })
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'split-sizes-rounded':
+        'n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), ',
+    'mse-grad-floor-division':
+        'your mse_loss passes this check with one change (line 10): `2 * ',
+    'mse-residual-taken-absolute':
+        'your mse_loss passes this check with one change (line 8): `np.ab',
+    'least-squares-rows-normalised':
+        'your fit_least_squares passes this check with one change (line 8',
+    'gd-new-weights-never-fed-back':
+        'your fit_linear_gd passes this check with one change (line 15): ',
+    'logistic-clips-logits':
+        'your logistic_loss passes this check with one change (line 8): `',
+    'fit-logistic-records-every-tenth-loss':
+        'your fit_logistic passes this check with one change (line 12): `',
+    'poly-running-power-aliases-input':
+        'your poly_features passes this check with one change (line 9): `',
+    'sweep-best-degree-index-one-back':
+        'your capacity_sweep passes this check with one change (line 14):',
+    'sweep-errors-divided-by-target-variance':
+        'train_errors equals the expected value times 1.082 in every entr',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

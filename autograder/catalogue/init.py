@@ -36,6 +36,8 @@ from autograder.catalogue.heldout16_init import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_init import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_init import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_init import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_init import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_init import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -645,3 +647,32 @@ SCENARIOS += [
         GAUSS: 'W = np.clip(rng.normal(0.0, std, size=(fan_in, fan_out)), -3 * std, 3 * std)',
     }, 'no clipping or truncation of the tails'),
 ]
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'predicted-std-after-the-activation':
+        'your predicted_std passes this check with one change (line 13): ',
+    'gaussian-lognormal-draw':
+        'draw symmetrically around 0: U[-a, a] (both ends) or N(0, std**2',
+    'uniform-bound-read-as-variance':
+        'your uniform_init passes this check with one change (line 12): `',
+    'xavier-normal-averages-fan-in-and-fan-out-draws':
+        'compare your formula with the expected one: variance or std? fan',
+    'xavier-uniform-clips-a-normal-draw':
+        'compare your formula with the expected one: variance or std? fan',
+    'he-average-fan':
+        'your he_init passes this check with one change (line 4): `fan_in',
+    'stats-frozen-computed-after-loop':
+        'your layer_stats passes this check with one change (line 14): `i',
+    'stats-gradient-averaged-twice':
+        'your layer_stats passes this check with one change (line 20): `m',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+    'orthogonal-sign-fix-only-when-tall':
+        "without the sign fix QR's own sign convention shows: multiply ea",
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

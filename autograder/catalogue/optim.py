@@ -34,6 +34,8 @@ from autograder.catalogue.heldout16_optim import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_optim import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_optim import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_optim import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_optim import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_optim import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -649,3 +651,32 @@ SCENARIOS += [
             '        order = np.random.permutation(n)',
     }, 'shuffled the examples into the same order'),
 ]
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'momentum-decay-applied-twice':
+        'your momentum_step passes this check with one change (line 11): ',
+    'momentum-position-moved-between-decay-and-gradient':
+        'your momentum_step passes this check with one change (line 11): ',
+    'nesterov-library-form-gradient-at-params':
+        'your nesterov_step goes wrong in line 9: `g = objective.grad(par',
+    'nesterov-velocity-dict-rebound':
+        'state was not updated: store the new velocity in state[k]',
+    'schedule-capped-at-one-minus-mu-max':
+        'your momentum_schedule passes this check with one change (line 4',
+    'schedule-exponent-constant-minus-two':
+        'your momentum_schedule passes this check with one change (line 4',
+    'optimise-np-append-result-discarded':
+        'the result of your optimise behaves like the correct code withou',
+    'train-momentum-stride-is-batch-count':
+        'each epoch made 8 steps, the batch size: cut it into pieces of b',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+    'train-momentum-velocity-initialised-like-params':
+        'the parameters move without a gradient: does the velocity (the o',
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

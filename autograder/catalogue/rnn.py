@@ -36,6 +36,8 @@ from autograder.catalogue.heldout16_rnn import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_rnn import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_rnn import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_rnn import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_rnn import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_rnn import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -717,3 +719,34 @@ VARIANTS += [
         '        if activation == "tanh":\n            d = (d * (1 - h[:, t] ** 2)) @ Wh.T\n'
         '        else:\n            d = (Wh @ d.T).T'}),
 ]
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'rnn-step-tanh-derivative-negated':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-forward-state-stored-after-loop':
+        'your rnn_forward passes this check with one change (line 15): `h',
+    'lstm-candidate-squashed-twice':
+        'your lstm_step_forward passes this check with one change (line 1',
+    'lstm-dc-drops-incoming-cell-gradient':
+        'your lstm_step_backward behaves like the correct code with `dc_n',
+    'lstm-step-backward-gates-joined-on-batch-axis':
+        'your lstm_step_backward passes this check with one change (line ',
+    'lstm-forward-cell-states-never-stored':
+        'your lstm_forward behaves like the correct code without the step',
+    'lstm-backward-cell-carry-added-to-hidden-upstream':
+        'your lstm_backward passes this check with one change (line 36): ',
+    'gradient-norms-sum-of-example-norms':
+        'your gradient_norms passes this check with one change (line 12):',
+    'clip-scale-from-squared-norm':
+        'your clip_grad_norm passes this check with one change (line 13):',
+    'classifier-bias-grads-swapped':
+        'your lstm_classifier_loss passes this check with one change (lin',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

@@ -34,6 +34,8 @@ from autograder.catalogue.heldout16_seq2seq import SCENARIOS as HELD_OUT16
 from autograder.catalogue.heldout16_seq2seq import VARIANTS as VARIANTS16
 from autograder.catalogue.heldout17_seq2seq import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_seq2seq import VARIANTS as VARIANTS17
+from autograder.catalogue.heldout18_seq2seq import SCENARIOS as HELD_OUT18
+from autograder.catalogue.heldout18_seq2seq import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -819,3 +821,30 @@ VARIANTS += [
         "exact = np.mean(np.all(right | ~tgt_mask, axis=1))":
         "exact = np.mean(right.sum(axis=1) == tgt_mask.sum(axis=1))"}),
 ]
+
+# Eighteenth batch (issue 14, ninth session): written blind, measured once after the ninth
+# session's first design round; the mistakes whose feedback named the cause then.
+HINTS18 = {
+    'loader-batches-list-reset-in-loop':
+        'your make_batches passes this check with one change (line 18): w',
+    'masked-ce-log-taken-before-sum':
+        'your masked_cross_entropy goes wrong in line 8: `logp = z - np.l',
+    'encoder-backward-embedding-grad-after-loop':
+        'your encoder_backward passes this check with one change (line 38',
+    'loss-grads-replaced-by-encoder-grads':
+        'grads has no entry for E_tgt, W_out, b_out, dec_Wh, dec_Wx, dec_',
+    'loss-encoder-state-gradients-swapped':
+        'your seq2seq_loss passes this check with one change (line 18): `',
+    'greedy-output-where-branches-reversed':
+        'your greedy_decode passes this check with one change (line 17): ',
+    'accuracy-token-excludes-eos':
+        'your sequence_accuracy goes wrong in line 13: `token = (right & ',
+    'train-clip-threshold-is-learning-rate':
+        'your train_seq2seq behaves like the correct code with `clip_grad',
+}
+SCENARIOS += named(HELD_OUT18, HINTS18)
+VARIANTS += as_variants(VARIANTS18)
+# ... and those named only after the ninth session's last design round, designed on them.
+DESIGNED18 = {
+}
+SCENARIOS += named(HELD_OUT18, DESIGNED18)

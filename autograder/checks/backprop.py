@@ -9,7 +9,15 @@ from __future__ import annotations
 import numpy as np
 
 from autograder.checks import loops
-from autograder.compare import Mistake, compare, expect, named, unpack, wrong_axis_log_softmax
+from autograder.compare import (
+    Mistake,
+    compare,
+    expect,
+    named,
+    numbers,
+    unpack,
+    wrong_axis_log_softmax,
+)
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
@@ -419,16 +427,23 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
                                        lr=lr, epochs=epochs, batch_size=batch_size),
                 ("params", "losses"))
 
+    losses: list[float] = []        # the reference's, each before its step (one more after)
+
     def run(n_steps):
         params = nn.mlp_init(sizes, np.random.default_rng(seed))
-        for _ in range(n_steps):
+        for t in range(n_steps + 1):
             scores, caches = nn.mlp_forward(params, X[:batch_size])
-            grads = nn.mlp_backward(nn.softmax_cross_entropy(scores, y[:batch_size])[1], caches)
+            loss, dscores = nn.softmax_cross_entropy(scores, y[:batch_size])
+            losses.append(float(loss))
+            if t == n_steps:
+                break
+            grads = nn.mlp_backward(dscores, caches)
             for k in params:
                 params[k] = params[k] - lr * grads[k]
         return params
 
     exp = run(epochs * K)
+    before = np.array(losses[:epochs * K])
     got = {k: out["params"][k] for k in exp} if isinstance(out["params"], dict) and \
         all(k in out["params"] for k in exp) else {}
     compare(got, exp, rtol=1e-6,
@@ -443,6 +458,13 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
                 Mistake("no-update", "the parameters never changed: apply each step with "
                         "sgd_step(params, grads, lr)", lambda: run(0)),
             ])
+    after = np.array(losses[1:epochs * K + 1])
+    compare({"losses": numbers("losses", out["losses"])}, {"losses": before}, rtol=1e-6,
+            what=f"the losses of {epochs * K} SGD steps, each before its step",
+            axes={"losses": ("step",)}, mistakes=[
+                Mistake("loss-after-step", "each loss is the one after its step: record the "
+                        "loss the forward pass computed for the batch, before sgd_step changes "
+                        "the parameters", lambda: {"losses": after})])
 
 
 TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"

@@ -631,10 +631,10 @@ SIGN_DRAWS, SIGN_N, SIGN_LIMIT = 64, 8, 0.25
 LINE_LIMIT, ALL_LIMIT = 0.3, 0.1
 
 
-def sign_draws(orthogonal_init, seed):
-    """Signs of SIGN_DRAWS square orthogonal_init(8, 8) matrices: (SIGN_DRAWS, 8, 8)."""
-    rng = np.random.default_rng([seed, 35])
-    return np.array([np.sign(np.asarray(orthogonal_init(SIGN_N, SIGN_N, rng), dtype=float))
+def sign_draws(orthogonal_init, seed, shape=(SIGN_N, SIGN_N)):
+    """Signs of SIGN_DRAWS orthogonal_init(*shape) matrices: (SIGN_DRAWS, *shape)."""
+    rng = np.random.default_rng([seed, 35] + ([] if shape == (SIGN_N, SIGN_N) else list(shape)))
+    return np.array([np.sign(np.asarray(orthogonal_init(*shape, rng), dtype=float))
                      for _ in range(SIGN_DRAWS)])
 
 
@@ -646,8 +646,15 @@ def sign_balance(orthogonal_init, seed):
 
 
 def check_uniform_signs(orthogonal_init, seed):
-    """The notebook's promise: the sign fix makes W uniform over orthogonal matrices."""
-    signs = sign_draws(orthogonal_init, seed)
+    """The notebook's promise: the sign fix makes W uniform over orthogonal matrices (square,
+    wide and tall)."""
+    for shape in ((SIGN_N, SIGN_N), (SIGN_N, SIGN_N + 4), (SIGN_N + 4, SIGN_N)):
+        _check_signs(orthogonal_init, seed, shape)
+
+
+def _check_signs(orthogonal_init, seed, shape):
+    signs = sign_draws(orthogonal_init, seed, shape)
+    call = f"orthogonal_init({shape[0]}, {shape[1]})"
     m = float(np.mean(np.diagonal(signs, axis1=1, axis2=2)))
     if abs(m) > SIGN_LIMIT:
         hint = ("every diagonal entry comes out positive: the signs were taken from q itself; "
@@ -656,7 +663,7 @@ def check_uniform_signs(orthogonal_init, seed):
                 "by the sign of the matching diagonal entry of r")
         raise CheckFailed(
             "orthogonal_init's matrices are not uniform over orthogonal matrices",
-            [f"over {SIGN_DRAWS} draws of orthogonal_init({SIGN_N}, {SIGN_N}), the mean sign of "
+            [f"over {SIGN_DRAWS} draws of {call}, the mean sign of "
              f"the diagonal entries is {m:+.2f}; a uniform orthogonal matrix flips each column's "
              f"sign with probability 1/2, which gives 0 +- {1 / np.sqrt(SIGN_DRAWS * SIGN_N):.3f}"
              f" (limit {SIGN_LIMIT})"], hint=hint, mistake="sign-fix")
@@ -666,7 +673,7 @@ def check_uniform_signs(orthogonal_init, seed):
         if abs(line[i]) > LINE_LIMIT:
             raise CheckFailed(
                 "orthogonal_init's matrices are not uniform over orthogonal matrices",
-                [f"over {SIGN_DRAWS} draws of orthogonal_init({SIGN_N}, {SIGN_N}), the entries of "
+                [f"over {SIGN_DRAWS} draws of {call}, the entries of "
                  f"{what} {i} have mean sign {line[i]:+.2f}; in a uniform orthogonal matrix every "
                  f"entry is as often negative as positive: 0 +- "
                  f"{1 / np.sqrt(SIGN_DRAWS * SIGN_N):.3f} (limit {LINE_LIMIT})"],
@@ -677,7 +684,7 @@ def check_uniform_signs(orthogonal_init, seed):
     if abs(m) > ALL_LIMIT:
         raise CheckFailed(
             "orthogonal_init's matrices are not uniform over orthogonal matrices",
-            [f"over {SIGN_DRAWS} draws of orthogonal_init({SIGN_N}, {SIGN_N}), the mean sign of "
+            [f"over {SIGN_DRAWS} draws of {call}, the mean sign of "
              f"all entries is {m:+.2f}; in a uniform orthogonal matrix every entry is as often "
              f"negative as positive: 0 +- {1 / np.sqrt(signs.size):.3f} (limit {ALL_LIMIT})"],
             hint="your signs follow a convention of your own that favours positive entries: "

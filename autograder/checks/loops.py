@@ -89,10 +89,21 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
     if isinstance(params, dict) and set(params) == set(start):
         moved = [k for k in start if np.shape(params[k]) != start[k].shape or
                  not np.allclose(params[k], start[k], rtol=1e-6, atol=1e-12)]
+        if moved:
+            # moved by the same amount on other labels: not by a gradient at all
+            other = train(X.copy(), (y + 1) % sizes[-1], list(sizes), np.random.default_rng(seed),
+                          lr=0.0, epochs=1, batch_size=B, **kw)[0]
+            blind = isinstance(other, dict) and all(
+                k in other and np.shape(other[k]) == np.shape(params[k]) and
+                np.allclose(other[k], params[k], rtol=1e-9, atol=1e-12) for k in moved)
         expect(not moved, f"with lr = 0 the parameters changed ({', '.join(moved)})",
-               f"{where}: nothing may move when the learning rate is 0",
-               hint="is the learning rate you are given, lr, the one the update uses (not a number "
-                    "written in the code)?", mistake="lr-not-used")
+               f"{where}: nothing may move when the learning rate is 0" + (
+                   "; they moved by the same amount with other labels, so not by a gradient"
+                   if moved and blind else ""),
+               hint="the parameters move without a gradient: does the velocity (the optimiser's "
+                    "state) start at zero, or is something else added to them?" if moved and blind
+               else "is the learning rate you are given, lr, the one the update uses (not a "
+                    "number written in the code)?", mistake="lr-not-used")
     L = per_example_losses(X, y, sizes, seed)
     epochs_ = losses.reshape(E, K)
     means = epochs_.mean(axis=1)

@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from autograder.checks import loops
-from autograder.compare import Mistake, as_left, compare, describe, expect, named
+from autograder.compare import Mistake, as_left, compare, describe, expect, named, numbers
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
@@ -430,15 +430,21 @@ def spirals_result(train_mlp_momentum, seed):
     return (nn.accuracy(nn.mlp_forward(params, X)[0], y), optim.full_loss(params, X, y), losses)
 
 
-def _schedule_run(seed, n_steps, mu_of, steps_per_epoch):
-    """Reference params after momentum training on identical examples: shuffling cannot matter."""
+def _schedule_run(seed, n_steps, mu_of, steps_per_epoch, losses=None):
+    """Reference params after momentum training on identical examples: shuffling cannot matter.
+    losses: a list to append each step's loss to, before its step (and the loss after the last)."""
     X, y, sizes, lr = _same_examples(seed)
     params = nn.mlp_init(sizes, np.random.default_rng(seed))
     state = optim.zeros_like(params)
     B = len(y) // steps_per_epoch
-    for t in range(n_steps):
+    for t in range(n_steps + 1):
         scores, caches = nn.mlp_forward(params, X[:B])
-        grads = nn.mlp_backward(nn.softmax_cross_entropy(scores, y[:B])[1], caches)
+        loss, dscores = nn.softmax_cross_entropy(scores, y[:B])
+        if losses is not None:
+            losses.append(float(loss))
+        if t == n_steps:
+            break
+        grads = nn.mlp_backward(dscores, caches)
         optim.momentum_step(params, grads, state, lr, mu_of(t, steps_per_epoch))
     return params
 
@@ -464,7 +470,10 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
     got = {k: out["params"][k] for k in ("W1", "b1", "W2", "b2")} \
         if isinstance(out["params"], dict) else {}
     run = lambda mu_of: _schedule_run(seed, epochs * K, mu_of, K)
-    compare(got, run(lambda t, k: optim.momentum_schedule(t, mu_max)), rtol=1e-4,
+    losses: list[float] = []
+    exp = _schedule_run(seed, epochs * K, lambda t, k: optim.momentum_schedule(t, mu_max), K,
+                        losses)
+    compare(got, exp, rtol=1e-4,
             what=f"momentum training with the schedule over {epochs * K} steps ({epochs} epochs "
                  f"of {K} batches; all {len(y)} examples identical, so the order cannot matter)",
             mistakes=[
@@ -487,6 +496,13 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
                         "t counts minibatch steps",
                         lambda: run(lambda t, k: optim.momentum_schedule(t // k, mu_max))),
             ])
+    n = epochs * K
+    compare({"losses": numbers("losses", out["losses"])}, {"losses": np.array(losses[:n])},
+            rtol=1e-4, what=f"the losses of {n} momentum steps, each before its step",
+            axes={"losses": ("step",)}, mistakes=[
+                Mistake("loss-after-step", "each loss is the one after its step: record the "
+                        "loss the forward pass computed for the batch, before momentum_step "
+                        "changes the parameters", lambda: {"losses": np.array(losses[1:n + 1])})])
 
 
 def check_train(train_mlp_momentum, *, seed):
