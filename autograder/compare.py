@@ -8,7 +8,8 @@ so it is scale-free; `atol` keeps entries that are zero in both from dividing by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -484,6 +485,17 @@ def generic_hint(name: str, got: np.ndarray, exp: np.ndarray, rtol: float = 1e-6
         if (h := find()) is not None:
             return f"{name} {h}"
     return None
+
+
+@contextmanager
+def hinted(hint: str, mistake: str | None = None) -> Iterator[None]:
+    """A check failing inside gets this hint and mistake id, unless it names its own."""
+    try:
+        yield
+    except CheckFailed as e:
+        e.hint = e.hint or hint
+        e.mistake = e.mistake or mistake
+        raise
 
 
 def _misplaced(got: Outputs, expected: Outputs, rtol: float, what: str,

@@ -389,6 +389,13 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                "a sign" if isinstance(node.op, ast.USub) else "the condition is inverted", 1)
     elif isinstance(node, ast.Call):
         name = _callee(node)
+        gen = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if name in ("max", "min", "sum") and isinstance(gen, ast.GeneratorExp) and \
+                len(gen.generators) == 1 and isinstance(gen.generators[0].target, ast.Name) and \
+                not gen.generators[0].ifs:
+            whole = {"max": "largest", "min": "smallest"}.get(name, "sum")
+            yield ("first", lambda n: _first_item(n.args[0]),
+                   f"the first item's value where the {whole} over all of them belongs", 2)
         if name in _FRESH and node.args and isinstance(node.args[0], ast.Name):
             yield ("alias", lambda n: n.args[0],
                    f"`{_src(node.args[0], 20)}` itself where a new array belongs (aliasing: "
@@ -666,6 +673,18 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             for j in range(i + 1, len(names)):
                 yield ("order", lambda n, i=i, j=j: _swap_values(n, i, j),
                        f"the values of `{names[i]}` and `{names[j]}` are swapped", 1)
+
+
+def _first_item(g: ast.GeneratorExp) -> ast.expr:
+    """`f(s) for s in seqs` -> `f(seqs[0])`."""
+    comp = g.generators[0]
+
+    class Sub(ast.NodeTransformer):
+        def visit_Name(self, n: ast.Name) -> ast.AST:
+            return ast.Subscript(comp.iter, ast.Constant(0), ast.Load()) \
+                if n.id == comp.target.id else n
+
+    return Sub().visit(copy.deepcopy(g.elt))
 
 
 def _transposed(n: ast.BinOp, side: str) -> ast.BinOp:
@@ -2697,9 +2716,9 @@ def _line_finder(src: str) -> Callable[[str], int | None]:
     return line
 
 
-def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
-    """For a student's function that raised ("at f, line 12 of the cell ..."): that line of
-    its code, quoted."""
+def _raiser(fns: tuple[object, ...], details: list[str]) -> tuple[Recorder | None, re.Match | None]:
+    """The recorded student's function that raised ("at f, line 12 of the cell ..."), and
+    that detail's match (function, line)."""
     m = next((m for d in details if (m := re.match(r"at (\S+), line (\d+) of ", d))), None)
     f = next((f for f in fns if isinstance(f, Recorder) and m and f._name == m[1]), None)
     if f is None and m:        # a lambda or a helper inside one of the student's functions
@@ -2707,6 +2726,49 @@ def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
         f = next((f for f in fns if isinstance(f, Recorder) and re.search(
             rf"\b{f._name}\b", cell) and 0 <= int(m[2]) - _first_line(f._fn) < len(
                 (_student_source(f._fn) or "").splitlines())), None)
+    return f, m
+
+
+def unset_name(fns: tuple[object, ...], summary: str, details: list[str]) -> str | None:
+    """For an UnboundLocalError: the `if`/`elif` chain without an `else` whose branches alone
+    set the variable (no branch sets it when none holds), named at its line."""
+    u = re.search(r"UnboundLocalError: (?:cannot access )?local variable '(\w+)'", summary)
+    f, _ = _raiser(fns, details)
+    if u is None or f is None:
+        return None
+    try:
+        fdef = ast.parse(textwrap.dedent(_student_source(f._fn) or "")).body[0]
+    except (SyntaxError, ValueError, IndexError):
+        return None
+    name = u[1]
+
+    def sets(stmts: list[ast.stmt]) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+                   for s in stmts for n in ast.walk(s))
+
+    elifs = {id(n.orelse[0]) for n in ast.walk(fdef) if isinstance(n, ast.If)
+             and len(n.orelse) == 1 and isinstance(n.orelse[0], ast.If)}
+    for node in ast.walk(fdef):
+        if not isinstance(node, ast.If) or id(node) in elifs:
+            continue
+        chain = [node]
+        while len(chain[-1].orelse) == 1 and isinstance(chain[-1].orelse[0], ast.If):
+            chain.append(chain[-1].orelse[0])
+        if chain[-1].orelse or not any(sets(c.body) for c in chain):
+            continue
+        line = _first_line(f._fn) + node.lineno - 1
+        heads = " / ".join(f"`{_src(c.test, 40)}`" for c in chain[:3])
+        return Explanation(
+            f"your {f._name} sets `{name}` only in the branches of the `if` in line {line} "
+            f"({heads}{' / ...' if len(chain) > 3 else ''}), which has no `else`: when none of "
+            f"them holds, nothing sets `{name}`", f._name)
+    return None
+
+
+def raised_line(fns: tuple[object, ...], details: list[str]) -> str | None:
+    """For a student's function that raised ("at f, line 12 of the cell ..."): that line of
+    its code, quoted."""
+    f, m = _raiser(fns, details)
     if f is None:
         return None
     lines = textwrap.dedent(_student_source(f._fn) or "").splitlines()

@@ -376,7 +376,8 @@ def _explained(task: Task, fns: tuple[object, ...], e: CheckFailed,
                 found = f"{where}; or, read as one edit of the correct code: {found}"
         if e.summary.startswith("raised ") and getattr(found, "literal", None) is not True:
             # the line that raised leads an edit the student did not write
-            where = diagnose.raised_line(fns, e.details)
+            where = diagnose.unset_name(fns, e.summary, e.details) or \
+                diagnose.raised_line(fns, e.details)
             if where:
                 found = f"{where}; or, read as one edit of the correct code: {found}" if found \
                     else where

@@ -580,3 +580,13 @@ def test_a_fix_that_fits_the_recorded_calls_but_fails_the_check_is_not_named():
     hint = _hint("02", "2.8", "    for k in params:\n        params[k] -= lr * grads[k]\n",
                  "    for k, g in zip(params, grads.values()):\n        params[k] -= lr * g\n")
     assert "passes this check" not in hint, hint
+
+
+def test_a_variable_set_only_in_branches_without_an_else_is_named_at_its_if():
+    """UnboundLocalError at the return: the `if`/`elif` chain that sets the variable and has
+    no `else` is named (the linear net takes neither branch), not only the line that raised."""
+    old = ('        frozen = np.array([np.mean(np.all(h <= 0, axis=0)) for h in hidden])\n'
+           '    else:\n        frozen = np.zeros(len(hidden))\n')
+    hint = _hint("03", "3.6", old, old.split("    else:")[0])
+    assert hint.startswith("your layer_stats sets `frozen` only in the branches of the `if` in "
+                           "line ") and "which has no `else`" in hint, hint

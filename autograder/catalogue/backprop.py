@@ -708,5 +708,6 @@ VARIANTS += as_variants(VARIANTS18)
 DESIGNED18 = {
     'train-loss-recomputed-after-step':
         'your train_mlp passes this check with one change (line 27): with',
+    'train-batch-slice-ignores-start': 'every batch of the epoch holds the same examples',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)

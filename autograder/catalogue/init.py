@@ -674,5 +674,7 @@ VARIANTS += as_variants(VARIANTS18)
 DESIGNED18 = {
     'orthogonal-sign-fix-only-when-tall':
         "without the sign fix QR's own sign convention shows: multiply ea",
+    'stats-no-linear-branch':
+        'your layer_stats sets `frozen` only in the branches of the `if` in line',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)

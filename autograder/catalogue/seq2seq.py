@@ -846,5 +846,7 @@ SCENARIOS += named(HELD_OUT18, HINTS18)
 VARIANTS += as_variants(VARIANTS18)
 # ... and those named only after the ninth session's last design round, designed on them.
 DESIGNED18 = {
+    'pad-batch-length-from-first-sequence':
+        'written as `len(seqs[0])`: the first item\'s value where the largest',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)

@@ -108,11 +108,17 @@ def check_epochs(name, train, X, y, sizes, seed, *, batch_size=8, epochs=3, **kw
     epochs_ = losses.reshape(E, K)
     means = epochs_.mean(axis=1)
     bad = [e for e in range(E) if abs(means[e] - L.mean()) > 1e-5 * L.mean()]  # float32 passes
+    same = bool(bad) and K > 1 and np.allclose(epochs_[bad[0]], epochs_[bad[0]][0],
+                                                rtol=1e-9, atol=0)
     expect(not bad, f"epoch {bad[0] if bad else 0} does not visit every example exactly once",
            f"{where}: the mean of its batch losses is {means[bad[0]] if bad else 0:.6g}; over "
-           f"all examples the loss is {L.mean():.6g}",
-           hint="each epoch: one permutation of all n examples, cut into consecutive batches",
-           mistake="epoch-coverage")
+           f"all examples the loss is {L.mean():.6g}" + (
+               f"; its {K} batches all have the same loss, {epochs_[bad[0]][0]:.6g}" if same
+               else ""),
+           hint="every batch of the epoch holds the same examples: the slice of the order must "
+                "move with the batch (order[start:start + batch_size]), not start at 0 each time"
+           if same else "each epoch: one permutation of all n examples, cut into consecutive "
+                        "batches", mistake="epoch-coverage")
     # the short run's batches: batch_size examples each, the last one shorter; the batch means
     # weighted by those sizes add up to the loss summed over every example (whatever the order)
     m = n - B // 2

@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from autograder.checks import measured_seed
-from autograder.compare import Mistake, compare, expect, named, unpack
+from autograder.compare import Mistake, compare, expect, hinted, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck, nn
@@ -127,14 +127,10 @@ def check_rnn_step(rnn_step_forward, rnn_step_backward, *, seed):
     big = (np.concatenate([1000 * x, -1000 * x]), np.concatenate([h_prev, h_prev]), Wx, Wh, b)
     h_big = unpack("rnn_step_forward", rnn_step_forward(*(v.copy() for v in big)),
                    ("h_next", "cache"))[0]
-    try:
+    with hinted("tanh of a large pre-activation must come out as +-1: exp(2a) "
+                "overflows to inf and inf / inf is nan; use np.tanh", "tanh-overflow"):
         _saturated({"h_next": h_big}, {"h_next": np.tanh(_rnn_preactivation(*big))},
                    what="the reference on pre-activations as large as 1000 (tanh is +-1 there)")
-    except CheckFailed as e:
-        e.hint = e.hint or ("tanh of a large pre-activation must come out as +-1: exp(2a) "
-                            "overflows to inf and inf / inf is nan; use np.tanh")
-        e.mistake = e.mistake or "tanh-overflow"
-        raise
     dh = rng.normal(size=(N, H))
     got = named("rnn_step_backward", rnn_step_backward(dh.copy(), cache), RNN_GRADS)
     hn = np.tanh(a)
@@ -373,16 +369,12 @@ def check_lstm_step(lstm_step_forward, lstm_step_backward, *, seed):
            np.concatenate([c_prev, c_prev]), Wx, Wh, b)
     h_big, c_big = unpack("lstm_step_forward", lstm_step_forward(*(v.copy() for v in big)),
                           ("h_next", "c_next", "cache"))[:2]
-    try:
+    with hinted("a gate of a large pre-activation must come out as 0 or 1, not nan: "
+                "exp overflows to inf and inf / inf is nan; use the given sigmoid "
+                "(it never overflows) and np.tanh", "gate-overflow"):
         _saturated({"h_next": h_big, "c_next": c_big},
                    dict(zip(("h_next", "c_next"), _lstm_fwd(*big), strict=True)),
                    what="the reference on pre-activations as large as 1000 (every gate saturated)")
-    except CheckFailed as e:
-        e.hint = e.hint or ("a gate of a large pre-activation must come out as 0 or 1, not nan: "
-                            "exp overflows to inf and inf / inf is nan; use the given sigmoid "
-                            "(it never overflows) and np.tanh")
-        e.mistake = e.mistake or "gate-overflow"
-        raise
     dh, dc = rng.normal(size=(N, H)), rng.normal(size=(N, H))
     got = named("lstm_step_backward", lstm_step_backward(dh.copy(), dc.copy(), cache), LSTM_GRADS)
     exp = _lstm_bwd(dh, dc, *args)

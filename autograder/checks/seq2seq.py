@@ -14,6 +14,7 @@ from autograder.compare import (
     Mistake,
     compare,
     expect,
+    hinted,
     named,
     numbers,
     permuted,
@@ -423,36 +424,25 @@ def check_masked_cross_entropy(masked_cross_entropy, *, seed):
     loss_b, d_b = ref.masked_cross_entropy(big, targets, mask)
     got_b = named("masked_cross_entropy", masked_cross_entropy(big.copy(), targets.copy(),
                                                                mask.copy()), ("loss", "dlogits"))
-    try:
+    with hinted("exp of a large logit overflows: subtract the max over the "
+                "vocabulary before exponentiating (the softmax does not change)", "no-max-shift"):
         compare(got_b, {"loss": np.float64(loss_b), "dlogits": d_b},
                 what=f"the reference on logits as large as {np.abs(big).max():.0f}")
-    except CheckFailed as e:
-        e.hint = e.hint or ("exp of a large logit overflows: subtract the max over the "
-                            "vocabulary before exponentiating (the softmax does not change)")
-        e.mistake = e.mistake or "no-max-shift"
-        raise
     # changing padded logits changes neither loss nor gradient
     noisy = np.where(mask[..., None], logits, rng.normal(scale=50.0, size=logits.shape))
     got2 = named("masked_cross_entropy", masked_cross_entropy(noisy, targets.copy(), mask.copy()),
                  ("loss", "dlogits"))
-    try:
+    with hinted("the loss and its gradient must not depend on padded positions"):
         compare(got2, {"loss": np.float64(loss), "dlogits": d}, rtol=1e-9,
                 what="the loss with other values at padded positions")
-    except CheckFailed as e:
-        e.hint = e.hint or "the loss and its gradient must not depend on padded positions"
-        raise
     # padded positions holding other ids than PAD: the mask decides, never the PAD id
     other = np.where(mask, targets, rng.integers(3, V, size=targets.shape))
     got3 = named("masked_cross_entropy", masked_cross_entropy(logits.copy(), other, mask.copy()),
                  ("loss", "dlogits"))
-    try:
+    with hinted("which positions count is the mask's to say, whatever id the target "
+                "holds there: weight by mask, not by targets != PAD", "mask-from-targets"):
         compare(got3, {"loss": np.float64(loss), "dlogits": d}, rtol=1e-9,
                 what="the loss with other target ids than PAD at padded positions")
-    except CheckFailed as e:
-        e.hint = e.hint or ("which positions count is the mask's to say, whatever id the target "
-                            "holds there: weight by mask, not by targets != PAD")
-        e.mistake = e.mistake or "mask-from-targets"
-        raise
 
 
 # ----------------------------------------------------------------------------- 6.6 encoder
@@ -757,15 +747,11 @@ def check_greedy_decode(greedy_decode, *, seed):
     src2 = np.where(mask, src, rng.integers(4, int(params["E_src"].shape[0]), size=src.shape))
     out2, logp2 = unpack("greedy_decode", greedy_decode(params, src2, mask.copy(), max_len),
                          ("out", "logp"))
-    try:
+    with hinted("which source cells are real is src_mask's to say, whatever id a "
+                "padded cell holds: pass src_mask to the encoder, never src != PAD", "mask-from-pad-id"):
         _ints("out with other ids than PAD in the padded source cells", out2, eo)
         compare({"logp": logp2}, {"logp": el},
                 what="the same logp with other ids than PAD in the padded source cells")
-    except CheckFailed as e:
-        e.hint = e.hint or ("which source cells are real is src_mask's to say, whatever id a "
-                            "padded cell holds: pass src_mask to the encoder, never src != PAD")
-        e.mistake = e.mistake or "mask-from-pad-id"
-        raise
 
 
 # ----------------------------------------------------------------------------- 6.9 beam
