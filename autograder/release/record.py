@@ -71,7 +71,8 @@ class _Recorder:
             return out
         size = sum(a.nbytes for a in arrays)
         key = f"{frame.task.id}/{frame.seed}/{self.ref}"
-        own_task = self.__name__ in frame.task.needs
+        # a check's own helper (`_lstm_fwd`) is no student's function to fall back on: kept
+        own_task = self.__name__ in frame.task.needs or self.ref.startswith("autograder.checks.")
         few = len(self.sink.get(key, ())) < MAX_OTHER_CALLS
         small = size <= (MAX_CALL_BYTES if own_task else MAX_OTHER_BYTES)
         if small and self.budget[0] + size <= MAX_MODULE_BYTES and (own_task or few):
