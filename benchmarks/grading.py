@@ -3,7 +3,7 @@
 Both start from a gradebook that has the assignment (nbgrader generate_assignment, untimed);
 course grade into a new gradebook, which registers it too, is timed as well.
 
-    python benchmarks/grading.py [--n 50] [--keep DIR]
+    python benchmarks/grading.py [--n 50] [--keep DIR] [--skip-nbgrader] [--fixes]
 
 The class: correct solutions, released stubs, and every catalogue mistake (autograder.catalogue),
 in a fixed rotation. Both graders read the same submitted/ folder; each writes its own root.
@@ -73,6 +73,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", default=None, help="work in this folder and keep it")
     ap.add_argument("--skip-nbgrader", action="store_true")
+    ap.add_argument("--fixes", action="store_true",
+                    help="course grade --fixes: also search each failed task's fix")
     args = ap.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="grading-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -89,7 +91,8 @@ def main() -> int:
     def ours_grade(root: Path) -> tuple[float, float, str]:
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", OURS, "grade", MID, str(nbroot / "submitted"),
-                               "--root", str(root), "--jobs", str(args.jobs), "-q"],
+                               "--root", str(root), "--jobs", str(args.jobs), "-q",
+                               *(["--fixes"] if args.fixes else [])],
                               capture_output=True, text=True, env=tool_env())
         took = time.perf_counter() - t0
         if proc.returncode:

@@ -116,15 +116,21 @@ LOCATED = Scenario("dx-through-pseudo-inverse", "2.2", {"dx = dout @ w.T": "dx =
     s for s in catalogue(MID) if s.name in ("softmax-grad-unnormalised-exp", "mlp-backward-forward-loop",
                                                 "linear-backward-db-after-dout-reassigned")]
     + [LOCATED], ids=lambda s: s.name)
-def test_sandbox_gives_the_same_feedback_as_in_process(sandbox, scenario):
+def test_sandbox_gives_the_same_feedback_as_in_process(sandbox, scenario, monkeypatch):
     """Also for the rewrite diagnoser, from the calls a Proxy made (one of them raising), for
-    the line where a function first goes wrong (traced in the worker), and for the fix of the
-    student's own code (diagnose.repaired: its edits are defined and run in the worker, the
-    check that verifies one runs here)."""
+    the line where a function first goes wrong (traced in the worker), and, with `course grade
+    --fixes`, for the fix of the student's own code (diagnose.repaired: its edits are defined
+    and run in the worker, the check that verifies one runs here)."""
+    monkeypatch.setenv("COURSE_GRADE_FIXES", "1")
     got = grade_cells(get_module(MID), solution_cells(MID, scenario.replace), sandbox)
     here = grade_solution(MID, scenario.replace)
     assert _same(got, here)
     assert scenario.hint in got[scenario.task].text()
+    if "passes this check with one change" in scenario.hint:   # without --fixes: the rest
+        monkeypatch.delenv("COURSE_GRADE_FIXES")
+        plain = grade_cells(get_module(MID), solution_cells(MID, scenario.replace), sandbox)
+        assert "passes this check with one change" not in plain[scenario.task].text()
+        assert plain[scenario.task].hint == here[scenario.task].hint.split("; ", 1)[1]
 
 
 def test_proxy_syncs_rng_and_in_place_updates(sandbox):
