@@ -2583,7 +2583,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
                 continue
             exact = True
             for n, (call, ref_seen) in enumerate(pairs):
-                seen = _run_remote(fn, call, each) if remote else _run(rw.fn, call, each, raised=True)
+                seen = _run_remote(fn, call, each) if remote else _run(fn, call, each, raised=True)
                 if seen is None:
                     break
                 s_all, keys = _judged(seen, ref_seen, opaque)

@@ -14,7 +14,6 @@ from autograder.compare import (
     compare,
     expect,
     named,
-    numbers,
     unpack,
     wrong_axis_log_softmax,
 )
@@ -443,7 +442,6 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
         return params
 
     exp = run(epochs * K)
-    before = np.array(losses[:epochs * K])
     got = {k: out["params"][k] for k in exp} if isinstance(out["params"], dict) and \
         all(k in out["params"] for k in exp) else {}
     compare(got, exp, rtol=1e-6,
@@ -458,13 +456,9 @@ def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):
                 Mistake("no-update", "the parameters never changed: apply each step with "
                         "sgd_step(params, grads, lr)", lambda: run(0)),
             ])
-    after = np.array(losses[1:epochs * K + 1])
-    compare({"losses": numbers("losses", out["losses"])}, {"losses": before}, rtol=1e-6,
-            what=f"the losses of {epochs * K} SGD steps, each before its step",
-            axes={"losses": ("step",)}, mistakes=[
-                Mistake("loss-after-step", "each loss is the one after its step: record the "
-                        "loss the forward pass computed for the batch, before sgd_step changes "
-                        "the parameters", lambda: {"losses": after})])
+    # the first run's losses only: the known mistakes' runs append theirs after them
+    loops.check_losses_before_steps(out["losses"], losses[:epochs * K + 1], "SGD", "sgd_step",
+                                    1e-6)
 
 
 TRAINING_ISOLATE = {**LAYERS, **{n: f"course.reference.nn:{n}"

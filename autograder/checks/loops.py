@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from autograder.compare import expect, numbers
+from autograder.compare import Mistake, compare, expect, numbers
 from autograder.result import CheckFailed
 from course.reference import nn
 
@@ -164,3 +164,15 @@ def check_shuffle_follows_rng(name, train, seed, n=12):
            f"{orders[0]} both times", hint="shuffle with the rng you are given "
            "(rng.permutation(n)), not with np.random or a generator of your own with a fixed seed",
            mistake="shuffle-ignores-seed")
+
+
+def check_losses_before_steps(got, losses, kind, step, rtol):
+    """The student's recorded losses against the reference's `losses` (each step's loss taken
+    before it, and one more after the last step): a loss taken after its step is named."""
+    n = len(losses) - 1
+    compare({"losses": numbers("losses", got)}, {"losses": np.array(losses[:n])}, rtol=rtol,
+            what=f"the losses of {n} {kind} steps, each before its step",
+            axes={"losses": ("step",)}, mistakes=[
+                Mistake("loss-after-step", "each loss is the one after its step: record the "
+                        f"loss the forward pass computed for the batch, before {step} changes "
+                        "the parameters", lambda: {"losses": np.array(losses[1:])})])

@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from autograder.checks import loops
-from autograder.compare import Mistake, as_left, compare, describe, expect, named, numbers
+from autograder.compare import Mistake, as_left, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
@@ -496,13 +496,8 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
                         "t counts minibatch steps",
                         lambda: run(lambda t, k: optim.momentum_schedule(t // k, mu_max))),
             ])
-    n = epochs * K
-    compare({"losses": numbers("losses", out["losses"])}, {"losses": np.array(losses[:n])},
-            rtol=1e-4, what=f"the losses of {n} momentum steps, each before its step",
-            axes={"losses": ("step",)}, mistakes=[
-                Mistake("loss-after-step", "each loss is the one after its step: record the "
-                        "loss the forward pass computed for the batch, before momentum_step "
-                        "changes the parameters", lambda: {"losses": np.array(losses[1:n + 1])})])
+    loops.check_losses_before_steps(out["losses"], losses[:epochs * K + 1], "momentum",
+                                    "momentum_step", 1e-4)
 
 
 def check_train(train_mlp_momentum, *, seed):

@@ -568,6 +568,11 @@ def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=
     return _grad_outputs(loss, g)
 
 
+def _copied(params: dict) -> dict:
+    """A copy of a parameter dict for the student's code: the check's own stays as it was."""
+    return {k: np.array(v, copy=True) for k, v in params.items()}
+
+
 def check_seq2seq_loss(seq2seq_loss, *, seed):
     rng = np.random.default_rng(seed)
     V, E, H = _tiny(rng)
@@ -616,7 +621,7 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
         m = np.concatenate([mask, np.zeros((N, 1), dtype=bool)], axis=1)
         return np.where(m, more, rng.integers(4, V, size=more.shape)), m
     (src2, smask2), (tgt2, tmask2) = padded(src, smask), padded(tgt, tmask)
-    loss2, grads2 = unpack("seq2seq_loss", seq2seq_loss(params, src2, smask2, tgt2, tmask2),
+    loss2, grads2 = unpack("seq2seq_loss", seq2seq_loss(_copied(params), src2, smask2, tgt2, tmask2),
                            ("loss", "grads"))
     try:
         compare(_grad_outputs(loss2, {k: grads2[k] for k in params}), exp,
@@ -710,9 +715,9 @@ def check_greedy_decode(greedy_decode, *, seed):
     rng = np.random.default_rng(seed)
     max_len = 7
     params, src, mask = _staggered(rng, max_len)
-    out, logp = unpack("greedy_decode", greedy_decode(params, src.copy(), mask.copy(), max_len),
-                       ("out", "logp"))
-    eo, el = ref.greedy_decode(params, src, mask, max_len)
+    eo, el = ref.greedy_decode(params, src, mask, max_len)    # before the student's code runs
+    out, logp = unpack("greedy_decode", greedy_decode(_copied(params), src.copy(), mask.copy(),
+                                                      max_len), ("out", "logp"))
     no, nl = _greedy_no_stop(params, src, mask, max_len)
     o = np.asarray(out)
     if o.shape == eo.shape and not np.array_equal(o, eo) and np.array_equal(o, no):
@@ -745,7 +750,7 @@ def check_greedy_decode(greedy_decode, *, seed):
     ])
     # padded source cells holding other ids than PAD: the mask decides which cells are real
     src2 = np.where(mask, src, rng.integers(4, int(params["E_src"].shape[0]), size=src.shape))
-    out2, logp2 = unpack("greedy_decode", greedy_decode(params, src2, mask.copy(), max_len),
+    out2, logp2 = unpack("greedy_decode", greedy_decode(_copied(params), src2, mask.copy(), max_len),
                          ("out", "logp"))
     with hinted("which source cells are real is src_mask's to say, whatever id a "
                 "padded cell holds: pass src_mask to the encoder, never src != PAD", "mask-from-pad-id"):
