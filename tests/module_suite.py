@@ -4,6 +4,10 @@
 - Does the released exercise, untouched, fail every task with "not implemented"?
 - Does every catalogued mistake fail exactly its task, with its hint?
 - Does every correct-but-different variant pass every task?
+
+The last two grade with `grade_edited`: a task whose code, and all it reaches, the edit
+left as in the reference keeps the reference's result (tests/test_testing.py checks that
+this gives grade_solution's verdicts).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from autograder import diagnose
 from autograder.catalogue import scenarios
 from autograder.mutation import quiet, variants
 from autograder.tasks import get_module
-from autograder.testing import grade_notebook, grade_solution
+from autograder.testing import grade_edited, grade_notebook, grade_solution
 from course import ROOT
 
 
@@ -49,7 +53,7 @@ def module_tests(module_id: str):
         monkeypatch.setattr(diagnose, "REPAIR", "passes this check with one change" in
                             scenario.hint)
         with quiet():  # deliberate mistakes overflow; their warnings are not news
-            results = grade_solution(mid, scenario.replace)
+            results = grade_edited(mid, scenario.replace)
         failed = sorted(t for t, r in results.items() if not r.passed)
         assert failed == [scenario.task], {t: results[t].text() for t in failed}
         text = results[scenario.task].text()
@@ -59,7 +63,7 @@ def module_tests(module_id: str):
 
     @pytest.mark.parametrize("variant", correct, ids=[s.name for s in correct])
     def test_correct_variant_passes_every_task(variant):
-        results = grade_solution(mid, variant.replace)
+        results = grade_edited(mid, variant.replace)
         assert all(r.passed for r in results.values()), \
             {t: r.text() for t, r in results.items() if not r.passed}
 

@@ -615,6 +615,7 @@ def check_orthogonal(orthogonal_init, *, seed):
                 hint=hint or "orthonormalise a Gaussian matrix: np.linalg.qr", mistake=mistake)
     check_rng_use("orthogonal_init", lambda r: orthogonal_init(fi, fo, r, gain=gain), seed)
     check_uniform_signs(orthogonal_init, seed)
+    check_gaussian_columns(orthogonal_init, seed)
     # default gain 1 and products of many: every singular value stays at 1 (Saxe et al. 2014)
     n, depth = 24, 40
     mats = [orthogonal_init(n, n, rng) for _ in range(depth)]
@@ -690,6 +691,43 @@ def _check_signs(orthogonal_init, seed, shape):
             hint="your signs follow a convention of your own that favours positive entries: "
                  "multiply each column of q by the sign of the matching diagonal entry of r, "
                  "np.sign(np.diag(r))", mistake="sign-convention")
+
+
+KURT_DRAWS, KURT_SHAPE, KURT_COLS, KURT_BAND = 32, (96, 24), 4, (2.6, 3.4)
+# a column of a uniform orthogonal matrix is uniform on the sphere: sqrt(n) times its entries
+# have E[x^4] = 3 n / (n + 2) = 2.94 (Gaussian-like); over 32 x 4 columns of 96 entries the
+# estimate is within +-0.09 of it (seeds 0-9: 2.84 to 3.01). QR of a uniform draw gives 1.8,
+# of rng.random 2.2-2.3, of a Laplace draw 5 (benchmarks/margins.py)
+
+
+
+def column_kurtosis(orthogonal_init, seed) -> float:
+    """E[x^4] of x = sqrt(n) * the entries of the first KURT_COLS columns of KURT_DRAWS
+    orthogonal_init(96, 24) matrices, each column scaled to length 1."""
+    rng = np.random.default_rng([seed, 36])
+    cols = [np.asarray(orthogonal_init(*KURT_SHAPE, rng), dtype=float)[:, :KURT_COLS]
+            for _ in range(KURT_DRAWS)]
+    x = np.concatenate([c / np.linalg.norm(c, axis=0) for c in cols], axis=1) * np.sqrt(KURT_SHAPE[0])
+    return float(np.mean(x**4))
+
+
+def check_gaussian_columns(orthogonal_init, seed):
+    """The notebook's recipe orthogonalises a Gaussian matrix: only that gives a matrix uniform
+    over the orthogonal group, whose columns are uniform on the sphere."""
+    k = column_kurtosis(orthogonal_init, seed)
+    lo, hi = KURT_BAND
+    n = KURT_SHAPE[0]
+    if not lo <= k <= hi:
+        raise CheckFailed(
+            "orthogonal_init's matrices are not uniform over orthogonal matrices",
+            [f"over {KURT_DRAWS} draws of orthogonal_init{KURT_SHAPE}, sqrt({n}) times the entries "
+             f"of the first {KURT_COLS} columns have E[x^4] = {k:.2f}; a uniform orthogonal "
+             f"matrix's columns are uniform on the sphere: {3 * n / (n + 2):.2f}, like a "
+             f"Gaussian's 3 (limits {lo} to {hi}); a uniform draw gives about 1.8"],
+            hint=("the matrix you orthogonalise must be Gaussian (rng.normal): QR of a "
+                  "non-Gaussian draw gives orthogonal matrices, but not uniformly random ones"
+                  if k < lo else "the matrix you orthogonalise must be Gaussian (rng.normal)"),
+            mistake="not-gaussian")
 
 
 # --- 3.6 signal propagation -----------------------------------------------------------------

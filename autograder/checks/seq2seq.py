@@ -183,6 +183,11 @@ def check_pad_batch(pad_batch, *, seed):
         raise CheckFailed("ids are padded on the left", hint="pad on the right: the sequence "
                           "starts at column 0", mistake="left-padding")
     _ints("ids", ids, exp_ids)
+    dtype = np.asarray(ids).dtype
+    expect(dtype == np.int64, f"ids are {dtype}; the docstring asks for int64",
+           "the values are right: only their type differs",
+           hint="create ids with dtype=np.int64 (np.full(..., dtype=np.int64)): a narrower type "
+                "overflows on large vocabularies and mixes badly with the int64 ids elsewhere")
     _ints("mask (as 0/1)", np.asarray(m, dtype=np.int64), exp_mask.astype(np.int64))
     # the padding value is a parameter
     ids2, mask2 = unpack("pad_batch", pad_batch([list(s) for s in seqs], pad=-1), ("ids", "mask"))
