@@ -396,6 +396,23 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             whole = {"max": "largest", "min": "smallest"}.get(name, "sum")
             yield ("first", lambda n: _first_item(n.args[0]),
                    f"the first item's value where the {whole} over all of them belongs", 2)
+        shallow = node.args[0] if name in ("dict", "list") and len(node.args) == 1 and \
+            not node.keywords else node.func.value if name == "copy" and not node.args and \
+            isinstance(node.func, ast.Attribute) else None
+        if isinstance(shallow, ast.Name):
+            x = shallow.id
+            deep = f"[np.copy(v) for v in {x}]" if name == "list" else \
+                f"{{k: np.copy(v) for k, v in {x}.items()}}"
+            yield ("copy", lambda n, deep=deep: ast.parse(deep, mode="eval").body,
+                   f"a shallow copy: `{_src(node, 30)}` copies the container, not the arrays in "
+                   f"it, so changing one of them in place (`+=`, `[...] =`) changes `{x}` too", 1)
+        if name == "where" and len(node.args) == 3 and not node.keywords:
+            m = _src(node.args[0], 20)
+            yield ("unwrap", lambda n: n.args[1],
+                   f"the mask `{m}` is not applied: the new value is taken everywhere, also "
+                   "where the mask keeps the old one", 1)
+            yield ("unwrap", lambda n: n.args[2],
+                   f"the mask `{m}` is not applied: the new value is never taken", 2)
         if name in _FRESH and node.args and isinstance(node.args[0], ast.Name):
             yield ("alias", lambda n: n.args[0],
                    f"`{_src(node.args[0], 20)}` itself where a new array belongs (aliasing: "
@@ -533,6 +550,11 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             yield ("name", lambda n, other=other: ast.Name(other, ast.Load()),
                    f"`{other}` where `{node.id}` belongs", 2)
     elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names:
+        if node.id in params and isinstance(parent, ast.Assign) and parent.value is node:
+            yield ("alias", lambda n: ast.Call(ast.Attribute(ast.Name(n.id, ast.Load()), "copy",
+                                                             ast.Load()), [], []),
+                   f"`{node.id}` itself where a copy belongs (aliasing: changing the copy "
+                   f"changes `{node.id}`)", 1)
         if node.id not in loop_vars and not isinstance(parent, ast.Subscript):
             for f in wraps:
                 yield ("wrap", lambda n, f=f: _call_of(f, n),
@@ -659,6 +681,9 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
     elif isinstance(node, ast.BoolOp):
         alt = ast.Or if isinstance(node.op, ast.And) else ast.And
         yield ("op", lambda n: ast.BoolOp(alt(), n.values), "`and`/`or` confused", 2)
+        for i, v in enumerate(node.values):
+            yield ("drop", lambda n, i=i: _without_value(n, i),
+                   f"the condition `{_src(v, 30)}` is left out", 1)
     elif isinstance(node, ast.Tuple) and isinstance(node.ctx, ast.Load) and isinstance(parent, ast.Return):
         for i in range(len(node.elts) - 1):
             yield ("order", lambda n, i=i: _swap_elts(n, i), "two returned values are swapped", 1)
@@ -673,6 +698,12 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
             for j in range(i + 1, len(names)):
                 yield ("order", lambda n, i=i, j=j: _swap_values(n, i, j),
                        f"the values of `{names[i]}` and `{names[j]}` are swapped", 1)
+
+
+def _without_value(n: ast.BoolOp, i: int) -> ast.expr:
+    """`a and b and c` without its operand i."""
+    rest = [v for j, v in enumerate(n.values) if j != i]
+    return rest[0] if len(rest) == 1 else ast.BoolOp(n.op, rest)
 
 
 def _first_item(g: ast.GeneratorExp) -> ast.expr:
@@ -1905,7 +1936,7 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
     mine = _statements_of(student_src) if student_src else None
     if len(hit) >= 2 and mine is not None and hit[0][1] == hit[1][1]:   # fit alike
         hit = sorted(hit, key=lambda h: -_likeness(h[0].src, mine))
-    text = _describe(fn_name or ref.__name__, hit, _output_names(ref))
+    text = _describe(fn_name or ref.__name__, hit, _output_names(ref), _arg_names(ref))
     edit = _edit(hit[0][0].src, ref) if mine is not None else None
     literal = None
     if edit is not None:
@@ -2207,22 +2238,36 @@ def _output_names(ref: types.FunctionType) -> list[str]:
     return [_src(e, 20) for e in elts]
 
 
-def _describe(name: str, found: list, outputs: list[str]) -> str:
+def _arg_names(ref: object) -> list[str]:
+    try:
+        return list(inspect.signature(ref).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _describe(name: str, found: list, outputs: list[str], args: list[str] = ()) -> str:
     rw, paths = found[0]
     if paths:
-        parts = []
+        outs, ins = [], []
         for p in paths:
             kind, _, pos = p.partition("/")
             if kind == "out" and pos.isdigit() and int(pos) < len(outputs) and len(outputs) > 1:
-                parts.append(f"`{outputs[int(pos)]}`")
+                outs.append(f"`{outputs[int(pos)]}`")
             elif kind == "in":
                 where, _, arg = pos.partition("/")
-                parts.append(f"what it does to argument {int(arg) + 1}" if where == "0" and
-                             arg.isdigit() else f"what it does to `{arg}`")
+                k = int(arg) if where == "0" and arg.isdigit() else None
+                ins.append(f"`{args[k]}`" if k is not None and k < len(args) else
+                           f"argument {k + 1}" if k is not None else f"`{arg}`")
             else:
-                parts.append("the result")
-        parts = list(dict.fromkeys(parts))      # entries of one result are named once
-        subject = f"{', '.join(parts)} of your {name} behave{'s' if parts == ['the result'] else ''}"
+                outs.append("the result")
+        outs, ins = list(dict.fromkeys(outs)), list(dict.fromkeys(ins))  # each named once
+        said = []
+        if outs:
+            said.append(f"{', '.join(outs)} of your {name}")
+        if ins:
+            said.append(f"what your {name} does to {' and '.join(ins)}")
+        plural = len(outs) + len(ins) > 1
+        subject = f"{' and '.join(said)} behave{'' if plural else 's'}"
         if any(p.endswith("!raised") for p in paths):
             subject = f"your {name} raises the same error as the correct code would"
             return f"{subject} {rw.what}: {rw.why}"
@@ -2627,7 +2672,10 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     # `range(1 - 1, n)` reads `range(0, n)`
     what = re.sub(r"([(\[,:] ?)(\d+) ([-+]) (\d+)(?=[,)\]:])", lambda m: m[1] + str(
         int(m[2]) + (int(m[4]) if m[3] == "+" else -int(m[4]))), what)
-    return Explanation(f"your {f._name} passes this check with one change{at}: {what}",
+    # the why of an edit reads from the reference to the student's code; a shallow copy's
+    # reads both ways
+    why = f": {rw.why}" if rw.why.startswith("a shallow copy") else ""
+    return Explanation(f"your {f._name} passes this check with one change{at}: {what}{why}",
                        f._name, True)
 
 

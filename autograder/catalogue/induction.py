@@ -39,6 +39,8 @@ from autograder.catalogue.heldout17_induction import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_induction import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout18_induction import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_induction import VARIANTS as VARIANTS18
+from autograder.catalogue.heldout19_induction import SCENARIOS as HELD_OUT19
+from autograder.catalogue.heldout19_induction import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -744,3 +746,33 @@ VARIANTS += as_variants(VARIANTS18)
 DESIGNED18 = {
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)
+# The nineteenth held-out batch (written blind, measured once on 33bfb1e): those whose
+# feedback named the cause at that measurement ...
+HINTS19 = {
+    'split-permutation-drawn-with-replacement':
+        'the indices were drawn with replacement: shuffle once with rng.p',
+    'split-shuffles-with-global-numpy-random':
+        'draw all randomness from the rng argument, not from np.random or',
+    'mse-half-squared-error-convention':
+        "the loss carries a factor 1/2; this task's MSE has none",
+    'mse-residual-reversed-without-sign-fix':
+        'your mse_loss passes this check with one change (line 8): `y - X',
+    'least-squares-lstsq-on-gram-matrix':
+        'forming X.T @ X squares the condition number (cond(X) = 1e+10 gi',
+    'gd-records-loss-after-step':
+        'your fit_linear_gd passes this check with one change (line 13): ',
+    'logistic-loss-log-of-sigmoid':
+        'sigmoid rounds to exactly 0 or 1 for large |X @ w|, and log(0) i',
+    'fit-logistic-uses-mse-loss':
+        'your fit_logistic behaves like the correct code with `logistic_l',
+    'poly-powers-start-at-one':
+        'Phi is shifted by one power: your power k holds the expected pow',
+    'sweep-best-degree-by-training-error':
+        'your capacity_sweep passes this check with one change (line 14):',
+}
+SCENARIOS += named(HELD_OUT19, HINTS19)
+VARIANTS += as_variants(VARIANTS19)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED19 = {
+}
+SCENARIOS += named(HELD_OUT19, DESIGNED19)

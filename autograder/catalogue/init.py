@@ -38,6 +38,8 @@ from autograder.catalogue.heldout17_init import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_init import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout18_init import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_init import VARIANTS as VARIANTS18
+from autograder.catalogue.heldout19_init import SCENARIOS as HELD_OUT19
+from autograder.catalogue.heldout19_init import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -678,3 +680,33 @@ DESIGNED18 = {
         'your layer_stats sets `frozen` only in the branches of the `if` in line',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)
+# The nineteenth held-out batch (written blind, measured once on 33bfb1e): those whose
+# feedback named the cause at that measurement ...
+HINTS19 = {
+    'predicted-tanh-given-relu-half-factor':
+        'your predicted_std goes wrong in line 9: `gain2 = 1.0 if activat',
+    'predicted-input-std-not-squared':
+        'your predicted_std behaves like the correct code with `width * w',
+    'gaussian-variance-passed-as-scale':
+        'your gaussian_init passes this check with one change (line 4): `',
+    'uniform-draws-from-global-numpy-random':
+        'it uses the global numpy RNG (np.random.normal, np.random.randn.',
+    'xavier-normal-fans-multiplied':
+        'your xavier_normal passes this check with one change (line 4): `',
+    'xavier-uniform-bound-used-as-gaussian-std':
+        'your xavier_uniform behaves like the correct code with `uniform_',
+    'he-fan-out-instead-of-fan-in':
+        'your he_init passes this check with one change (line 4): `2.0 / ',
+    'stats-dead-relu-fraction-of-entries':
+        'your layer_stats passes this check with one change (line 15): `n',
+    'stats-grad-norm-misses-output-layer':
+        'your layer_stats passes this check with one change (line 21): `r',
+}
+SCENARIOS += named(HELD_OUT19, HINTS19)
+VARIANTS += as_variants(VARIANTS19)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED19 = {
+    'orthogonal-qr-of-uniform-draw':
+        'the matrix you orthogonalise must be Gaussian (rng.normal): QR o',
+}
+SCENARIOS += named(HELD_OUT19, DESIGNED19)

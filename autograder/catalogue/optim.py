@@ -36,6 +36,8 @@ from autograder.catalogue.heldout17_optim import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_optim import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout18_optim import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_optim import VARIANTS as VARIANTS18
+from autograder.catalogue.heldout19_optim import SCENARIOS as HELD_OUT19
+from autograder.catalogue.heldout19_optim import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -680,3 +682,33 @@ DESIGNED18 = {
         'the parameters move without a gradient: does the velocity (the o',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)
+# The nineteenth held-out batch (written blind, measured once on 33bfb1e): those whose
+# feedback named the cause at that measurement ...
+HINTS19 = {
+    'momentum-gradient-scaled-in-place':
+        'compute lr * grads[k] into a new array instead of scaling grads ',
+    'momentum-velocity-stored-without-lr-step-scaled':
+        'what your momentum_step does to `state` behaves like the correct',
+    'nesterov-lookahead-behind-params':
+        'your nesterov_step passes this check with one change (line 9): `',
+    'schedule-bucket-boundary-one-step-early':
+        'your momentum_schedule passes this check with one change (line 4',
+    'schedule-cap-with-max':
+        'your momentum_schedule passes this check with one change (line 4',
+    'optimise-schedule-step-counted-from-one':
+        'the first step is t = 0: call momentum_schedule(t, mu_max) with ',
+    'optimise-params-copied-not-updated-in-place':
+        'your optimise passes this check with one change (line 9): `{k: v',
+    'train-momentum-step-counter-reset-each-epoch':
+        'your train_mlp_momentum passes this check with one change (line ',
+    'train-momentum-constant-mu-max-without-schedule':
+        'momentum stayed at mu_max = 0.7: the schedule is not applied; us',
+}
+SCENARIOS += named(HELD_OUT19, HINTS19)
+VARIANTS += as_variants(VARIANTS19)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED19 = {
+    'nesterov-lookahead-shallow-copy-shifted-in-place':
+        'passes this check with one change (line 9): `dict(params)` written as `{k: np.copy(v)',
+}
+SCENARIOS += named(HELD_OUT19, DESIGNED19)

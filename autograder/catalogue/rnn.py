@@ -38,6 +38,8 @@ from autograder.catalogue.heldout17_rnn import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_rnn import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout18_rnn import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_rnn import VARIANTS as VARIANTS18
+from autograder.catalogue.heldout19_rnn import SCENARIOS as HELD_OUT19
+from autograder.catalogue.heldout19_rnn import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -750,3 +752,33 @@ VARIANTS += as_variants(VARIANTS18)
 DESIGNED18 = {
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)
+# The nineteenth held-out batch (written blind, measured once on 33bfb1e): those whose
+# feedback named the cause at that measurement ...
+HINTS19 = {
+    'rnn-step-dwh-transposed':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-backward-dx-left-in-reverse-time':
+        'dx[:, t] belongs to step t: the backward loop runs in reverse, s',
+    'rnn-backward-recurrent-grad-overwritten':
+        'your rnn_backward passes this check with one change (line 35): `',
+    'lstm-gates-in-order-i-o-f-g':
+        'your gates act in the order i, o, f, g; the documented order is ',
+    'lstm-dc-prev-from-incoming-cell-grad-only':
+        'your lstm_step_backward passes this check with one change (line ',
+    'lstm-forward-initial-cell-zeroed':
+        'your lstm_forward passes this check with one change (line 12): `',
+    'lstm-backward-hidden-carry-dropped':
+        'the gradient reaching h_t is dh[:, t] plus the dh_prev returned ',
+    'gradient-norms-derivative-at-previous-state':
+        'your gradient_norms passes this check with one change (line 15):',
+    'clip-norm-reported-after-clipping':
+        'your clip_grad_norm passes this check with one change (line 14):',
+    'classifier-reads-final-cell-state':
+        'your lstm_classifier_loss goes wrong in line 13: `scores, out_ca',
+}
+SCENARIOS += named(HELD_OUT19, HINTS19)
+VARIANTS += as_variants(VARIANTS19)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED19 = {
+}
+SCENARIOS += named(HELD_OUT19, DESIGNED19)

@@ -36,6 +36,8 @@ from autograder.catalogue.heldout17_seq2seq import SCENARIOS as HELD_OUT17
 from autograder.catalogue.heldout17_seq2seq import VARIANTS as VARIANTS17
 from autograder.catalogue.heldout18_seq2seq import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_seq2seq import VARIANTS as VARIANTS18
+from autograder.catalogue.heldout19_seq2seq import SCENARIOS as HELD_OUT19
+from autograder.catalogue.heldout19_seq2seq import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -850,3 +852,33 @@ DESIGNED18 = {
         'written as `len(seqs[0])`: the first item\'s value where the largest',
 }
 SCENARIOS += named(HELD_OUT18, DESIGNED18)
+# The nineteenth held-out batch (written blind, measured once on 33bfb1e): those whose
+# feedback named the cause at that measurement ...
+HINTS19 = {
+    'loader-short-last-batch-dropped':
+        'your make_batches passes this check with one change (line 14): `',
+    'shift-right-writes-into-target':
+        'your shift_right passes this check with one change (line 4): `tg',
+    'masked-ce-normaliser-counts-padding':
+        'you divide by all N*T = 16 cells; divide by the 8 real tokens',
+    'encoder-cell-advances-on-padding':
+        'your encoder_forward behaves like the correct code with `np.wher',
+    'loss-target-embedding-grad-indexed-by-targets':
+        'your seq2seq_loss passes this check with one change (line 17): `',
+    'greedy-decoder-starts-from-zero-state':
+        'your greedy_decode passes this check with one change (line 9): w',
+    'beam-winner-by-total-logp':
+        'your beam_search behaves like the correct code with `lambda f: f',
+    'train-clipped-grads-unused':
+        "your run is the loop without clipping: clip the gradient's globa",
+}
+SCENARIOS += named(HELD_OUT19, HINTS19)
+VARIANTS += as_variants(VARIANTS19)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED19 = {
+    'ids-to-tokens-bos-kept':
+        'your ids_to_tokens behaves like the correct code with `i != PAD ',
+    'pad-batch-ids-int32':
+        'create ids with dtype=np.int64 (np.full(..., dtype=np.int64)): a',
+}
+SCENARIOS += named(HELD_OUT19, DESIGNED19)

@@ -134,14 +134,16 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
                           hint="return the list of tokens itself; joining them into one string "
                           "loses where each token ends", mistake="joined-string")
     if list(got_t) != exp_t:
-        hint = None
+        hint, mistake = None, None
         extra = [t for t in got_t if t not in exp_t]
         if extra and all(t in (itos[BOS], itos[PAD]) for t in extra):
-            hint = f"your tokens include {extra[0]!r}: drop the special ids PAD and BOS"
+            hint, mistake = (f"your tokens include {extra[0]!r}: drop the special ids PAD and "
+                             "BOS"), "special-kept"
         elif len(got_t) > len(exp_t):
             hint = "stop at the first EOS: what follows it is not part of the sequence"
         raise CheckFailed("ids_to_tokens differs from the reference",
-                          [f"ids {ids}", f"expected {exp_t}", f"got      {list(got_t)}"], hint=hint)
+                          [f"ids {ids}", f"expected {exp_t}", f"got      {list(got_t)}"], hint=hint,
+                          mistake=mistake)
     # ids as a decoder returns them: no BOS in front
     ids = exp[:-1] + [EOS, int(rng.integers(4, len(itos)))]
     got_t = list(ids_to_tokens(list(ids), list(itos)))
