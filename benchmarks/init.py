@@ -107,6 +107,34 @@ def sign_balance(seeds):
               f"{(v.max() if right else v.min()):.3f}")
 
 
+def column_kurtosis(seeds):
+    """3.5's Gaussian-draw check: E[x^4] of the first columns, scaled to length sqrt(n)."""
+    def drawn(draw):
+        def init(a, b, rng, gain=1.0):
+            q, r = np.linalg.qr(draw(rng, (max(a, b), min(a, b))))
+            q = q * np.sign(np.diag(r))
+            return gain * (q if a >= b else q.T)
+        return init
+
+    def polar(a, b, rng, gain=1.0):
+        u, _, vt = np.linalg.svd(rng.normal(size=(max(a, b), min(a, b))), full_matrices=False)
+        return gain * (u @ vt if a >= b else (u @ vt).T)
+
+    lo, hi = checks.KURT_BAND
+    print(f"3.5 column kurtosis (passes within {lo} to {hi}):")
+    for name, fn, right in (
+            ("reference", ref.orthogonal_init, True), ("polar factor", polar, True),
+            ("QR of uniform", drawn(lambda r, s: r.uniform(-1, 1, s)), False),
+            ("QR of rng.random", drawn(lambda r, s: r.random(s)), False),
+            ("QR of integers", drawn(lambda r, s: r.integers(-3, 4, s).astype(float)), False),
+            ("QR of laplace", drawn(lambda r, s: r.laplace(size=s)), False)):
+        v = np.array([checks.column_kurtosis(fn, s) for s in seeds])
+        if right:
+            print(f"  {name:16s} worst passing {v.min():.3f} .. {v.max():.3f}")
+        else:
+            print(f"  {name:16s} best failing {v.max() if v.max() < lo else v.min():.3f}")
+
+
 def task_times():
     t0 = time.perf_counter()
     results = grade_solution("03")
@@ -140,6 +168,7 @@ def main():
     args = ap.parse_args()
     ok = trainability(list(range(args.seeds)))
     sign_balance(list(range(args.seeds)))
+    column_kurtosis(list(range(args.seeds)))
     task_times()
     if not args.no_notebook:
         notebook_time()

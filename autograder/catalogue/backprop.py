@@ -743,3 +743,91 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+
+# --- promise audit, session 10 (AUD4): promises no check exercised, each now checked
+SCENARIOS += [
+    Scenario('numgrad-loops-for-1d-and-2d-only', '2.6', {
+        '    for i in np.ndindex(x.shape):\n':
+            ('    idx = [(a, b) for a in range(x.shape[0]) for b in'
+             ' range(x.shape[1])] if x.ndim == 2 else range(x.shape[0])\n'
+             '    for i in idx:\n'),
+    }, 'whatever its number of axes'),
+    Scenario('mlp-layer-count-from-max-key', '2.7', {
+        ('    L = len(params) // 2\n'
+         '    caches = []'):
+            ('    L = int(max(params)[1:])\n'
+             '    caches = []'),
+    }, "sorts before 'W2'"),
+    Scenario('mlp-weights-by-sorted-keys', '2.7', {
+        ('        h, lin_cache = linear_forward(h, params[f"W{i}"],'
+         ' params[f"b{i}"])'):
+            ('        h, lin_cache = linear_forward(h, params[sorted(k for k in'
+             " params if k[0] == 'W')[i - 1]], params[sorted(k for k in params if"
+             " k[0] == 'b')[i - 1]])"),
+    }, "sorts before 'W2'"),
+    Scenario('mlp-first-layer-always-relu', '2.7', {
+        ('    h = x\n'
+         '    for i in range(1, L + 1):\n'
+         '        h, lin_cache = linear_forward(h, params[f"W{i}"],'
+         ' params[f"b{i}"])\n'
+         '        relu_cache = None\n'
+         '        if i < L:'):
+            ("    h, lin_cache = linear_forward(x, params['W1'], params['b1'])\n"
+             '    h, relu_cache = relu_forward(h)\n'
+             '    caches.append((lin_cache, relu_cache))\n'
+             '    for i in range(2, L + 1):\n'
+             '        h, lin_cache = linear_forward(h, params[f"W{i}"],'
+             ' params[f"b{i}"])\n'
+             '        relu_cache = None\n'
+             '        if i < L:'),
+    }, 'there is no hidden layer'),
+]
+VARIANTS += [
+    Scenario('linear-cache-holds-copies', '', {
+        ('    out = x @ w + b\n'
+         '    cache = (x, w)\n'):
+            ('    out = x @ w + b\n'
+             '    cache = (x.copy(), w.copy())\n'),
+    }),
+    Scenario('relu-cache-holds-output', '', {
+        ('    cache = x\n'
+         '    ### END SOLUTION\n'
+         '    return out, cache'):
+            ('    cache = out\n'
+             '    ### END SOLUTION\n'
+             '    return out, cache'),
+    }),
+    Scenario('tanh-backward-from-cosh-of-input', '', {
+        ('    cache = out\n'
+         '    ### END SOLUTION\n'
+         '    return out, cache\n'
+         '\n'
+         '\n'
+         'def tanh_backward'):
+            ('    cache = x\n'
+             '    ### END SOLUTION\n'
+             '    return out, cache\n'
+             '\n'
+             '\n'
+             'def tanh_backward'),
+        'dx = dout * (1 - cache**2)':
+            'dx = dout / np.cosh(cache)**2',
+    }),
+    Scenario('numgrad-perturbs-a-copy-each-entry', '', {
+        '    for i in np.ndindex(x.shape):\n':
+            ('    for i in np.ndindex(x.shape):\n'
+             '        x = x.copy()\n'),
+    }),
+    Scenario('sgd-step-loops-over-grads', '', {
+        ('    for k in params:\n'
+         '        params[k] -= lr * grads[k]'):
+            ('    for k in grads:\n'
+             '        params[k] -= lr * grads[k]'),
+    }),
+    Scenario('train-shuffles-an-arange-in-place', '', {
+        '        order = rng.permutation(n)\n':
+            ('        order = np.arange(n)\n'
+             '        rng.shuffle(order)\n'),
+    }),
+]

@@ -776,3 +776,40 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+
+# --- promise audit, session 10 (AUD4): promises no check exercised, each now checked
+SCENARIOS += [
+    Scenario('split-returns-lists', '1.1', {
+        '    test_idx = perm[n_train + n_val:]\n':
+            ('    test_idx = perm[n_train + n_val:]\n'
+             '    train_idx, val_idx, test_idx = list(train_idx), list(val_idx),'
+             ' list(test_idx)\n'),
+    }, 'not a numpy array'),
+    Scenario('sweep-loops-over-sorted-degrees', '1.8', {
+        '    for d in degrees:\n':
+            '    for d in sorted(degrees):\n',
+    }, 'not in the order of degrees'),
+    Scenario('sweep-sorts-degrees-in-place', '1.8', {
+        '    train_errors, val_errors = [], []\n':
+            ('    train_errors, val_errors = [], []\n'
+             '    degrees.sort()\n'),
+    }, 'not in the order of degrees'),
+    Scenario('sweep-dedups-and-sorts-degrees', '1.8', {
+        '    for d in degrees:\n':
+            ('    degrees = sorted(set(degrees))\n'
+             '    for d in degrees:\n'),
+    }, 'not in the order of degrees'),
+]
+VARIANTS += [
+    Scenario('logistic-log1p-exp-linear-above-30', '', {
+        'loss = np.mean(np.logaddexp(0, z) - y * z)':
+            ('loss = np.mean(np.where(z > 30, z, np.log1p(np.exp(np.minimum(z,'
+             ' 30)))) - y * z)'),
+    }),
+    Scenario('sweep-best-degree-last-of-ties', '', {
+        'best_degree = degrees[int(np.argmin(val_errors))]':
+            ('best_degree = degrees[len(val_errors) - 1 -'
+             ' int(np.argmin(val_errors[::-1]))]'),
+    }),
+]

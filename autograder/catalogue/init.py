@@ -710,3 +710,119 @@ DESIGNED19 = {
         'the matrix you orthogonalise must be Gaussian (rng.normal): QR o',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+
+# --- promise audit, session 10 (AUD4): promises no check exercised, each now checked
+SCENARIOS += [
+    Scenario('predicted-std-default-activation-relu', '3.1', {
+        ('def predicted_std(width, depth, weight_std, activation="linear",'
+         ' input_std=1.0):'):
+            ('def predicted_std(width, depth, weight_std, activation="relu",'
+             ' input_std=1.0):'),
+    }, 'must use the defaults of its signature'),
+    Scenario('predicted-std-default-input-std-zero', '3.1', {
+        ('def predicted_std(width, depth, weight_std, activation="linear",'
+         ' input_std=1.0):'):
+            ('def predicted_std(width, depth, weight_std, activation="linear",'
+             ' input_std=0.0):'),
+    }, 'must use the defaults of its signature'),
+    Scenario('gaussian-laplace-draw', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            'W = rng.laplace(0.0, std / np.sqrt(2), size=(fan_in, fan_out))',
+    }, 'the distribution is not Gaussian'),
+    Scenario('gaussian-student-t-draw', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            'W = std * rng.standard_t(10, size=(fan_in, fan_out)) / np.sqrt(10 / 8)',
+    }, 'the distribution is not Gaussian'),
+    Scenario('gaussian-standardised-sample', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            ('W = rng.normal(0.0, 1.0, size=(fan_in, fan_out))\n'
+             '    W = std * (W - W.mean()) / W.std()'),
+    }, 'do not standardise the sample'),
+    Scenario('gaussian-centred-sample', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            ('W = rng.normal(0.0, std, size=(fan_in, fan_out))\n'
+             '    W = W - W.mean()'),
+    }, 'do not standardise the sample'),
+    Scenario('gaussian-rows-duplicated', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            ('W = np.repeat(rng.normal(0.0, std, size=((fan_in + 1) // 2,'
+             ' fan_out)), 2, axis=0)[:fan_in]'),
+    }, 'not copies of part of the matrix'),
+    Scenario('gaussian-choice-from-grid', '3.2', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            ('W = rng.choice(np.linspace(-4 * std, 4 * std, 801), size=(fan_in,'
+             ' fan_out), p=np.exp(-np.linspace(-4, 4, 801)**2 / 2) /'
+             ' np.exp(-np.linspace(-4, 4, 801)**2 / 2).sum())'),
+    }, 'picks from a grid or list of values'),
+    Scenario('uniform-grid-of-levels', '3.2', {
+        'W = rng.uniform(-bound, bound, size=(fan_in, fan_out))':
+            ('W = bound * (2 * rng.integers(0, 1000, size=(fan_in, fan_out)) / 999'
+             ' - 1)'),
+    }, 'picks from a grid or list of values'),
+    Scenario('uniform-rows-duplicated', '3.2', {
+        'W = rng.uniform(-bound, bound, size=(fan_in, fan_out))':
+            ('W = np.repeat(rng.uniform(-bound, bound, size=((fan_in + 1) // 2,'
+             ' fan_out)), 2, axis=0)[:fan_in]'),
+    }, 'not copies of part of the matrix'),
+    Scenario('he-laplace-draw', '3.4', {
+        'W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)':
+            'W = rng.laplace(0.0, np.sqrt(1.0 / fan_in), size=(fan_in, fan_out))',
+    }, 'the distribution is not Gaussian'),
+    Scenario('orthogonal-fixed-seed-signs', '3.5', {
+        'q = q * np.sign(np.diag(r))':
+            'q = q * np.random.default_rng(0).choice([-1.0, 1.0], size=small)',
+    }, 'not from a fixed pattern'),
+    Scenario('layer-stats-default-tanh', '3.6', {
+        'def layer_stats(params, x, y, activation="relu"):':
+            'def layer_stats(params, x, y, activation="tanh"):',
+    }, 'must use the default of its signature'),
+]
+VARIANTS += [
+    Scenario('gaussian-draw-transposed', '', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            'W = rng.normal(0.0, std, size=(fan_out, fan_in)).T',
+    }),
+    Scenario('gaussian-abs-times-random-sign', '', {
+        'W = rng.normal(0.0, std, size=(fan_in, fan_out))':
+            ('W = np.abs(rng.normal(0.0, std, size=(fan_in, fan_out))) *'
+             ' np.sign(rng.normal(size=(fan_in, fan_out)))'),
+    }),
+    Scenario('uniform-from-random-scaled', '', {
+        'W = rng.uniform(-bound, bound, size=(fan_in, fan_out))':
+            'W = bound * (2 * rng.random(size=(fan_in, fan_out)) - 1)',
+    }),
+    Scenario('uniform-half-times-random-sign', '', {
+        'W = rng.uniform(-bound, bound, size=(fan_in, fan_out))':
+            ('W = rng.uniform(0, bound, size=(fan_in, fan_out)) * rng.choice([-1,'
+             ' 1], size=(fan_in, fan_out))'),
+    }),
+    Scenario('orthogonal-polar-factor-by-svd', '', {
+        ('    q, r = np.linalg.qr(rng.normal(size=(big, small)))\n'
+         '    q = q * np.sign(np.diag(r))\n'):
+            ('    u, _, vt = np.linalg.svd(rng.normal(size=(big, small)),'
+             ' full_matrices=False)\n'
+             '    q = u @ vt\n'),
+    }),
+    Scenario('orthogonal-slice-of-square-qr', '', {
+        ('    q, r = np.linalg.qr(rng.normal(size=(big, small)))\n'
+         '    q = q * np.sign(np.diag(r))\n'
+         '    W = gain * (q if fan_in >= fan_out else q.T)'):
+            ('    q, r = np.linalg.qr(rng.normal(size=(big, big)))\n'
+             '    q = q * np.sign(np.diag(r))\n'
+             '    W = gain * q[:fan_in, :fan_out]'),
+    }),
+    Scenario('orthogonal-random-column-signs', '', {
+        'q = q * np.sign(np.diag(r))':
+            'q = q * rng.choice([-1.0, 1.0], size=small)',
+    }),
+    Scenario('orthogonal-columns-reversed', '', {
+        'W = gain * (q if fan_in >= fan_out else q.T)':
+            ('q = q[:, ::-1]\n'
+             '    W = gain * (q if fan_in >= fan_out else q.T)'),
+    }),
+    Scenario('layer-stats-dead-by-column-max', '', {
+        'frozen = np.array([np.mean(np.all(h <= 0, axis=0)) for h in hidden])':
+            'frozen = np.array([np.mean(h.max(axis=0) == 0) for h in hidden])',
+    }),
+]

@@ -712,3 +712,47 @@ DESIGNED19 = {
         'passes this check with one change (line 9): `dict(params)` written as `{k: np.copy(v)',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+# --- promise audit, session 10 (AUD5)
+# Promises of the text and docstrings no check held: each mistake below passed every check.
+AUD5_NESTEROV_STEP = ("        state[k] = mu * state[k] - lr * g[k]\n"
+                      "        params[k] += state[k]\n")
+AUD5_SCHEDULE = f"    {SCHEDULE}\n"
+AUD5_LOSSES_END = "        losses.append(objective.loss(params))\n    ### END SOLUTION\n"
+SCENARIOS += [
+    # "changes params and state in place and returns nothing"
+    Scenario('momentum-returns-params-as-well', '4.1', {
+        MOMENTUM: MOMENTUM + "    return params\n",
+    }, 'the update rules return nothing'),
+    Scenario('nesterov-returns-params-and-state', '4.2', {
+        AUD5_NESTEROV_STEP: AUD5_NESTEROV_STEP + "    return params, state\n",
+    }, 'the update rules return nothing'),
+    # "capped at mu_max", from t = 0: a ceiling below 0.5 caps the first block too
+    Scenario('schedule-first-block-not-capped', '4.3', {
+        AUD5_SCHEDULE: "    if t < 250:\n        mu = 0.5\n    else:\n    " + AUD5_SCHEDULE,
+    }, 'no special case for t < 250'),
+    Scenario('schedule-cap-applied-from-second-block', '4.3', {
+        AUD5_SCHEDULE: "    mu = 1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1))\n"
+                       "    if t >= 250:\n        mu = min(mu, mu_max)\n",
+    }, 'no special case for t < 250'),
+    Scenario('schedule-floored-at-one-half', '4.3', {
+        AUD5_SCHEDULE: "    mu = max(0.5, min(1.0 - 2.0 ** (-1.0 - np.log2(np.floor(t / 250) + 1)), "
+                       "mu_max))\n",
+    }, 'no special case for t < 250'),
+    # "Returns losses, a list of n_steps + 1 floats"
+    Scenario('optimise-losses-converted-to-array', '4.4', {
+        AUD5_LOSSES_END: "        losses.append(objective.loss(params))\n"
+                         "    losses = np.array(losses)\n    ### END SOLUTION\n",
+    }, 'the docstring asks for a list'),
+    Scenario('optimise-losses-converted-to-tuple', '4.4', {
+        AUD5_LOSSES_END: "        losses.append(objective.loss(params))\n"
+                         "    losses = tuple(losses)\n    ### END SOLUTION\n",
+    }, 'the docstring asks for a list'),
+]
+VARIANTS += [
+    # SGD as momentum with mu = 0: the same step, p - lr * g
+    Scenario('optimise-sgd-as-momentum-with-zero-mu', '', {
+        "            sgd_step(params, objective.grad(params), state, lr, mu)\n":
+            "            momentum_step(params, objective.grad(params), state, lr, 0.0)\n",
+    }),
+]

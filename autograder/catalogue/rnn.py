@@ -782,3 +782,33 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+# --- promise audit, session 10 (AUD5)
+# Promises of the text and docstrings no check held: each mistake below passed every check.
+SCENARIOS += [
+    # "Returns norms (T + 1,)": an array, which the experiments divide (lin / lin[0])
+    Scenario('gradient-norms-returned-as-list', '5.5', {
+        "    norms = np.array(norms)\n": "",
+    }, 'the docstring asks for an array of shape (T + 1,)'),
+    # "grads, a dict with the keys and shapes of params": clipping takes every entry's norm
+    Scenario('classifier-initial-state-gradients-returned', '5.7', {
+        '    grads = {"Wx": dWx, "Wh": dWh, "b": db, "Wy": dWy, "by": dby}\n':
+            '    dh0, dc0 = lstm_backward(dh, cache)[1:3]\n'
+            '    grads = {"Wx": dWx, "Wh": dWh, "b": db, "Wy": dWy, "by": dby, "h0": dh0, '
+            '"c0": dc0}\n',
+    }, 'which are not parameters'),
+    # lstm_backward(dh, cache, dc_last): the cache it is given, as rnn_backward (5.2)
+    Scenario('lstm-backward-reads-the-last-forward-cache', '5.4', {
+        "        cache.append(step_cache)\n    ### END SOLUTION\n    return h, c, cache\n":
+            "        cache.append(step_cache)\n    global _LAST_LSTM\n    _LAST_LSTM = cache\n"
+            "    ### END SOLUTION\n    return h, c, cache\n",
+        "    N, T, H = dh.shape\n    dx = None\n": "    cache = _LAST_LSTM\n    N, T, H = dh.shape\n"
+                                                "    dx = None\n",
+    }, 'never what the last forward call left behind'),
+]
+VARIANTS += [
+    Scenario('gradient-norms-anything-but-linear-is-tanh', '', {
+        '        if activation == "tanh":\n': '        if activation != "linear":\n'}),
+    Scenario('clip-when-norm-reaches-max', '', {
+        "    if total_norm > max_norm:\n": "    if total_norm >= max_norm:\n"}),
+]

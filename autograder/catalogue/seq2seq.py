@@ -882,3 +882,79 @@ DESIGNED19 = {
         'create ids with dtype=np.int64 (np.full(..., dtype=np.int64)): a',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+
+# --- promise audit, session 10 (AUD5)
+# Promises of the text and docstrings no check held: each mistake below passed every check.
+AUD5_TTI = "    ids = [stoi.get(t, UNK) for t in tokens] + [EOS]\n"
+AUD5_ITT = ("    tokens = []\n    for i in ids:\n        if i == EOS:\n            break\n"
+            "        if i != PAD and i != BOS:\n            tokens.append(itos[i])\n")
+AUD5_BUCKET = "    if bucket:\n        lengths"
+AUD5_CHUNKS = "        chunks = [chunks[k] for k in rng.permutation(len(chunks))]\n"
+AUD5_ENC_M = "        m = src_mask[:, t, None]\n        h_new, c_new, step"
+AUD5_ENC_BACK_M = "        m = src_mask[:, t, None]\n        dx, dh_prev"
+AUD5_BEAM_END = "    tokens, logp, _, _ = max(finished, key=lambda f: f[1] / len(f[0]))\n"
+SCENARIOS += [
+    # tokens_to_ids: "Returns a list of int ids ending with EOS"
+    Scenario('vocab-ids-converted-to-array', '6.1', {
+        AUD5_TTI: "    ids = np.array([stoi.get(t, UNK) for t in tokens] + [EOS])\n",
+    }, 'the docstring asks for a list'),
+    Scenario('vocab-ids-returned-as-tuple', '6.1', {
+        AUD5_TTI: "    ids = tuple(stoi.get(t, UNK) for t in tokens) + (EOS,)\n",
+    }, 'the docstring asks for a list'),
+    # ids_to_tokens: "the tokens before the first EOS" of "ids: sequence of int": ids without
+    # EOS (a decoder cut at max_len), ids in a NumPy array (a row of greedy_decode's output)
+    Scenario('vocab-tokens-end-found-with-index', '6.1', {
+        AUD5_ITT: "    tokens = [itos[i] for i in ids[:ids.index(EOS)] if i not in (PAD, BOS)]\n",
+    }, 'without an EOS every id belongs to the sequence'),
+    Scenario('vocab-tokens-trimmed-back-to-an-eos', '6.1', {
+        AUD5_ITT: "    ids = list(ids)\n    while ids and ids[-1] != EOS:\n        ids.pop()\n"
+                  + AUD5_ITT,
+    }, 'without an EOS every id belongs to the sequence'),
+    Scenario('vocab-tokens-eos-popped-off-the-list', '6.1', {
+        AUD5_ITT: "    while EOS in ids:\n        ids.pop()\n"
+                  "    tokens = [itos[i] for i in ids if i not in (PAD, BOS)]\n",
+    }, 'a NumPy array too'),
+    # make_batches: sort "with bucket=True" only, and "shuffle the order of the batches"
+    Scenario('loader-buckets-without-the-flag', '6.3', {
+        AUD5_BUCKET: "    if True:\n        lengths",
+    }, 'sort by length only when bucket=True'),
+    Scenario('loader-short-batch-kept-last', '6.3', {
+        AUD5_CHUNKS: "        chunks = [chunks[k] for k in rng.permutation(len(chunks) - 1)]"
+                     " + [chunks[-1]]\n",
+    }, 'shuffle the whole list of batches'),
+    # the encoder: "Everything downstream reads the mask, never the PAD id"
+    Scenario('encoder-mask-from-pad-id', '6.6', {
+        AUD5_ENC_M: "        m = (src[:, t] != PAD)[:, None]\n        h_new, c_new, step",
+    }, 'read src_mask (in the forward and the backward pass)'),
+    Scenario('encoder-backward-mask-from-pad-id', '6.6', {
+        AUD5_ENC_BACK_M: "        m = (src[:, t] != PAD)[:, None]\n        dx, dh_prev",
+    }, 'read src_mask (in the forward and the backward pass)'),
+    # encoder_backward: "Returns {E_src, enc_Wx, enc_Wh, enc_b}", seq2seq_loss "grads, a dict
+    # with one array per parameter": clip_grad_norm takes the norm of every entry
+    Scenario('encoder-backward-returns-state-gradient', '6.6', {
+        "        dc = np.where(m, dc_prev, dc)\n    ### END SOLUTION":
+            "        dc = np.where(m, dc_prev, dc)\n    grads[\"h0\"] = dh\n    ### END SOLUTION",
+    }, "the docstring's dict holds E_src, enc_Wx, enc_Wh, enc_b and nothing else"),
+    # encoder_backward(dh, dc, cache): the cache it is given
+    Scenario('encoder-backward-reads-the-last-forward-cache', '6.6', {
+        "    cache = (src, src_mask, steps, params)\n":
+            "    cache = (src, src_mask, steps, params)\n    global _LAST_ENC\n    _LAST_ENC = cache\n",
+        "    src, src_mask, steps, params = cache\n": "    src, src_mask, steps, params = _LAST_ENC\n",
+    }, 'never what the last forward call left behind'),
+    Scenario('loss-grads-hold-logits-gradient', '6.7', {
+        "    grads.update(encoder_backward(dh0, dc0, enc_cache))\n":
+            "    grads.update(encoder_backward(dh0, dc0, enc_cache))\n"
+            "    grads[\"logits\"] = dlogits\n",
+    }, 'which are not parameters'),
+    # beam_search: "Returns tokens (list of int, ...)"
+    Scenario('beam-tokens-converted-to-array', '6.9', {
+        AUD5_BEAM_END: AUD5_BEAM_END + "    tokens = np.array(tokens)\n",
+    }, 'the docstring asks for a list of int'),
+]
+VARIANTS += [
+    Scenario('vocab-tokens-end-by-index-when-present', '', {
+        AUD5_ITT: "    ids = list(ids)\n    end = ids.index(EOS) if EOS in ids else len(ids)\n"
+                  "    tokens = [itos[i] for i in ids[:end] if i not in (PAD, BOS)]\n"}),
+    Scenario('loader-bucket-sorted-longest-first', '', {
+        'order[np.argsort(lengths, kind="stable")]': 'order[np.argsort(-lengths, kind="stable")]'}),
+]

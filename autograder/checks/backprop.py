@@ -12,6 +12,7 @@ from autograder.checks import loops
 from autograder.compare import (
     Mistake,
     compare,
+    describe,
     expect,
     named,
     unpack,
@@ -316,6 +317,24 @@ def check_numerical_gradient(numerical_gradient, *, seed):
                       "step: perturb x by the argument h, not by a number of your own")
             e.mistake = "numgrad-ignores-h"
         raise
+    # and a 3-D one: "any shape" is more than the two shapes above (AUD4)
+    shape3 = (2, 3, 2)
+    f3 = Cubic(*(rng.normal(size=shape3) for _ in range(3)))
+    x3 = rng.normal(size=shape3)
+    hint3 = ("visit every index of x whatever its number of axes: for i in np.ndindex(x.shape), "
+             "then x[i] (loops written for one or two axes perturb a whole row of a 3-D x)")
+    try:
+        g3 = numerical_gradient(CubicValue(f3.a, f3.b, f3.c), x3.copy(), h)
+    except Exception as e:
+        raise CheckFailed(f"numerical_gradient raised {type(e).__name__} on a 3-D x of shape "
+                          f"{shape3}: {e}", ["x may have any shape; the docstring says so"],
+                          hint=hint3, mistake="numgrad-2d-only") from None
+    try:
+        compare({"grad": g3}, {"grad": f3.grad(x3) + f3.a * h**2}, rtol=1e-4,
+                what=f"the exact centred difference on a 3-D x of shape {shape3}")
+    except CheckFailed as e:
+        e.hint, e.mistake = hint3, "numgrad-2d-only"
+        raise
 
 
 def _one_sided(f, x, h):
@@ -372,6 +391,46 @@ def check_mlp(mlp_forward, mlp_backward, *, seed):
     num = gradcheck.numerical_gradient(lambda w: float(np.sum(nn.mlp_forward({**params, k: w}, x)[0]
                                                     * dscores)), params[k].copy())
     compare({k: grads[k]}, {k: num}, rtol=1e-5, what="central differences")
+    _check_depths(mlp_forward, mlp_backward, seed)
+
+
+def _check_depths(mlp_forward, mlp_backward, seed):
+    """L = len(params) // 2 for any L: one layer (no hidden layer, no ReLU: the net is linear)
+    and eleven (keys W10 and W11, which sort before W2 as strings) (AUD4)."""
+    r = np.random.default_rng([seed, 40])
+    for L in (1, 11):
+        sizes = [int(s) for s in r.integers(3, 7, size=L + 1)]
+        params = nn.mlp_init(sizes, r)
+        for k in params:
+            if k.startswith("b"):
+                params[k] = r.normal(scale=0.5, size=params[k].shape)
+        x = r.normal(size=(int(r.integers(4, 9)), sizes[0]))
+        exp_scores, exp_caches = nn.mlp_forward(params, x)
+        dscores = r.normal(size=exp_scores.shape)
+        expected = nn.mlp_backward(dscores, exp_caches)
+        hint = ("with one layer (params holds only W1 and b1) there is no hidden layer: the "
+                "scores are x @ W1 + b1, with no ReLU" if L == 1 else
+                f"with {L} layers (keys W1 to W{L}): loop i over 1..L with L = len(params) // 2 "
+                "and read params[f'W{i}']; sorted keys or max(params) compare strings, and 'W10' "
+                "sorts before 'W2'")
+        what = f"the reference on a net of {L} layer{'s' if L > 1 else ''}, sizes {sizes}"
+        try:
+            scores, caches = unpack("mlp_forward", mlp_forward(
+                {k: v.copy() for k, v in params.items()}, x.copy()), ("scores", "caches"))
+            compare({"scores": scores}, {"scores": exp_scores}, what=what)
+            grads = mlp_backward(dscores.copy(), caches)
+            expect(isinstance(grads, dict) and set(grads) == set(expected),
+                   f"on a net of {L} layers mlp_backward returned gradients for "
+                   f"{sorted(map(str, grads)) if isinstance(grads, dict) else describe(grads)}",
+                   f"expected one per parameter: {sorted(expected, key=lambda k: (k[0], int(k[1:])))}")
+            compare(grads, expected, what=what)
+        except CheckFailed as e:
+            e.hint, e.mistake = hint, "mlp-depth"
+            raise
+        except Exception as e:
+            raise CheckFailed(f"mlp_forward or mlp_backward raised {type(e).__name__} on a net of "
+                              f"{L} layer{'s' if L > 1 else ''}: {e}", [what], hint=hint,
+                              mistake="mlp-depth") from None
 
 
 def _scores_relus(params, x, skip):

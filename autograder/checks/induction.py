@@ -141,6 +141,16 @@ def check_split_indices(split_indices, *, seed):
                "the rng", f"in {call}, with seeds {split_seed}, {split_seed + 1}, {split_seed + 2}",
                hint="shuffle with the rng you are given (rng.permutation(n)), not with a generator "
                     "of your own", mistake="split-ignores-seed")
+        # the docstring promises arrays: X[train_idx] works with a list, but train_idx.size, a
+        # boolean mask or arithmetic on the indices do not (AUD4)
+        lists = [(s, type(a).__name__) for s, a in zip(SPLIT_SETS, out.values(), strict=True)
+                 if not isinstance(a, np.ndarray)]
+        expect(not lists, f"{lists[0][0] if lists else ''}_idx is a {lists[0][1] if lists else ''}"
+               ", not a numpy array", f"in {call}: "
+               + ", ".join(f"{s}_idx is a {t}" for s, t in lists)
+               + "; the docstring promises 1-D integer arrays",
+               hint="return numpy arrays: slices of perm = rng.permutation(n) are arrays already "
+                    "(no list(...) or .tolist())", mistake="split-not-arrays")
 
 
 # --- 1.2 --------------------------------------------------------------------------------
@@ -510,6 +520,7 @@ def check_capacity_sweep(capacity_sweep, *, seed):
     ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
     if b in ok:
         _check_sweep_with_gaps(capacity_sweep, x_tr, y_tr, x_va, y_va, start)
+        _check_sweep_unsorted(capacity_sweep, x_tr, y_tr, x_va, y_va, seed)
         return
     details = [f"degrees {degrees}", "validation errors " + " ".join(f"{v:.3g}" for v in va)]
     fits = [r for r in _BEST_RULES if r[1](tr, va, degrees) == b]
@@ -564,6 +575,43 @@ def _check_sweep_with_gaps(capacity_sweep, x_tr, y_tr, x_va, y_va, start):
                 float(b) == degrees[0] + pos else
                 "return the entry of degrees at the position of the smallest validation error",
            mistake="best-degree-from-position")
+
+
+def _check_sweep_unsorted(capacity_sweep, x_tr, y_tr, x_va, y_va, seed):
+    """degrees in no particular order: entry k of each error list belongs to degrees[k], so a
+    sweep over sorted(degrees) (or one that sorts the list) returns the errors in another
+    order (AUD4)."""
+    r = np.random.default_rng([seed, 39])
+    degrees = [int(d) for d in r.permutation(np.arange(1, 8))]
+    while degrees in (sorted(degrees), sorted(degrees)[::-1]):
+        degrees = [int(d) for d in r.permutation(np.arange(1, 8))]
+    tr, va, best = ref.capacity_sweep(x_tr, y_tr, x_va, y_va, degrees)
+    call = f"capacity_sweep(x_train, y_train, x_val, y_val, degrees={degrees})"
+    given = list(degrees)
+    got = named("capacity_sweep", capacity_sweep(x_tr.copy(), y_tr.copy(), x_va.copy(),
+                                                 y_va.copy(), given),
+                ("train_errors", "val_errors", "best_degree"))
+    order = np.argsort(degrees)
+    try:
+        compare({"train_errors": got["train_errors"], "val_errors": got["val_errors"]},
+                {"train_errors": tr, "val_errors": va}, rtol=1e-6,
+                what=f"the reference sweep over degrees {degrees}, in that order", mistakes=[
+                    Mistake("sweep-sorted-degrees", "your errors are in increasing order of the "
+                            f"degree ({sorted(degrees)}), not in the order of degrees: entry k "
+                            "belongs to degrees[k]; loop over degrees as given (do not sort it)",
+                            lambda: {"train_errors": tr[order], "val_errors": va[order]})])
+    except CheckFailed as e:
+        e.details.insert(0, call)
+        raise
+    b = got["best_degree"]
+    expect(np.ndim(b) == 0 and float(b) == best, f"with degrees {degrees}, best_degree is {b}; "
+           f"the smallest validation error is at degree {best}", call,
+           hint="return the entry of degrees at the position of the smallest validation error",
+           mistake="best-degree-from-position")
+    expect(given == degrees, f"capacity_sweep changed the list degrees it was given: {given}",
+           f"{call}: the caller's list must be left as it is",
+           hint="do not sort degrees in place (degrees.sort()): loop over it as given",
+           mistake="sweep-sorted-degrees")
 
 
 # (name, rule(train errors, validation errors, degrees) -> the degree it picks, hint)

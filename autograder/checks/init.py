@@ -234,7 +234,66 @@ def check_statistics(name, W, fan_in, fan_out, std, formula, *, uniform, candida
                f"{n} Gaussian draws reach beyond 3.2 std (all but once in ten million times)",
                hint="draw from rng.normal and keep every draw as it is: no clipping or truncation "
                     "of the tails", mistake="not-gaussian")
+    # the shape once more: a kurtosis that is neither a Gaussian's 3 nor a uniform's 1.8 passed
+    # the test above, which names only a draw of the other kind. Seeds 0-9, both fan orders:
+    # N(0, s^2) gives 2.94 to 3.03 and U[-a, a] 1.79 to 1.81 (bands 2.5-3.5 and 1.5-2.1), while a
+    # Student t(10) gives 3.87 to 4.30, a logistic 3.97 to 4.41, a Laplace 5.58 to 6.42 and a
+    # triangular 2.37 to 2.42, each with the right std (AUD4)
+    if looks != want:
+        raise CheckFailed(f"{name}'s weights are not {want}: their kurtosis is {k:.2f}",
+                          [f"kurtosis E[w^4] / std^4 = {k:.2f} over {n} entries: a Gaussian has 3 "
+                           f"(2.5 to 3.5 accepted here), a uniform 1.8 (1.5 to 2.1); std {s:.4g}, "
+                           f"expected {formula} = {std:.4g}"],
+                          hint=f"the std is right but the distribution is not {want}: draw "
+                               + ("rng.uniform(-a, a, ...)" if uniform else "rng.normal(0, std, ...)")
+                               + " (not another distribution scaled to the same std)",
+                          mistake=f"not-{want.lower()}")
+    # a continuous draw repeats (almost) no value: over seeds 0-199 rng.normal and rng.uniform in
+    # float64 repeat none at these sizes, cast to float32 at most 0.05% (AUD4); a pick from a grid
+    # of 801 or 1000 values repeats 97%, rows drawn once and copied 50%
+    repeated = n - distinct
+    if repeated > n // 100:
+        rows = np.unique(W, axis=0).shape[0] < fan_in
+        cols = np.unique(W, axis=1).shape[1] < fan_out
+        raise CheckFailed(f"{repeated} of {name}'s {n} weights repeat a value another weight has",
+                          [f"{distinct} distinct values among {n} entries; independent draws from a "
+                           "continuous distribution are all different"
+                           + ("; some rows are copies of others" if rows else "")
+                           + ("; some columns are copies of others" if cols else "")],
+                          hint="draw one independent number per entry, "
+                               + ("rng.uniform(-a, a, size=(fan_in, fan_out))" if uniform else
+                                  "rng.normal(0, std, size=(fan_in, fan_out))")
+                               + ": not copies of part of the matrix (its entries are not "
+                                 "independent), nor picks from a grid or list of values",
+                          mistake="repeated-values")
     return W
+
+
+def check_not_standardised(name, call, seed, std, draws=20, shape=(4, 5)):
+    """Independent draws: the sample mean and std of a small matrix vary from draw to draw
+    (20 entries: the sample std's relative spread is about 0.16). A matrix rescaled to mean 0 and
+    std `std` exactly has the right statistics on every large matrix, and dependent entries.
+    call(rng) -> W of `shape`."""
+    rng = np.random.default_rng([seed, 37])
+    Ws = [np.asarray(call(rng), dtype=np.float64) for _ in range(draws)]
+    if any(W.shape != shape for W in Ws):
+        return
+    stds = np.array([W.std() for W in Ws])
+    means = np.array([W.mean() for W in Ws])
+    exact_std = bool(np.all(np.abs(stds - std) <= 1e-9 * std))
+    exact_mean = bool(np.all(np.abs(means) <= 1e-12 * std))
+    if exact_std or exact_mean:
+        what = "std exactly the std asked for" if exact_std else "mean exactly 0"
+        raise CheckFailed(
+            f"every matrix {name} draws has sample {what}",
+            [f"{draws} draws of {name}{shape}: sample means from {means.min():.2g} to "
+             f"{means.max():.2g}, sample stds from {stds.min():.6g} to {stds.max():.6g}; "
+             f"independent draws of {shape[0] * shape[1]} entries would vary (the std by about "
+             f"16%)"],
+            hint="do not standardise the sample (W - W.mean(), / W.std()): that makes the "
+                 "entries depend on each other; the distribution's own mean and std are what "
+                 "the draw must have, rng.normal(0, std, ...) or rng.uniform(-a, a, ...) as "
+                 "drawn", mistake="standardised-sample")
 
 
 def check_rng_use(name, call, seed):
@@ -391,6 +450,24 @@ def check_predicted_std(predicted_std, *, seed):
     rng = np.random.default_rng(seed)
     for activation in ("linear", "relu", "tanh"):
         _check_predicted_once(predicted_std, rng, activation)
+    # the defaults the signature gives and the first experiment relies on: activation "linear",
+    # input_std 1.0 (AUD4)
+    r = np.random.default_rng([seed, 38])
+    width, depth = int(r.integers(20, 300)), int(r.integers(4, 12))
+    weight_std = float(r.uniform(0.5, 2.0) / np.sqrt(width))
+    got = predicted_std(width, depth, weight_std)
+    got = np.asarray(got, dtype=np.float64) if isinstance(got, (list, tuple)) else got
+    try:
+        compare({"std": got}, {"std": (np.sqrt(width) * weight_std) ** np.arange(1, depth + 1)},
+                rtol=1e-8, what=f"predicted_std({width}, {depth}, {weight_std:.4g}) with the "
+                "defaults activation='linear', input_std=1.0", axes={"std": ("layer",)})
+    except CheckFailed as e:
+        # every call with explicit arguments was right: the defaults are what differs
+        e.hint = ("called without activation and input_std, predicted_std must use the defaults "
+                  "of its signature, activation=\"linear\" and input_std=1.0 (the first "
+                  "experiment calls it so)")
+        e.mistake = "defaults-changed"
+        raise
 
 
 def _check_predicted_once(predicted_std, rng, activation):
@@ -462,6 +539,10 @@ def check_gaussian_uniform(gaussian_init, uniform_init, *, seed):
     expect(float(norms.max()) < VANISHED, "at std 0.01 the weight gradients should vanish",
            "per-layer gradient norms: " + " ".join(f"{v:.1e}" for v in norms),
            f"expected all below {VANISHED:g}; does gaussian_init use its std argument?")
+    # independent entries: no sample rescaled to its exact mean and std (AUD4)
+    check_not_standardised("gaussian_init", lambda r: gaussian_init(4, 5, std, r), seed, std)
+    check_not_standardised("uniform_init", lambda r: uniform_init(4, 5, bound, r), seed,
+                           bound / np.sqrt(3))
 
 
 # --- 3.3 Xavier -----------------------------------------------------------------------------
@@ -630,6 +711,7 @@ SIGN_DRAWS, SIGN_N, SIGN_LIMIT = 64, 8, 0.25
 # every entry of a uniform orthogonal matrix is as often negative as positive: the mean sign of
 # one row or column over the draws (512 signs, std 0.044) and of all entries (4096, std 0.016)
 LINE_LIMIT, ALL_LIMIT = 0.3, 0.1
+ENTRY_LIMIT = 0.7   # one diagonal entry's mean sign over the draws: 0 +- 0.125
 
 
 def sign_draws(orthogonal_init, seed, shape=(SIGN_N, SIGN_N)):
@@ -691,6 +773,23 @@ def _check_signs(orthogonal_init, seed, shape):
             hint="your signs follow a convention of your own that favours positive entries: "
                  "multiply each column of q by the sign of the matching diagonal entry of r, "
                  "np.sign(np.diag(r))", mistake="sign-convention")
+    # each diagonal entry on its own: signs fixed per column (a sign pattern of one's own, drawn
+    # from a generator with a fixed seed or written in the code) balance out over the diagonal
+    # but not entry by entry. Seeds 0-9, three shapes: the largest |mean sign| of one diagonal
+    # entry over the 64 draws is 0.09 to 0.34 for the recipe (0.53 at worst over seeds 0-199),
+    # 1.00 for fixed signs (AUD4)
+    per = np.diagonal(signs, axis1=1, axis2=2).mean(axis=0)
+    j = int(np.argmax(np.abs(per)))
+    if abs(per[j]) > ENTRY_LIMIT:
+        raise CheckFailed(
+            "orthogonal_init's matrices are not uniform over orthogonal matrices",
+            [f"over {SIGN_DRAWS} draws of {call}, W[{j}, {j}] has mean sign {per[j]:+.2f}; in a "
+             f"uniform orthogonal matrix it is as often negative as positive: 0 +- "
+             f"{1 / np.sqrt(SIGN_DRAWS):.3f} (limit {ENTRY_LIMIT})"],
+            hint="each column keeps the same sign from draw to draw: the signs must come from the "
+                 "draw itself, np.sign(np.diag(r)) of its QR, not from a fixed pattern (a "
+                 "generator of your own with a fixed seed, or signs written in the code)",
+            mistake="sign-convention")
 
 
 KURT_DRAWS, KURT_SHAPE, KURT_COLS, KURT_BAND = 32, (96, 24), 4, (2.6, 3.4)
@@ -752,6 +851,23 @@ def check_layer_stats(layer_stats, *, seed):
     rng = np.random.default_rng(seed)
     for activation in ("tanh", "relu", "linear"):   # the notebook: "for a linear net zeros"
         _check_stats_once(layer_stats, rng, activation)
+    # the default activation of the signature is "relu" (AUD4)
+    params, x, y = _stats_net(np.random.default_rng([seed, 38]), "relu")
+    got = layer_stats({k: v.copy() for k, v in params.items()}, x.copy(), y.copy())
+    exp = ref.layer_stats(params, x, y, "relu")
+    try:
+        expect(isinstance(got, dict) and set(exp) <= set(got),
+               "layer_stats(params, x, y), without activation, should return the same dict")
+        compare({k: np.asarray(got[k], dtype=np.float64) if isinstance(got[k], (list, tuple))
+                 else got[k] for k in exp}, exp, rtol=1e-6,
+                what="the reference on a ReLU net, called without activation (the default is "
+                     "\"relu\")")
+    except CheckFailed as e:
+        # the calls with an explicit activation were right: the default is what differs
+        e.hint = ("called without activation, layer_stats must use the default of its signature, "
+                  "activation=\"relu\"")
+        e.mistake = "defaults-changed"
+        raise
 
 
 def _check_stats_once(layer_stats, rng, activation):

@@ -31,6 +31,12 @@ MAX_LOSS = 0.27        # 4.5: full-data training loss (reference <= 0.21, plain 
 TRAIN = dict(lr=0.1, mu_max=0.9, epochs=40, batch_size=32)
 
 
+def _known(err: CheckFailed) -> CheckFailed:
+    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
+    err.exact = True
+    return err
+
+
 def _copy(d):
     return {k: np.array(v, dtype=float, copy=True) for k, v in d.items()}
 
@@ -63,6 +69,7 @@ def _call_rule(name, rule, params, arg, state, lr, mu):
                           hint="update params and state in place: params[k] += ..., "
                                "state[k] = ...; do not build and return new dicts",
                           mistake="returned-not-in-place")
+    return ret
 
 
 def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng, *, check_grads):
@@ -71,11 +78,13 @@ def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng,
     ps, ss = _copy(params0), _copy(state0)
     pr, sr = _copy(params0), _copy(state0)
     wrong = [(m, _copy(params0), _copy(state0)) for m in mistakes]
+    returned = None
     for i in range(N_STEPS):
         lr, mu = float(rng.uniform(0.05, 0.5)), float(rng.uniform(0.5, 0.99))
         arg = make_arg(i)
         given = _copy(arg) if check_grads else arg
-        _call_rule(name, rule, ps, given, ss, lr, mu)
+        ret = _call_rule(name, rule, ps, given, ss, lr, mu)
+        returned = ret if returned is None else returned
         if check_grads:
             seen = as_left(rule, given, 1)
             changed = [k for k in arg if k not in seen or not np.array_equal(seen[k], arg[k])]
@@ -93,6 +102,16 @@ def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng,
                 f"(lr = {lr:.3f}, mu = {mu:.3f}, starting from a non-zero velocity)",
                 mistakes=[Mistake(m[0], m[1], lambda pw=pw, sw=sw: _outputs(pw, sw))
                           for m, pw, sw in wrong])
+    # the API the text states: a rule changes params and state in place and returns nothing
+    # (the steps above are right, so only the return is left)
+    if returned is not None:
+        raise _known(CheckFailed(
+            f"{name} returned a {describe(returned)}; the update rules return nothing",
+            [f"params and state were updated right over {N_STEPS} steps; every rule has the "
+             "signature rule(params, ..., state, lr, mu), changes params and state in place "
+             "and returns None"],
+            hint="drop the return statement: the caller reads the new values from params and "
+                 "state, and a returned value is never used", mistake="returns-value"))
 
 
 # --- 4.1 momentum ----------------------------------------------------------------------------
@@ -322,6 +341,25 @@ def check_schedule(momentum_schedule, *, seed):
         e.details.insert(0, f"momentum_schedule(t={int(tt[i])}, mu_max={mm[i]:.4g}) returned "
                             f"{got[i]:.6g}, expected {exp[i]:.6g}")
         raise
+    # a ceiling at or below the first block's 0.5 (the text's learning-rate sweep runs
+    # mu_max = 0.5): min(formula, mu_max) caps mu from t = 0, there is no first block apart
+    low = [0.0, round(float(rng.uniform(0.05, 0.45)), 4), 0.5]
+    for mu_max in low:
+        for t in (0, 1, 249, 250, 500, 1000):
+            v = float(np.asarray(momentum_schedule(t, mu_max), dtype=float).reshape(()))
+            want = float(_schedule(t, mu_max))
+            if abs(v - want) > 1e-12 * max(abs(want), 1e-300):
+                first = t < 250 and abs(v - 0.5) <= 1e-12 and mu_max < 0.5
+                err = CheckFailed(
+                    f"momentum_schedule({t}, {mu_max:g}) returned {v:.6g}, expected {want:.6g}",
+                    [f"at t = {t} the formula gives {float(_schedule(t, 1.0)):.6g}; with "
+                     f"mu_max = {mu_max:g}, mu = min(formula, mu_max) = {want:.6g}"],
+                    hint="mu_max caps mu at every step, the first 250 included: no special "
+                         "case for t < 250, mu = min(formula, mu_max) always" if first else
+                    "mu = min(formula, mu_max) at every t, whatever mu_max is (a ceiling below "
+                    "0.5 caps from t = 0)", mistake="cap-skips-first-block" if first else
+                    "low-cap")
+                raise _known(err) if first else err
 
 
 def _rel(a, b):
@@ -411,6 +449,13 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
     compare({"losses": arr}, {"losses": exp}, rtol=1e-8,
             what=f"the reference losses of method '{method}' (lr = {lr:.3f}, "
                  f"mu_max = {mu_max})", mistakes=mistakes)
+    if not isinstance(losses, list):
+        raise _known(CheckFailed(
+            "optimise returned the right losses as "
+            f"{'a NumPy array' if isinstance(losses, np.ndarray) else 'a ' + type(losses).__name__}"
+            "; the docstring asks for a list", [f"optimise('{method}', ...) returned {describe(losses)}"],
+            hint="return the list itself (losses = [...]; losses.append(...)): no conversion "
+                 "to an array or a tuple at the end", mistake="losses-not-list"))
 
 
 # --- 4.5 training on spirals -----------------------------------------------------------------

@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from autograder.checks import measured_seed
-from autograder.compare import Mistake, compare, expect, hinted, named, unpack
+from autograder.compare import Mistake, compare, describe, expect, hinted, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck, nn
@@ -25,6 +25,12 @@ LSTM_GRADS = ("dx", "dh_prev", "dc_prev", "dWx", "dWh", "db")
 RNN_SEQ_GRADS = ("dx", "dh0", "dWx", "dWh", "db")
 LSTM_SEQ_GRADS = ("dx", "dh0", "dc0", "dWx", "dWh", "db")
 GATES = "ifog"
+
+
+def _known(err: CheckFailed) -> CheckFailed:
+    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
+    err.exact = True
+    return err
 
 
 def _sizes(rng, k, lo=2, hi=7):
@@ -471,6 +477,20 @@ def check_lstm_sequence(lstm_forward, lstm_backward, *, seed):
     got = named("lstm_backward", lstm_backward(dh.copy(), cache), LSTM_SEQ_GRADS)
     compare(got, _lstm_seq_backward(dh, np.zeros((N, H)), *args), what="the reference with "
             "dc_last=None (zeros)")
+    # a backward pass may use only its cache (as in 5.2): run another forward first, then go back
+    lstm_forward(np.random.default_rng([seed, 54]).normal(size=x.shape), h0.copy(), c0.copy(),
+                 Wx.copy(), Wh.copy(), b.copy())
+    again = named("lstm_backward", lstm_backward(dh.copy(), cache, dc_last.copy()),
+                  LSTM_SEQ_GRADS)
+    try:
+        compare(again, exp, what="the same gradients after another forward call (same cache)")
+    except CheckFailed as e:
+        e.hint, e.mistake = ("lstm_backward gave other gradients for the same cache after another "
+                             "forward call: use only dh, dc_last and the cache you are given, "
+                             "never what the last forward call left behind"), \
+            "backward-ignores-cache"
+        e.exact = True
+        raise
     # central differences at tiny sizes, with a gradient on the final cell state
     N, T, D, H = 2, 3, 2, 2
     names = ("x", "h0", "c0", "Wx", "Wh", "b")
@@ -540,6 +560,15 @@ def check_gradient_norms(gradient_norms, *, seed):
                 "1 - h_t**2, not 1 - tanh(h_t)**2",
                 lambda: {"norms": _grad_norms(Wh, h, dh_last, squash=True)}),
     ])
+    # the docstring's norms (T + 1,): an array, which the experiments divide (lin / lin[0])
+    if not isinstance(got, np.ndarray) or got.shape != (T + 1,):
+        raise _known(CheckFailed(
+            f"gradient_norms returned the right norms as {describe(got)}; the docstring "
+            f"asks for an array of shape (T + 1,) = ({T + 1},)",
+            ["the notebook's experiments divide the result by its first entry (lin / lin[0]), "
+             "which a list does not support"],
+            hint="return a NumPy array: norms = np.array(norms) after collecting them in a list",
+            mistake="norms-not-array"))
     # the exact law for a linear RNN with W = rho Q
     rho = float(rng.uniform(0.7, 1.3))
     Q = ref.orthogonal(H, rng)
@@ -688,6 +717,17 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
                 Mistake("grad-on-first-step", "the loss reads the last hidden state h[:, -1], not "
                         "h[:, 0]: an off-by-one in time", lambda: _classifier_variant(params, x, y, 0)),
             ])
+    # "grads, a dict with the keys ... of params": no more keys either (the training loop's
+    # clip_grad_norm takes the global norm over every entry of grads)
+    extra = sorted(str(k) for k in set(grads) - set(params))
+    if extra:
+        raise _known(CheckFailed(
+            f"grads has entries for {', '.join(extra)}, which are not parameters",
+            [f"params has the keys {sorted(params)}; grads must have exactly these",
+             "train_recall clips the gradient by its global norm over every entry of grads, so "
+             "an extra entry changes every clipped step"],
+            hint="return one gradient per parameter and nothing else: leave out the gradients "
+                 "of the initial states and other intermediate values", mistake="extra-grads"))
     # central differences on a tiny instance
     small = seq.classifier_init("lstm", 3, 2, 3, rng)
     small["b"] = rng.normal(size=8)

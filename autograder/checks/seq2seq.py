@@ -13,6 +13,7 @@ from autograder.checks import measured_seed
 from autograder.compare import (
     Mistake,
     compare,
+    describe,
     expect,
     hinted,
     named,
@@ -28,6 +29,17 @@ from course.reference import seq2seq as ref
 from course.reference.seq2seq import BOS, EOS, PAD, UNK
 
 # ----------------------------------------------------------------------------- helpers
+
+
+def _known(err: CheckFailed) -> CheckFailed:
+    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
+    err.exact = True
+    return err
+
+
+def _kind(x: object) -> str:
+    """'a NumPy array', 'a tuple', ...: what a value is, for a sentence."""
+    return "a NumPy array" if isinstance(x, np.ndarray) else f"a {type(x).__name__}"
 
 
 def _ints(name, got, exp):
@@ -113,6 +125,7 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
         raise CheckFailed(f"tokens_to_ids raised KeyError {e}", [f"tokens: {toks}"],
                           hint="a token missing from the vocabulary must become UNK: "
                           "stoi.get(t, UNK)", mistake="no-unk") from None
+    raw = got
     got = [int(v) for v in got] if isinstance(got, (list, tuple, np.ndarray)) else got
     if got != exp:
         hint = None
@@ -164,6 +177,41 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
                           hint="skip BOS wherever it appears, not only in front: a decoder can "
                           "emit it at any step" if itos[BOS] in got_t else None,
                           mistake="bos-inside-kept" if itos[BOS] in got_t else None)
+    # "reads until the first EOS": a decoder's output cut at max_len holds none, and then every
+    # id is read; and "ids: sequence of int": a row of greedy_decode's output is a NumPy array
+    _decoded(ids_to_tokens, exp[:-1], itos, "ids without EOS (a decoder's output cut at max_len)",
+             "without an EOS every id belongs to the sequence: stop at the first EOS when there "
+             "is one (a loop that breaks on EOS; ids.index(EOS) raises when there is none)",
+             "no-eos")
+    _decoded(ids_to_tokens, np.array(exp + [PAD, PAD], dtype=np.int64), itos,
+             "a NumPy array of ids (a row of greedy_decode's output)",
+             "ids may be any sequence of int, a NumPy array too (a row of greedy_decode's output): "
+             "iterate over it and index it; list methods such as ids.index do not exist on "
+             "arrays", "array-ids")
+    # "Returns a list of int ids": a tuple never equals a list, an array compares entry by entry
+    if not isinstance(raw, list):
+        raise _known(CheckFailed(
+            f"tokens_to_ids returned the right ids as {_kind(raw)}; the docstring asks for "
+            "a list", [f"got {describe(raw)}",
+                       "the notebook compares these lists with others (toks == t): a tuple "
+                       "never equals a list, and an array answers entry by entry"],
+            hint="return a plain list, [stoi.get(t, UNK) for t in tokens] + [EOS], without "
+                 "converting it", mistake="ids-not-list"))
+
+
+def _decoded(ids_to_tokens, ids, itos, what, hint, mistake):
+    """ids_to_tokens on `ids` (a list or an array) against the reference, with hint on failure."""
+    exp = ref.ids_to_tokens([int(v) for v in ids], itos)
+    shown = [f"ids {[int(v) for v in ids]}", f"expected {exp}"]
+    try:
+        got = ids_to_tokens(ids.copy(), list(itos))
+    except Exception as e:      # noqa: BLE001 - any error is the student's
+        raise CheckFailed(f"ids_to_tokens raised {type(e).__name__} on {what}",
+                          [*shown, f"error: {e}"[:200]], hint=hint, mistake=mistake) from None
+    if isinstance(got, str) or list(got) != exp:
+        raise CheckFailed(f"ids_to_tokens differs from the reference on {what}",
+                          [*shown, f"got      {got if isinstance(got, str) else list(got)}"],
+                          hint=hint, mistake=mistake)
 
 
 # ----------------------------------------------------------------------------- 6.2 padding
@@ -310,6 +358,32 @@ def check_make_batches(make_batches, *, seed):
     expect(len(few) == 1 and sorted(np.asarray(few[0]["idx"]).tolist()) == [0, 1, 2],
            "with batch_size 10 and 3 examples there should be one batch of 3",
            f"got {len(few)} batches of sizes {[len(b['idx']) for b in few]}")
+    # "shuffle the order of the batches": all of them, the short one too. Where the order is
+    # shuffled the short batch is last in eight epochs out of eight with probability
+    # (1 / K)**8 < 6e-7 (K >= 6 batches); the reference, seeds 0-299: at most 5 of 8; a short
+    # batch kept last: 8 of 8
+    last_short = sum(len(np.asarray(b[-1]["idx"])) < bs for b in (
+        _epoch(make_batches, src, tgt, bs, seed + k, True) for k in range(0, 8000, 1000)))
+    expect(last_short < 8, "with bucket=True the short batch comes last in eight epochs out of "
+           "eight", f"{n} examples, batch_size {bs}: the other batches are shuffled, it is not",
+           hint="shuffle the whole list of batches, the short one included (rng.permutation of "
+                "all of them): only then is the epoch in random order",
+           mistake="short-batch-kept-last")
+    # bucket=False: the batches are slices of the shuffled order, not runs of the length-sorted
+    # one (the reference, seeds 0-299: no epoch of 900 gives such runs; bucketed: 3 of 3)
+    def runs_of_sorted(batches):
+        spans = sorted((min(ls), max(ls)) for ls in
+                       ([len(src[i]) for i in np.asarray(b["idx"])] for b in batches))
+        return all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    runs = sum(runs_of_sorted(_epoch(make_batches, src, tgt, bs, seed + k, False))
+               for k in (0, 1000, 2000))
+    if runs == 3:
+        raise _known(CheckFailed(
+            "with bucket=False each batch holds a run of the length-sorted order, in three "
+            "epochs out of three", [f"{n} examples, batch_size {bs}: the batches were bucketed "
+                                    "by length"],
+            hint="sort by length only when bucket=True: with bucket=False the batches are "
+                 "consecutive slices of the shuffled order", mistake="always-bucketed"))
 
 
 # ----------------------------------------------------------------------------- 6.4 teacher forcing
@@ -513,6 +587,45 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
         return fn
     for k in ("enc_Wh", "E_src"):
         _near_numerical(k, grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
+    # "Returns {E_src, enc_Wx, enc_Wh, enc_b}": nothing more (seq2seq_loss merges the dict into
+    # its grads, whose global norm clip_grad_norm then takes over every entry)
+    other = sorted(str(k) for k in grads if k not in ENC_KEYS)
+    if other:
+        raise _known(CheckFailed(
+            f"encoder_backward also returns {', '.join(other)}",
+            [f"the docstring's dict holds {', '.join(ENC_KEYS)} and nothing else",
+             "seq2seq_loss merges it into its grads, and clip_grad_norm's global norm then "
+             "counts every extra entry"],
+            hint="return the four parameter gradients only: the gradient on the encoder's "
+                 "initial state is not needed (that state is zeros)",
+            mistake="encoder-extra-entries"))
+    # padded cells holding other ids than PAD (the same state and gradients): which steps are
+    # real is src_mask's to say
+    src2 = np.where(mask, src, rng.integers(4, V, size=src.shape))
+    h2, c2, cache2 = unpack("encoder_forward", encoder_forward(params, src2.copy(), mask.copy()),
+                            ("h", "c", "cache"))
+    with hinted("which source cells are real is src_mask's to say, whatever id a padded cell "
+                "holds: read src_mask (in the forward and the backward pass), never src != PAD",
+                "mask-from-pad-id"):
+        compare({"h": h2, "c": c2}, {"h": eh, "c": ec},
+                what="the same final state with other ids than PAD in the padded source cells")
+        grads2 = encoder_backward(dh.copy(), dc.copy(), cache2)
+        compare({k: grads2[k] for k in ENC_KEYS}, exp,
+                what="the same gradients with other ids than PAD in the padded source cells")
+    # a backward pass may use only its cache: encode another batch first, then go back
+    other, other_mask = ref.pad_batch(_random_seqs(np.random.default_rng([seed, 66]), 4, 0, 4, V))
+    encoder_forward(params, other, other_mask)
+    again = encoder_backward(dh.copy(), dc.copy(), cache)
+    try:
+        compare({k: again[k] for k in ENC_KEYS}, exp,
+                what="the same gradients after another forward call (same cache)")
+    except CheckFailed as e:
+        e.hint, e.mistake = ("encoder_backward gave other gradients for the same cache after "
+                             "another forward call: use only dh, dc and the cache you are given, "
+                             "never what the last forward call left behind"), \
+            "backward-ignores-cache"
+        e.exact = True
+        raise
 
 
 BUFFERED_ADD = ("{E}: a token that occurs twice in one step gets its gradient once: "
@@ -644,6 +757,17 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
         return lambda w: float(seq2seq_loss({**params, k: w}, *args)[0])
     for k in ("enc_Wh", "E_src", "dec_Wh"):     # through the encoder-to-decoder hand-off
         _near_numerical(f"d{k}", grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
+    # "one array per parameter": no more entries either (train_seq2seq clips the global norm
+    # over every entry of grads)
+    extra = sorted(str(k) for k in set(grads) - set(params))
+    if extra:
+        raise _known(CheckFailed(
+            f"grads has entries for {', '.join(extra)}, which are not parameters",
+            [f"params has the keys {', '.join(sorted(params))}; grads must have exactly these",
+             "train_seq2seq clips the gradient by its global norm over every entry of grads, so "
+             "an extra entry changes every clipped step"],
+            hint="return one gradient per parameter and nothing else: leave out logits, state "
+                 "and other intermediate gradients", mistake="extra-grads"))
 
 
 # ----------------------------------------------------------------------------- 6.8 greedy
@@ -875,9 +999,9 @@ def check_beam_search(beam_search, *, seed):
                hint=BEAM_RULES["finished_leave"] if EOS in toks[:-1] else None)
         compare({"logp": lp}, {"logp": gl[0]}, what="greedy's logp (beam_width 1)")
         # width > 1: the reference's answer
-        toks, lp = unpack("beam_search", beam_search(params, s.copy(), width, max_len),
-                          ("tokens", "logp"))
-        toks = [int(v) for v in toks]
+        raw, lp = unpack("beam_search", beam_search(params, s.copy(), width, max_len),
+                         ("tokens", "logp"))
+        toks = [int(v) for v in raw]
         et, el = ref.beam_search(params, s, width, max_len)
         if toks != et:
             broken = [r for r in BEAM_RULES
@@ -889,6 +1013,15 @@ def check_beam_search(beam_search, *, seed):
                               mistake=f"beam-{broken[0]}" if broken else None)
         score = ref.score_sequence(params, s, toks)
         compare({"logp": lp}, {"logp": score}, what="the model's log-probability of your sequence")
+        # "Returns tokens (list of int ...)": the notebook compares it with a target list
+        if not isinstance(raw, list):
+            raise _known(CheckFailed(
+                f"beam_search returned the right tokens as {_kind(raw)}; the docstring "
+                "asks for a list of int", [f"source {s.tolist()}: tokens {toks} ({describe(raw)})",
+                                           "the notebook compares them with a target list "
+                                           "(toks == t), which an array answers entry by entry"],
+                hint="return the tokens as a plain list (the winner's token list itself, "
+                     "without converting it)", mistake="tokens-not-list"))
         # (no "beam scores at least greedy": with length normalisation the reference's beam
         # falls below greedy on some models, so it is no promise; the answer is checked above)
 
