@@ -595,14 +595,16 @@ def compare(got: Outputs, expected: Outputs, *, rtol: float = 1e-6, what: str = 
     axes {"dx": ("example", "step", "feature")} names the axes, regions {"x > 0": mask}
     names input regions (masks broadcast to the outputs' shapes) for it, and sizes
     {"N": N} names a constant factor (N, 1/N, N/T, 2*N, ...); inputs {"b": b}: a wrong output
-    equal to one of them is named so.
+    equal to one of them is named so (a key in backquotes, "`out` (the output)", is shown as
+    it is, any other as "the argument `b`").
     """
     for n in expected:
         twin = _input_twin(got.get(n), expected[n], inputs or {})
         if twin is not None:
             right = _input_twin(expected[n], got.get(n), inputs or {})
-            raise CheckFailed(f"{n} differs from {what}", [f"{n} is the argument `{twin}`"],
-                              hint=f"{n} holds the argument `{twin}` where " + (
+            label = twin if twin.startswith("`") else f"the argument `{twin}`"
+            raise CheckFailed(f"{n} differs from {what}", [f"{n} is {label}"],
+                              hint=f"{n} holds {label} where " + (
                                   f"`{right}` belongs" if right else "another value belongs") +
                               ": the wrong variable kept or returned?")
     _misplaced(got, expected, rtol, what, mistakes)

@@ -2287,7 +2287,17 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
     result (`_spoilt`): in-place variants that keep the result are correct."""
     from autograder.result import CheckFailed
 
-    if (found := _spoilt(fns, references)) is not None:
+    if (found := _clobbered(fns, references)) is not None:
+        fn, arg = found
+        summary, why = (f"{fn} changed its argument {arg}",
+                        f"a backward function returns new arrays and leaves the gradient it "
+                        f"receives and its cache as they were (module 02): the caller may still "
+                        f"read {arg} (a gradient check does, and so does a layer whose output "
+                        f"feeds two others)")
+        hint, mistake = (f"compute the result into a new array (`dx = dout * mask`), not in "
+                         f"place on {arg} (`dout[...] = 0` or `dout *= ...` changes the caller's "
+                         "array)", "changed-upstream")
+    elif (found := _spoilt(fns, references)) is not None:
         fn, arg = found
         summary, why = (f"{fn} changed its argument {arg}, and that changes the result",
                         f"the correct {fn} gives another result on {arg} as your {fn} leaves it "
@@ -2305,6 +2315,31 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
     else:
         return
     raise CheckFailed(summary, [why], hint=hint, mistake=mistake)
+
+
+def _clobbered(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
+    """(function, argument) of a backward function (`*_backward`) that changed an argument
+    its reference leaves as it is: the notebooks promise that a backward returns new arrays."""
+    for f in fns:
+        name = getattr(f, "_name", "") or ""
+        ref = references.get(name)
+        if not isinstance(f, Recorder) or not name.endswith("_backward") or \
+                not isinstance(ref, types.FunctionType):
+            continue
+        params = list(inspect.signature(ref).parameters)
+        for call in f.calls[:2]:
+            if isinstance(call.out, Raised) or len(call.after) != len(call.args):
+                continue
+            mine = _changed(call)
+            if not mine:
+                continue
+            seen = _cached(None, ref, call, _digest(call))
+            if seen is None:
+                continue
+            ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
+            for i in sorted(mine - ours):
+                return name, f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+    return None
 
 
 def _spoilt(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:

@@ -185,13 +185,30 @@ def _relu_backward_in_place(dout, cache):
     return dout
 
 
+def _relu_backward(dout, cache):
+    return dout * (cache > 0)
+
+
 def _relu_forward(x):
     return np.maximum(0, x), x
 
 
+def _relu_forward_in_place(x):
+    cache = x.copy()
+    np.maximum(0, x, out=x)
+    return x, cache
+
+
 def test_a_correct_function_that_changes_its_input_passes():
-    res = run_task(find_task("2.3"), fns=(_relu_forward, _relu_backward_in_place), hidden=False)
+    res = run_task(find_task("2.3"), fns=(_relu_forward_in_place, _relu_backward), hidden=False)
     assert res.passed, res.text()
+
+
+def test_a_backward_that_changes_dout_fails_naming_it():
+    """The notebooks' contract: a backward leaves the gradient it receives as it was."""
+    res = run_task(find_task("2.3"), fns=(_relu_forward, _relu_backward_in_place), hidden=False)
+    assert not res.passed and "relu_backward changed its argument `dout`" in res.text(), \
+        res.text()
 
 
 def _hint(module: str, task: str, old: str, new: str) -> str:

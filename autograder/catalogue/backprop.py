@@ -39,6 +39,8 @@ from autograder.catalogue.heldout18_backprop import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_backprop import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_backprop import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_backprop import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_backprop import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_backprop import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -210,9 +212,14 @@ HINTS3 = {
     'softmax-grad-unnormalised-exp':
         'with `np.exp(logp)` written as `np.exp(z)`',
 }
-IN_PLACE3 = {'relu-forward-clobbers-input', 'relu-backward-zeroes-upstream-in-place'}
+IN_PLACE3 = {'relu-forward-clobbers-input'}
 SCENARIOS += named(DESIGN3 + HELD_OUT3, HINTS3)
 VARIANTS += as_variants(VARIANTS3) + as_variants(DESIGN3 + HELD_OUT3, IN_PLACE3)
+# A backward that zeroes `dout` in place was a variant until session 10: two blind batches
+# (13 and 20) wrote changing an argument in place as a mistake, and the notebooks now say that
+# a backward leaves `dout` and its cache as they were (diagnose._clobbered).
+SCENARIOS += named(DESIGN3, {'relu-backward-zeroes-upstream-in-place':
+                             'relu_backward changed its argument `dout`'})
 
 # Fourth batch: written blind, held out whole, measured once, merged like the third.
 HINTS4 = {
@@ -743,6 +750,34 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'linear-backward-dw-divided-by-batch':
+        'your linear_backward passes this check with one change (line 10)',
+    'tanh-caches-input-not-output':
+        'your tanh_forward passes this check with one change (line 5): `x',
+    'tanh-backward-square-outside-brackets':
+        'your tanh_backward passes this check with one change (line 13): ',
+    'softmax-loss-picks-columns-not-pairs':
+        'your softmax_cross_entropy behaves like the correct code with `l',
+    'mlp-backward-bias-grad-before-relu-mask':
+        'your mlp_backward passes this check with one change (line 33): `',
+    'train-shuffles-once-before-epochs':
+        'your train_mlp passes this check with one change (line 19): `ord',
+    'train-inputs-sliced-without-permutation':
+        'your train_mlp behaves like the correct code with `X[idx]` writt',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+    'linear-cache-keeps-output':
+        'cache[0] holds `out` (the output) where `x` belongs: the wrong v',
+    'relu-backward-zeroes-upstream-in-place':
+        'relu_backward changed its argument `dout`',
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

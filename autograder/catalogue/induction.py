@@ -41,6 +41,8 @@ from autograder.catalogue.heldout18_induction import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_induction import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_induction import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_induction import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_induction import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_induction import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -776,6 +778,36 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'split-cut-points-from-cumulative-fractions':
+        'your split_indices goes wrong in line 12: `train_idx, val_idx, t',
+    'mse-loss-square-of-mean-residual':
+        'your mse_loss behaves like the correct code with `np.mean(r ** 2',
+    'least-squares-svd-absolute-cutoff':
+        'your w keeps only the 4 largest singular values of X (down to 1e',
+    'gd-starts-from-small-random-weights':
+        'your fit_linear_gd passes this check with one change (line 11): ',
+    'gd-appends-final-loss-too':
+        'your fit_linear_gd passes this check with one change (line 15): ',
+    'logistic-pm1-labels-reused-in-gradient':
+        'your logistic_loss goes wrong in line 9: `y = 2 * y - 1` (its fi',
+    'poly-vander-column-count-is-degree':
+        'the top power x**7 is missing: the powers go from 0 to degree in',
+    'sweep-best-degree-as-position':
+        '2 is the position of the minimum in the list; return the degree ',
+    'sweep-iterates-sorted-degrees':
+        'your capacity_sweep passes this check with one change (line 10):',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+    'fit-logistic-stops-early-on-plateau':
+        'take exactly `steps` steps: do not stop early when the loss stops',
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked
@@ -812,4 +844,14 @@ VARIANTS += [
             ('best_degree = degrees[len(val_errors) - 1 -'
              ' int(np.argmin(val_errors[::-1]))]'),
     }),
+]
+# Designed with batch 20: the docstrings' `steps` losses, every step taken.
+SCENARIOS += [
+    Scenario('gd-stops-early-when-loss-flat', '1.4', {
+        '        loss, grad = mse_loss(w, X, y)\n        losses.append(loss)':
+            '        loss, grad = mse_loss(w, X, y)\n'
+            '        if losses and losses[-1] - loss < 1e-8:\n'
+            '            break\n'
+            '        losses.append(loss)',
+    }, 'take exactly `steps` steps: do not stop early when the loss stops'),
 ]

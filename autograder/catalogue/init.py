@@ -40,6 +40,8 @@ from autograder.catalogue.heldout18_init import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_init import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_init import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_init import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_init import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_init import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -710,6 +712,36 @@ DESIGNED19 = {
         'the matrix you orthogonalise must be Gaussian (rng.normal): QR o',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'predicted-relu-half-from-first-layer':
+        'your predicted_std passes this check with one change (line 10): ',
+    'gaussian-fresh-unseeded-generator':
+        'your gaussian_init passes this check with one change (line 4): w',
+    'uniform-bound-scaled-to-its-variance':
+        'your uniform_init passes this check with one change (line 12): `',
+    'xavier-normal-draws-uniform':
+        'your xavier_normal behaves like the correct code with `gaussian_',
+    'xavier-uniform-bound-missing-factor-two':
+        'your xavier_uniform passes this check with one change (line 12):',
+    'he-variance-passed-as-std':
+        'your he_init behaves like the correct code with `gaussian_init(f',
+    'orthogonal-columns-times-r-diagonal':
+        'the columns are orthogonal but of different lengths (from 12.4 t',
+    'stats-dead-relu-on-any-example':
+        'your layer_stats passes this check with one change (line 15): `n',
+    'stats-std-of-preactivations':
+        'your layer_stats passes this check with one change (line 11): `y',
+    'stats-gradients-with-default-activation':
+        'your layer_stats goes wrong in line 18: `scores, caches = mlp_fo',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

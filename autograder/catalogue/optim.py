@@ -38,6 +38,8 @@ from autograder.catalogue.heldout18_optim import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_optim import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_optim import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_optim import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_optim import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_optim import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -712,6 +714,36 @@ DESIGNED19 = {
         'passes this check with one change (line 9): `dict(params)` written as `{k: np.copy(v)',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'momentum-velocity-decayed-by-one-minus-mu':
+        'your momentum_step passes this check with one change (line 10): ',
+    'momentum-step-scaled-by-lr-again':
+        'your momentum_step passes this check with one change (line 12): ',
+    'nesterov-lookahead-rebuilt-per-key-after-updates':
+        'your nesterov_step passes this check with one change (line 9): `',
+    'nesterov-params-moved-before-velocity-update':
+        'your nesterov_step passes this check with one change (line 12): ',
+    'schedule-natural-log-for-log2':
+        'the formula uses the log base 2 (np.log2), not the natural log',
+    'schedule-floor-left-out':
+        'your momentum_schedule passes this check with one change (line 4',
+    'optimise-nesterov-run-as-momentum':
+        "'nesterov' behaved like classical momentum: call nesterov_step(p",
+    'optimise-lr-scaled-by-one-minus-mu':
+        'your optimise passes this check with one change (line 13): `nest',
+    'train-momentum-example-count-from-feature-axis':
+        'your train_mlp_momentum passes this check with one change (line ',
+    'train-momentum-counter-advanced-before-step':
+        'your train_mlp_momentum passes this check with one change (line ',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -40,6 +40,8 @@ from autograder.catalogue.heldout18_rnn import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_rnn import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_rnn import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_rnn import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_rnn import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_rnn import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -782,6 +784,36 @@ VARIANTS += as_variants(VARIANTS19)
 DESIGNED19 = {
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'rnn-step-dh-prev-recurrent-weights-not-transposed':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-step-tanh-derivative-at-previous-state':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-backward-weight-grads-averaged-over-time':
+        'your rnn_backward passes this check with one change (line 37): w',
+    'lstm-forget-gate-default-bias-added-in-cell':
+        'your lstm_step_forward passes this check with one change (line 1',
+    'lstm-gates-in-order-i-f-g-o':
+        'your gates act in the order i, f, g, o; the documented order is ',
+    'lstm-backward-cell-gradient-not-carried':
+        'your lstm_backward behaves like the correct code with `dc_prev` ',
+    'lstm-backward-dc-last-ignored':
+        'dc_last is the gradient on the final cell state: start the cell ',
+    'gradient-norms-steps-counted-from-batch-axis':
+        'your gradient_norms behaves like the correct code with `h.shape[',
+    'clip-always-rescaled-to-threshold':
+        'when the norm is already below max_norm the gradients must stay ',
+    'classifier-output-gradient-placed-at-first-step':
+        'your lstm_classifier_loss passes this check with one change (lin',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -38,6 +38,8 @@ from autograder.catalogue.heldout18_seq2seq import SCENARIOS as HELD_OUT18
 from autograder.catalogue.heldout18_seq2seq import VARIANTS as VARIANTS18
 from autograder.catalogue.heldout19_seq2seq import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_seq2seq import VARIANTS as VARIANTS19
+from autograder.catalogue.heldout20_seq2seq import SCENARIOS as HELD_OUT20
+from autograder.catalogue.heldout20_seq2seq import VARIANTS as VARIANTS20
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -882,6 +884,36 @@ DESIGNED19 = {
         'create ids with dtype=np.int64 (np.full(..., dtype=np.int64)): a',
 }
 SCENARIOS += named(HELD_OUT19, DESIGNED19)
+# The twentieth held-out batch (written blind, measured once on 4559d66): those whose
+# feedback named the cause at that measurement ...
+HINTS20 = {
+    'ids-to-tokens-eos-skipped-not-stopped':
+        'stop at the first EOS: what follows it is not part of the sequen',
+    'pad-batch-fills-with-default-pad-id':
+        'your pad_batch behaves like the correct code ignoring the argume',
+    'bucket-sorted-by-target-length':
+        'your make_batches passes this check with one change (line 12): `',
+    'masked-ce-gradient-not-masked':
+        'dlogits is not zero at padded positions: multiply it by the mask',
+    'encoder-backward-walks-forward-in-time':
+        'your encoder_backward passes this check with one change (line 30',
+    'loss-output-bias-grad-averaged-over-positions':
+        'your seq2seq_loss passes this check with one change (line 13): `',
+    'greedy-logp-keeps-growing-after-eos':
+        'logp keeps adding after EOS: stop adding once a sequence is fini',
+    'beam-live-prefixes-finished-at-every-step':
+        'your beam_search passes this check with one change (line 23): `f',
+    'accuracy-exact-padded-positions-count-as-wrong':
+        'your sequence_accuracy goes wrong in line 12: `exact = np.mean(np.all(right,',
+    'train-gradients-clipped-per-parameter':
+        'your train_seq2seq goes wrong in line 14: `grads = {k: clip_grad_norm({k',
+}
+SCENARIOS += named(HELD_OUT20, HINTS20)
+VARIANTS += as_variants(VARIANTS20)
+# ... and those detected or named only after the tenth session's design round on them.
+DESIGNED20 = {
+}
+SCENARIOS += named(HELD_OUT20, DESIGNED20)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -47,7 +47,7 @@ def check_linear_forward(linear_forward, *, seed):
     expect(isinstance(cache, tuple) and len(cache) == 2, "cache should be the tuple (x, w)",
            f"got {type(cache).__name__}; linear_backward reads x and w from it")
     compare(dict(zip(("cache[0]", "cache[1]"), cache, strict=True)), {"cache[0]": x, "cache[1]": w},
-            what="(x, w)", inputs={"x": x, "w": w, "b": b})
+            what="(x, w)", inputs={"x": x, "w": w, "b": b, "`out` (the output)": x @ w + b})
 
 
 def check_linear_backward(linear_backward, *, seed):

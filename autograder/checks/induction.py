@@ -339,6 +339,18 @@ def _check_trajectory(name, fit, ref_fit, X, y, lr, steps):
             axes={"losses": ("step",)})
 
 
+def _check_all_steps(name, fit, X, y, steps):
+    """The docstrings promise `steps` losses: every step is taken, even where the loss has
+    stopped changing (at lr = 0 it never moves)."""
+    got = named(name, fit(X.copy(), y.copy(), 0.0, steps), ("w", "losses"))
+    n = len(np.atleast_1d(np.asarray(got["losses"], dtype=object)))
+    expect(n == steps, f"with lr = 0 (the loss never moves) {name} returned {n} losses for "
+           f"steps = {steps}", "the docstring asks for `steps` losses: one per step, every step "
+           "taken", hint="take exactly `steps` steps: do not stop early when the loss stops "
+           "changing (a plateau is not a minimum, and the caller asked for that many steps)",
+           mistake="stops-early")
+
+
 def gd_gap(fit_linear_gd, seed):
     """|w - w_lstsq| / |w_lstsq| after the step budget on a well-conditioned problem."""
     rng = np.random.default_rng([seed, 14])
@@ -359,6 +371,7 @@ def check_fit_linear_gd(fit_linear_gd, *, seed):
     lr = float(rng.uniform(0.2, 0.8)) / ref.curvature(X)
     steps = int(rng.integers(3, 7))
     _check_trajectory("fit_linear_gd", fit_linear_gd, ref.fit_linear_gd, X, y, lr, steps)
+    _check_all_steps("fit_linear_gd", fit_linear_gd, X, y, steps + 4)
     gap = gd_gap(fit_linear_gd, seed)
     expect(gap <= GD_GAP_TOL, f"after {GD_STEPS} steps w is {gap:.1e} (relative) away from the "
            "least-squares solution", f"expected at most {GD_GAP_TOL:.0e}, with lr = 1 / λmax",
@@ -385,6 +398,7 @@ def check_fit_logistic(fit_logistic, *, seed):
     steps = int(rng.integers(3, 7))
     lr = float(rng.uniform(0.5, 0.9))   # not 1: a step without lr must not pass
     _check_trajectory("fit_logistic", fit_logistic, ref.fit_logistic, X, y, lr, steps)
+    _check_all_steps("fit_logistic", fit_logistic, X, y, steps + 4)
     acc = logistic_accuracy(fit_logistic, seed)
     expect(acc >= LOGISTIC_ACC_MIN, f"validation accuracy {acc:.2f} after {LOGISTIC_STEPS} "
            f"steps; expected at least {LOGISTIC_ACC_MIN}",

@@ -20,7 +20,9 @@
 # * `forward(inputs) -> (out, cache)` computes the output and keeps what the
 #   backward pass will need;
 # * `backward(dout, cache) -> dinputs` receives the gradient of the loss with respect to
-#   the layer's output and returns the gradient with respect to its inputs.
+#   the layer's output and returns the gradient with respect to its inputs, as new arrays:
+#   it leaves `dout` and the cache as they were, since the caller may still read them (a
+#   gradient check does, and so does a layer whose output feeds two others).
 #
 # Stack the forwards, run the backwards in reverse order, and you have the gradient of a
 # network of any depth. Each backward needs only local knowledge: its own derivative,

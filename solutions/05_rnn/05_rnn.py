@@ -42,7 +42,9 @@ from course.reference.sequence_tasks import recall_task, train_recall
 # It is a linear layer on the concatenation of input and previous state, followed by tanh,
 # so its backward is the one you wrote in module 02: multiply by the tanh derivative
 # `1 - h_next**2` (the step's *output*), then backpropagate through the two matrix
-# products. The cell has two inputs, x and h_prev, so it returns a gradient for each.
+# products. The cell has two inputs, x and h_prev, so it returns a gradient for each. As
+# in module 02, every backward returns new arrays and leaves its arguments (the incoming
+# gradients and the cache) as they were.
 
 # %% nbgrader={"solution": true, "grade_id": "rnn_step"}
 def rnn_step_forward(x, h_prev, Wx, Wh, b):
