@@ -2317,28 +2317,51 @@ def changed_inputs(fns: tuple[object, ...], references: dict[str, object]) -> No
     raise CheckFailed(summary, [why], hint=hint, mistake=mistake)
 
 
-def _clobbered(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
-    """(function, argument) of a backward function (`*_backward`) that changed an argument
-    its reference leaves as it is: the notebooks promise that a backward returns new arrays."""
+def _args_changed(fns: tuple[object, ...], references: dict[str, object],
+                  backward: bool = False) -> Iterator[tuple[Recorder, Call, list[str], int]]:
+    """(recorder, call, parameter names, position) of each argument a student's call changed
+    that its reference leaves as it is (the first two calls of each function; `backward`:
+    of `*_backward` functions only)."""
     for f in fns:
         name = getattr(f, "_name", "") or ""
         ref = references.get(name)
-        if not isinstance(f, Recorder) or not name.endswith("_backward") or \
-                not isinstance(ref, types.FunctionType):
+        if not isinstance(f, Recorder) or backward and not name.endswith("_backward"):
             continue
-        params = list(inspect.signature(ref).parameters)
+        if not isinstance(ref, types.FunctionType) and not backward:
+            continue
+        # a student release has no reference of an unpublished module: no course backward
+        # changes its arguments, so there every change counts
+        ref = ref if isinstance(ref, types.FunctionType) else None
+        try:
+            params = list(inspect.signature(ref or f._fn).parameters)
+        except (TypeError, ValueError):
+            params = []
         for call in f.calls[:2]:
-            if isinstance(call.out, Raised) or len(call.after) != len(call.args):
+            if isinstance(call.out, Raised) or len(call.after) != len(call.args) or \
+                    call.caches and not backward:
                 continue
             mine = _changed(call)
             if not mine:
                 continue
-            seen = _cached(None, ref, call, _digest(call))
-            if seen is None:
-                continue
-            ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
+            ours: set[int] = set()
+            if ref is not None:
+                seen = _cached(None, ref, call, _digest(call))
+                if seen is None:
+                    continue
+                ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
             for i in sorted(mine - ours):
-                return name, f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+                yield f, call, params, i
+
+
+def _arg(params: list[str], i: int) -> str:
+    return f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+
+
+def _clobbered(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str, str] | None:
+    """(function, argument) of a backward function (`*_backward`) that changed an argument
+    its reference leaves as it is: the notebooks promise that a backward returns new arrays."""
+    for f, _, params, i in _args_changed(fns, references, backward=True):
+        return f._name, _arg(params, i)
     return None
 
 
@@ -2346,33 +2369,22 @@ def _spoilt(fns: tuple[object, ...], references: dict[str, object]) -> tuple[str
     """(function, argument) of an argument a function changed that its reference leaves as it
     is, where the reference's result on the changed argument differs (in-place work on a
     caller's array that matters to a second call). No error: an in-place change that leaves
-    the result as it is (zeroing dout where it is dropped anyway), or an argument that now
-    holds the function's own result (ReLU or clipping done in place)."""
-    for f in fns:
-        ref = references.get(getattr(f, "_name", None))
-        if not isinstance(f, Recorder) or not isinstance(ref, types.FunctionType):
+    the result as it is, or an argument that now holds the function's own result (ReLU or
+    clipping done in place); a backward's arguments are `_clobbered`'s."""
+    for f, call, params, i in _args_changed(fns, references):
+        ref = references[f._name]
+        seen = _cached(None, ref, call, _digest(call))
+        if seen is None:
             continue
-        params = list(inspect.signature(ref).parameters)
-        for call in f.calls[:2]:
-            if isinstance(call.out, Raised) or call.caches or len(call.after) != len(call.args):
-                continue
-            mine = _changed(call)
-            if not mine:
-                continue
-            seen = _cached(None, ref, call, _digest(call))
-            if seen is None:
-                continue
-            ours = {int(k.split("/")[2]) for k in seen.inputs if k.startswith("/0/")}
-            outs = [v for v in _leaves(call.out).values() if isinstance(v, np.ndarray)]
-            for i in sorted(mine - ours):
-                kept = [v for v in _leaves(call.after[i]).values() if isinstance(v, np.ndarray)]
-                if kept and all(any(o.shape == v.shape and np.array_equal(o, v) for o in outs)
-                                for v in kept):
-                    continue      # its result computed in place, in the argument: an idiom
-                args = call.args[:i] + (call.after[i],) + call.args[i + 1:]
-                again = _cached(None, ref, Call(args, call.kwargs, None, (), {}), None)
-                if again is not None and not _agree(again.out, seen.out, set(seen.out)):
-                    return f._name, f"`{params[i]}`" if i < len(params) else f"argument {i + 1}"
+        outs = [v for v in _leaves(call.out).values() if isinstance(v, np.ndarray)]
+        kept = [v for v in _leaves(call.after[i]).values() if isinstance(v, np.ndarray)]
+        if kept and all(any(o.shape == v.shape and np.array_equal(o, v) for o in outs)
+                        for v in kept):
+            continue      # its result computed in place, in the argument: an idiom
+        args = call.args[:i] + (call.after[i],) + call.args[i + 1:]
+        again = _cached(None, ref, Call(args, call.kwargs, None, (), {}), None)
+        if again is not None and not _agree(again.out, seen.out, set(seen.out)):
+            return f._name, _arg(params, i)
     return None
 
 

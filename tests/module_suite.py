@@ -52,6 +52,9 @@ def module_tests(module_id: str):
         # what it follows, unchanged
         monkeypatch.setattr(diagnose, "REPAIR", "passes this check with one change" in
                             scenario.hint)
+        # the rewrite search's budget is wall-clock seconds: on the suite's shared cores (two
+        # tests and a browser on two cores) a test gets about half of what `course check` gets
+        monkeypatch.setattr(diagnose, "BUDGET", 2 * diagnose.BUDGET)
         with quiet():  # deliberate mistakes overflow; their warnings are not news
             results = grade_edited(mid, scenario.replace)
         failed = sorted(t for t, r in results.items() if not r.passed)

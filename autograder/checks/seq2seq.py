@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.checks import measured_seed
+from autograder.checks import measured_seed, same_for_same_cache
 from autograder.compare import (
     Mistake,
     compare,
@@ -616,16 +616,8 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     other, other_mask = ref.pad_batch(_random_seqs(np.random.default_rng([seed, 66]), 4, 0, 4, V))
     encoder_forward(params, other, other_mask)
     again = encoder_backward(dh.copy(), dc.copy(), cache)
-    try:
-        compare({k: again[k] for k in ENC_KEYS}, exp,
-                what="the same gradients after another forward call (same cache)")
-    except CheckFailed as e:
-        e.hint, e.mistake = ("encoder_backward gave other gradients for the same cache after "
-                             "another forward call: use only dh, dc and the cache you are given, "
-                             "never what the last forward call left behind"), \
-            "backward-ignores-cache"
-        e.exact = True
-        raise
+    same_for_same_cache("encoder_backward", "dh, dc and the cache",
+                        {k: again[k] for k in ENC_KEYS}, exp)
 
 
 BUFFERED_ADD = ("{E}: a token that occurs twice in one step gets its gradient once: "
