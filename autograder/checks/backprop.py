@@ -38,7 +38,8 @@ def check_linear_forward(linear_forward, *, seed):
     rng = np.random.default_rng(seed)
     N, D, M = _shapes(rng)
     x, w, b = rng.normal(size=(N, D)), rng.normal(size=(D, M)), rng.normal(size=M)
-    out, cache = unpack("linear_forward", linear_forward(x, w, b), ("out", "cache"))
+    out, cache = unpack("linear_forward", linear_forward(x.copy(), w.copy(), b.copy()),
+                        ("out", "cache"))
     compare({"out": out}, {"out": x @ w + b}, mistakes=[
         Mistake("bias-missing", "out is x @ w without the bias b", lambda: {"out": x @ w}),
         Mistake("bias-subtracted", "the bias is subtracted instead of added",

@@ -796,8 +796,7 @@ KURT_DRAWS, KURT_SHAPE, KURT_COLS, KURT_BAND = 32, (96, 24), 4, (2.6, 3.4)
 # a column of a uniform orthogonal matrix is uniform on the sphere: sqrt(n) times its entries
 # have E[x^4] = 3 n / (n + 2) = 2.94 (Gaussian-like); over 32 x 4 columns of 96 entries the
 # estimate is within +-0.09 of it (seeds 0-9: 2.84 to 3.01). QR of a uniform draw gives 1.8,
-# of rng.random 2.2-2.3, of a Laplace draw 5 (benchmarks/margins.py)
-
+# of rng.random 2.2-2.3, of a Laplace draw 5 (python -m benchmarks.init)
 
 
 def column_kurtosis(orthogonal_init, seed) -> float:

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from autograder.checks import loops
+from autograder.checks import kind, known, loops
 from autograder.compare import Mistake, as_left, compare, describe, expect, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -29,12 +29,6 @@ SPEEDUP = dict(n=20, kappa=300.0, lr=1.0, mu=0.9, target_ratio=1e-4)
 MIN_ACCURACY = 0.9     # 4.5: training accuracy on spirals after the budget below
 MAX_LOSS = 0.27        # 4.5: full-data training loss (reference <= 0.21, plain SGD >= 0.34)
 TRAIN = dict(lr=0.1, mu_max=0.9, epochs=40, batch_size=32)
-
-
-def _known(err: CheckFailed) -> CheckFailed:
-    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
-    err.exact = True
-    return err
 
 
 def _copy(d):
@@ -105,7 +99,7 @@ def _trajectory(name, rule, reference, mistakes, make_arg, params0, state0, rng,
     # the API the text states: a rule changes params and state in place and returns nothing
     # (the steps above are right, so only the return is left)
     if returned is not None:
-        raise _known(CheckFailed(
+        raise known(CheckFailed(
             f"{name} returned a {describe(returned)}; the update rules return nothing",
             [f"params and state were updated right over {N_STEPS} steps; every rule has the "
              "signature rule(params, ..., state, lr, mu), changes params and state in place "
@@ -359,7 +353,7 @@ def check_schedule(momentum_schedule, *, seed):
                     "mu = min(formula, mu_max) at every t, whatever mu_max is (a ceiling below "
                     "0.5 caps from t = 0)", mistake="cap-skips-first-block" if first else
                     "low-cap")
-                raise _known(err) if first else err
+                raise known(err) if first else err
 
 
 def _rel(a, b):
@@ -450,10 +444,9 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
             what=f"the reference losses of method '{method}' (lr = {lr:.3f}, "
                  f"mu_max = {mu_max})", mistakes=mistakes)
     if not isinstance(losses, list):
-        raise _known(CheckFailed(
-            "optimise returned the right losses as "
-            f"{'a NumPy array' if isinstance(losses, np.ndarray) else 'a ' + type(losses).__name__}"
-            "; the docstring asks for a list", [f"optimise('{method}', ...) returned {describe(losses)}"],
+        raise known(CheckFailed(
+            f"optimise returned the right losses as {kind(losses)}; the docstring asks for a "
+            "list", [f"optimise('{method}', ...) returned {describe(losses)}"],
             hint="return the list itself (losses = [...]; losses.append(...)): no conversion "
                  "to an array or a tuple at the end", mistake="losses-not-list"))
 

@@ -12,7 +12,7 @@ import itertools
 
 import numpy as np
 
-from autograder.checks import measured_seed, same_for_same_cache
+from autograder.checks import known, measured_seed, no_extra_grads, same_for_same_cache
 from autograder.compare import Mistake, compare, describe, expect, hinted, named, unpack
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -25,12 +25,6 @@ LSTM_GRADS = ("dx", "dh_prev", "dc_prev", "dWx", "dWh", "db")
 RNN_SEQ_GRADS = ("dx", "dh0", "dWx", "dWh", "db")
 LSTM_SEQ_GRADS = ("dx", "dh0", "dc0", "dWx", "dWh", "db")
 GATES = "ifog"
-
-
-def _known(err: CheckFailed) -> CheckFailed:
-    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
-    err.exact = True
-    return err
 
 
 def _sizes(rng, k, lo=2, hi=7):
@@ -548,7 +542,7 @@ def check_gradient_norms(gradient_norms, *, seed):
     ])
     # the docstring's norms (T + 1,): an array, which the experiments divide (lin / lin[0])
     if not isinstance(got, np.ndarray) or got.shape != (T + 1,):
-        raise _known(CheckFailed(
+        raise known(CheckFailed(
             f"gradient_norms returned the right norms as {describe(got)}; the docstring "
             f"asks for an array of shape (T + 1,) = ({T + 1},)",
             ["the notebook's experiments divide the result by its first entry (lin / lin[0]), "
@@ -705,15 +699,8 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
             ])
     # "grads, a dict with the keys ... of params": no more keys either (the training loop's
     # clip_grad_norm takes the global norm over every entry of grads)
-    extra = sorted(str(k) for k in set(grads) - set(params))
-    if extra:
-        raise _known(CheckFailed(
-            f"grads has entries for {', '.join(extra)}, which are not parameters",
-            [f"params has the keys {sorted(params)}; grads must have exactly these",
-             "train_recall clips the gradient by its global norm over every entry of grads, so "
-             "an extra entry changes every clipped step"],
-            hint="return one gradient per parameter and nothing else: leave out the gradients "
-                 "of the initial states and other intermediate values", mistake="extra-grads"))
+    no_extra_grads(grads, params, "train_recall",
+                   "the gradients of the initial states and other intermediate values")
     # central differences on a tiny instance
     small = seq.classifier_init("lstm", 3, 2, 3, rng)
     small["b"] = rng.normal(size=8)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.checks import measured_seed, same_for_same_cache
+from autograder.checks import kind, known, measured_seed, no_extra_grads, same_for_same_cache
 from autograder.compare import (
     Mistake,
     compare,
@@ -31,15 +31,9 @@ from course.reference.seq2seq import BOS, EOS, PAD, UNK
 # ----------------------------------------------------------------------------- helpers
 
 
-def _known(err: CheckFailed) -> CheckFailed:
-    """err, marked as naming its cause for sure (the diagnoser then adds no guess of its own)."""
-    err.exact = True
-    return err
-
-
-def _kind(x: object) -> str:
-    """'a NumPy array', 'a tuple', ...: what a value is, for a sentence."""
-    return "a NumPy array" if isinstance(x, np.ndarray) else f"a {type(x).__name__}"
+def _copied(params: dict) -> dict:
+    """A copy of a parameter dict for the student's code: the check's own stays as it was."""
+    return {k: np.array(v, copy=True) for k, v in params.items()}
 
 
 def _ints(name, got, exp):
@@ -190,8 +184,8 @@ def check_vocab(tokens_to_ids, ids_to_tokens, *, seed):
              "arrays", "array-ids")
     # "Returns a list of int ids": a tuple never equals a list, an array compares entry by entry
     if not isinstance(raw, list):
-        raise _known(CheckFailed(
-            f"tokens_to_ids returned the right ids as {_kind(raw)}; the docstring asks for "
+        raise known(CheckFailed(
+            f"tokens_to_ids returned the right ids as {kind(raw)}; the docstring asks for "
             "a list", [f"got {describe(raw)}",
                        "the notebook compares these lists with others (toks == t): a tuple "
                        "never equals a list, and an array answers entry by entry"],
@@ -378,7 +372,7 @@ def check_make_batches(make_batches, *, seed):
     runs = sum(runs_of_sorted(_epoch(make_batches, src, tgt, bs, seed + k, False))
                for k in (0, 1000, 2000))
     if runs == 3:
-        raise _known(CheckFailed(
+        raise known(CheckFailed(
             "with bucket=False each batch holds a run of the length-sorted order, in three "
             "epochs out of three", [f"{n} examples, batch_size {bs}: the batches were bucketed "
                                     "by length"],
@@ -548,7 +542,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     params = _params(rng, V, E, H)
     src, mask = ref.pad_batch(_random_seqs(rng, 4, 0, 4, V))
     src[~mask] = PAD
-    h, c, cache = unpack("encoder_forward", encoder_forward(params, src.copy(), mask.copy()),
+    h, c, cache = unpack("encoder_forward", encoder_forward(_copied(params), src.copy(), mask.copy()),
                          ("h", "c", "cache"))
     eh, ec, ecache = ref.encoder_forward(params, src, mask)
     uh, uc, _ = _unmasked_encoder(params, src)
@@ -581,8 +575,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     # central differences through the student's forward pass
     def f(k):
         def fn(w):
-            p = {**params, k: w}
-            hh, cc, _ = encoder_forward(p, src, mask)
+            hh, cc, _ = encoder_forward(_copied({**params, k: w}), src.copy(), mask.copy())
             return float(np.sum(hh * dh) + np.sum(cc * dc))
         return fn
     for k in ("enc_Wh", "E_src"):
@@ -591,7 +584,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     # its grads, whose global norm clip_grad_norm then takes over every entry)
     other = sorted(str(k) for k in grads if k not in ENC_KEYS)
     if other:
-        raise _known(CheckFailed(
+        raise known(CheckFailed(
             f"encoder_backward also returns {', '.join(other)}",
             [f"the docstring's dict holds {', '.join(ENC_KEYS)} and nothing else",
              "seq2seq_loss merges it into its grads, and clip_grad_norm's global norm then "
@@ -602,7 +595,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
     # padded cells holding other ids than PAD (the same state and gradients): which steps are
     # real is src_mask's to say
     src2 = np.where(mask, src, rng.integers(4, V, size=src.shape))
-    h2, c2, cache2 = unpack("encoder_forward", encoder_forward(params, src2.copy(), mask.copy()),
+    h2, c2, cache2 = unpack("encoder_forward", encoder_forward(_copied(params), src2.copy(), mask.copy()),
                             ("h", "c", "cache"))
     with hinted("which source cells are real is src_mask's to say, whatever id a padded cell "
                 "holds: read src_mask (in the forward and the backward pass), never src != PAD",
@@ -614,7 +607,7 @@ def check_encoder(encoder_forward, encoder_backward, *, seed):
                 what="the same gradients with other ids than PAD in the padded source cells")
     # a backward pass may use only its cache: encode another batch first, then go back
     other, other_mask = ref.pad_batch(_random_seqs(np.random.default_rng([seed, 66]), 4, 0, 4, V))
-    encoder_forward(params, other, other_mask)
+    encoder_forward(_copied(params), other, other_mask)
     again = encoder_backward(dh.copy(), dc.copy(), cache)
     same_for_same_cache("encoder_backward", "dh, dc and the cache",
                         {k: again[k] for k in ENC_KEYS}, exp)
@@ -680,11 +673,6 @@ def _loss_variant(params, src, smask, tgt, tmask, handoff=True, back_to_encoder=
     return _grad_outputs(loss, g)
 
 
-def _copied(params: dict) -> dict:
-    """A copy of a parameter dict for the student's code: the check's own stays as it was."""
-    return {k: np.array(v, copy=True) for k, v in params.items()}
-
-
 def check_seq2seq_loss(seq2seq_loss, *, seed):
     rng = np.random.default_rng(seed)
     V, E, H = _tiny(rng)
@@ -693,7 +681,7 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
     src, smask = ref.pad_batch(_random_seqs(rng, N, 1, 4, V))
     tgt, tmask = ref.pad_batch(_random_seqs(rng, N, 0, 3, V))
     args = (src, smask, tgt, tmask)
-    loss, grads = unpack("seq2seq_loss", seq2seq_loss(params, *(a.copy() for a in args)),
+    loss, grads = unpack("seq2seq_loss", seq2seq_loss(_copied(params), *(a.copy() for a in args)),
                          ("loss", "grads"))
     expect(isinstance(grads, dict), "grads should be a dict with one array per parameter",
            f"got {type(grads).__name__}")
@@ -746,20 +734,13 @@ def check_seq2seq_loss(seq2seq_loss, *, seed):
         raise
 
     def f(k):
-        return lambda w: float(seq2seq_loss({**params, k: w}, *args)[0])
+        return lambda w: float(seq2seq_loss(_copied({**params, k: w}), *args)[0])
     for k in ("enc_Wh", "E_src", "dec_Wh"):     # through the encoder-to-decoder hand-off
         _near_numerical(f"d{k}", grads[k], gradcheck.numerical_gradient(f(k), params[k].copy()))
     # "one array per parameter": no more entries either (train_seq2seq clips the global norm
     # over every entry of grads)
-    extra = sorted(str(k) for k in set(grads) - set(params))
-    if extra:
-        raise _known(CheckFailed(
-            f"grads has entries for {', '.join(extra)}, which are not parameters",
-            [f"params has the keys {', '.join(sorted(params))}; grads must have exactly these",
-             "train_seq2seq clips the gradient by its global norm over every entry of grads, so "
-             "an extra entry changes every clipped step"],
-            hint="return one gradient per parameter and nothing else: leave out logits, state "
-                 "and other intermediate gradients", mistake="extra-grads"))
+    no_extra_grads(grads, params, "train_seq2seq",
+                   "logits, state and other intermediate gradients")
 
 
 # ----------------------------------------------------------------------------- 6.8 greedy
@@ -968,7 +949,7 @@ def beam_setup(seed, max_len=6, draws=12):
 
 def beam_margin(beam_search, params, src, width, max_len):
     """Length-normalised beam score minus greedy score (>= 0 expected)."""
-    toks, lp = beam_search(params, src, width, max_len)
+    toks, lp = beam_search(_copied(params), src.copy(), width, max_len)
     out, glp = ref.greedy_decode(params, src[None], np.ones((1, len(src)), bool), max_len)
     g = out[0].tolist()
     g = g[:g.index(EOS) + 1] if EOS in g else g
@@ -980,7 +961,7 @@ def check_beam_search(beam_search, *, seed):
     params, width, cases, _ = beam_setup(seed, max_len)
     for s in cases:
         # width 1 is greedy
-        toks, lp = unpack("beam_search", beam_search(params, s.copy(), 1, max_len),
+        toks, lp = unpack("beam_search", beam_search(_copied(params), s.copy(), 1, max_len),
                           ("tokens", "logp"))
         go, gl = ref.greedy_decode(params, s[None], np.ones((1, len(s)), bool), max_len)
         g = go[0].tolist()
@@ -991,7 +972,7 @@ def check_beam_search(beam_search, *, seed):
                hint=BEAM_RULES["finished_leave"] if EOS in toks[:-1] else None)
         compare({"logp": lp}, {"logp": gl[0]}, what="greedy's logp (beam_width 1)")
         # width > 1: the reference's answer
-        raw, lp = unpack("beam_search", beam_search(params, s.copy(), width, max_len),
+        raw, lp = unpack("beam_search", beam_search(_copied(params), s.copy(), width, max_len),
                          ("tokens", "logp"))
         toks = [int(v) for v in raw]
         et, el = ref.beam_search(params, s, width, max_len)
@@ -1007,8 +988,8 @@ def check_beam_search(beam_search, *, seed):
         compare({"logp": lp}, {"logp": score}, what="the model's log-probability of your sequence")
         # "Returns tokens (list of int ...)": the notebook compares it with a target list
         if not isinstance(raw, list):
-            raise _known(CheckFailed(
-                f"beam_search returned the right tokens as {_kind(raw)}; the docstring "
+            raise known(CheckFailed(
+                f"beam_search returned the right tokens as {kind(raw)}; the docstring "
                 "asks for a list of int", [f"source {s.tolist()}: tokens {toks} ({describe(raw)})",
                                            "the notebook compares them with a target list "
                                            "(toks == t), which an array answers entry by entry"],
