@@ -57,12 +57,14 @@ MAX_CALLS = 6            # calls recorded per function and seed
 MAX_SMALL = 64           # ... when their inputs are small (a schedule called for many t)
 SMALL = 4096             # bytes
 MAX_BYTES = 4_000_000    # a call with larger inputs is not recorded
-# seconds of rewrites per failed task; COURSE_DIAGNOSE_BUDGET=0 turns the search off
+# CPU seconds of rewrites per failed task; COURSE_DIAGNOSE_BUDGET=0 turns the search off
 BUDGET = float(os.environ.get("COURSE_DIAGNOSE_BUDGET", "3"))
+WINDOW = 100             # rewrites tried after the first that explains a call, for another
 SLOW = 0.3               # a reference call slower than this is not searched
 # the search for a fix of the student's own code (repaired); COURSE_DIAGNOSE_REPAIR=0 turns it
 # off (the catalogue's tests do, for each mistake whose feedback does not come from it)
 REPAIR = os.environ.get("COURSE_DIAGNOSE_REPAIR", "1") != "0"
+REPAIR_BUDGET = 2.0      # CPU seconds of that search per failed task
 LOCATE_SLOW = 1.0        # ... nor traced (autograder.locate)
 
 
@@ -540,6 +542,11 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
                                                          ast.Constant(1)), "off by one", 2)
         if name == "reversed":
             yield ("loop", lambda n: n.args[0], "the loop runs in the wrong direction", 1)
+        if name == "ndindex" and len(node.args) == 1 and isinstance(node.args[0], ast.Attribute) \
+                and node.args[0].attr == "shape":
+            yield ("loop", lambda n: ast.Call(ast.Name("range", ast.Load()), [ast.Call(
+                ast.Name("len", ast.Load()), [n.args[0].value], [])], []),
+                "the loop visits one index per row (the first axis), not every entry", 2)
     elif isinstance(node, ast.Attribute) and node.attr == "T":
         yield ("T", lambda n: n.value, "a transpose is missing", 1)
     elif isinstance(node, ast.Attribute) and node.attr == "size" and isinstance(node.ctx, ast.Load):
@@ -1790,8 +1797,9 @@ def _alarm(signum, frame):
 
 def _run(fn: Callable, call: Call, limit: float | None = None,
          raised: bool = False) -> Seen | None:
-    """What fn does on a copy of the call's inputs; None if it passes `limit` s (enforced only
-    in the main thread, as in the forked search) or raises (with `raised`, the error instead)."""
+    """What fn does on a copy of the call's inputs; None if it passes `limit` s of CPU time
+    (enforced only in the main thread, as in the forked search) or raises (with `raised`, the
+    error instead)."""
     args, kwargs = copy.deepcopy((call.args, call.kwargs))
     before = _leaves((call.args, call.kwargs))
     timed = limit is not None and threading.current_thread() is threading.main_thread()
@@ -1799,14 +1807,16 @@ def _run(fn: Callable, call: Call, limit: float | None = None,
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             if timed:
-                old = signal.signal(signal.SIGALRM, _alarm)
-                signal.setitimer(signal.ITIMER_REAL, limit)
+                # CPU time, not wall-clock: the same edits time out on a busy machine as on an
+                # idle one (a call that sleeps is ended by the search's own wall-clock limit)
+                old = signal.signal(signal.SIGPROF, _alarm)
+                signal.setitimer(signal.ITIMER_PROF, limit)
             try:
                 out = fn(*args, **kwargs)
             finally:
                 if timed:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
-                    signal.signal(signal.SIGALRM, old)
+                    signal.setitimer(signal.ITIMER_PROF, 0)
+                    signal.signal(signal.SIGPROF, old)
     except (_Slow, MemoryError, RecursionError):
         return None
     except Exception as e:
@@ -1827,10 +1837,10 @@ def _cached(rw: Rewrite | None, fn: Callable, call: Call, digest: str | None) ->
             if key in _RESULTS:
                 _RESULTS.move_to_end(key)
                 return _RESULTS[key]
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     seen = _run(rw.fn if rw else fn, call)
     if seen is not None:
-        seen.took = time.perf_counter() - t0
+        seen.took = time.thread_time() - t0
     if digest is not None:
         with _LOCK:
             _RESULTS[key] = seen
@@ -1858,9 +1868,9 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
         return None
     opaque = _opaque(ref)
     digests = [_digest(c) for c in calls]
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     refs = [_cached(None, ref, c, d) for c, d in zip(calls, digests, strict=True)]
-    t_ref = max(time.perf_counter() - t0, sum(r.took for r in refs if r is not None))
+    t_ref = max(time.thread_time() - t0, sum(r.took for r in refs if r is not None))
     if t_ref > SLOW * len(calls):
         return None
     judged = []
@@ -1895,9 +1905,13 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
             [k, paths] for each better one matching most of the wrong values and none of the
             right ones."""
             full, best, weak = 0, 0, 0
-            start, limit = time.perf_counter(), budget
+            # CPU seconds of this search (a forked child: one thread), so that a busy machine
+            # gives the same answer as an idle one, only later
+            start, last = time.thread_time(), len(rws)
             for k, rw in enumerate(rws):
-                if time.perf_counter() - start > limit:
+                if k > last:
+                    break
+                if time.thread_time() - start > budget:
                     return
                 score, paths = _score(rw, calls, judged, refs, order, each)
                 if score == -2:
@@ -1911,14 +1925,15 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
                     if full >= 4:
                         break
                     # another edit may explain it as well (the one that reads most like the
-                    # student's code is named first): look a little further
-                    limit = min(limit, time.perf_counter() - start + 0.5)
+                    # student's code is named first): look a little further, a number of
+                    # edits and not seconds, so that the answer is the same on any machine
+                    last = min(last, k + WINDOW)
                 elif score is not None and score > best and not full:
                     emit([k, sorted(paths)])
                     best = score
             emit([-1])         # every rewrite tried
 
-        got = _apart(search, budget + 1.0)
+        got = _apart(search, 3 * budget + 1.0)     # wall-clock: a busy machine's CPU share
         done = [-1] in got
         got = [f for f in got if 0 <= f[0] < len(rws)]
         fulls = [f for f in got if len(f) == 3 and f[2] == 1]
@@ -2594,7 +2609,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
 
 
 def repaired(fns: tuple[object, ...], references: dict[str, object],
-             passes: Callable[[str, Callable], bool], budget: float = 2.0
+             passes: Callable[[str, Callable], bool], budget: float | None = None
              ) -> Explanation | None:
     """One edit of the student's own code with which the whole check passes
     (`passes(name, fixed function)`): the fix, at its line. Tried on the first function that
@@ -2605,6 +2620,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     change its cache."""
     if BUDGET <= 0 or not REPAIR:
         return None
+    budget = REPAIR_BUDGET if budget is None else budget
     w = _first_wrong(fns, references)
     if w is None or not _editable(w.fn._fn) or w.seen.took > SLOW:
         return None
@@ -2645,7 +2661,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     given += [(names.index(k), x) for c, _ in pairs for k, x in c.kwargs.items() if k in names]
     floats = tuple(dict.fromkeys(names[i] for i, x in given if i < len(names)
                                  and isinstance(x, (float, np.floating))))
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     rws = _rewrites(_Remote(mine, f._name) if remote else mine, student=src, words=words,
                     floats=floats)
     # an edit of a line the reference has word for word is tried last; one that reads an
@@ -2657,7 +2673,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     rws = sorted(rws, key=lambda rw: (
         mine_sigs.get(line_of(rw.src)) in theirs,
         not any(re.search(rf"written as `[^`]*\b{a}\b", rw.what) for a in unread)))
-    left = budget - (time.perf_counter() - t0) / 2     # building the edits counts half
+    left = budget - (time.thread_time() - t0) / 2     # building the edits counts half
     if not rws or left <= 0:
         return None
     each = min(1.0, max(0.05, 4 * max(s.took for _, s in pairs)))
@@ -2665,10 +2681,13 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     shaped = not cache and _shapes(_student(w.call).all(), w.bad) != _shapes(w.seen.all(), w.bad)
     own_first = _student(pairs[0][0]).all()
 
+    # the worker's edits are timed by the wall-clock; a forked search by its own CPU time
+    clock = time.perf_counter if remote else time.thread_time
+
     def search(emit: Callable[[list], None]) -> None:
-        start, found, near = time.perf_counter(), 0, 0
+        start, found, near = clock(), 0, 0
         for k, rw in enumerate(rws):
-            if time.perf_counter() - start > left:
+            if clock() - start > left:
                 return
             fn = mine.edited(rw.src) if remote else rw.fn
             if fn is None:
@@ -2706,7 +2725,7 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
             if ok:
                 search(got.append)
     else:
-        got = _apart(search, left + 0.5)
+        got = _apart(search, 3 * left + 0.5)
     got = [g for g in got if 0 <= g[0] < len(rws)]
     got = ([g for g in got if len(g) == 1] + [g for g in got if len(g) == 2])[:3]
     rw = next((rws[g[0]] for g in got if passes(f._name, RemoteEdit(mine, rws[g[0]].src)

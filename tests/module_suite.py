@@ -52,9 +52,11 @@ def module_tests(module_id: str):
         # what it follows, unchanged
         monkeypatch.setattr(diagnose, "REPAIR", "passes this check with one change" in
                             scenario.hint)
-        # the rewrite search's budget is wall-clock seconds: on the suite's shared cores (two
-        # tests and a browser on two cores) a test gets about half of what `course check` gets
+        # the rewrite searches' budgets are CPU seconds, but a core shared with another test
+        # (or its hyperthread twin) does less in one: on the suite's shared cores they get
+        # twice what `course check` gets
         monkeypatch.setattr(diagnose, "BUDGET", 2 * diagnose.BUDGET)
+        monkeypatch.setattr(diagnose, "REPAIR_BUDGET", 2 * diagnose.REPAIR_BUDGET)
         with quiet():  # deliberate mistakes overflow; their warnings are not news
             results = grade_edited(mid, scenario.replace)
         failed = sorted(t for t, r in results.items() if not r.passed)

@@ -384,7 +384,7 @@ HINTS10 = {
     'softmax-grad-subtracts-label-value':
         'with `dlogits[np.arange(n), y] -= 1` multiplied by `y`: an e',
     'numgrad-minus-side-after-restore':
-        'with `fm = f(x)` and `x[i] = old` in the other order: two steps in the wrong order',
+        'with `old - h` written as `old`: a term is missing',
     'mlp-forward-relu-on-inputs':
         'never computes is `relu_forward(x)',
     'mlp-backward-through-tanh':
@@ -776,6 +776,9 @@ DESIGNED20 = {
         'cache[0] holds `out` (the output) where `x` belongs: the wrong v',
     'relu-backward-zeroes-upstream-in-place':
         'relu_backward changed its argument `dout`',
+    # session 11: a loop over `np.ndindex(x.shape)` written as one over `range(len(x))`
+    'numgrad-loops-over-first-axis-only':
+        'the loop visits one index per row (the first axis), not every entry',
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
 

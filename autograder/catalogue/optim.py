@@ -257,7 +257,7 @@ HINTS5 = {
     'train-momentum-schedule-by-batch-offset':
         'the step counter restarts every epoch: t counts minibatch steps across',
     'train-momentum-state-and-grads-swapped':
-        'with `state` written as `grads`',
+        '`grads` and `state` passed in the wrong order',
 }
 SCENARIOS += named(HELD_OUT5, HINTS5)
 VARIANTS += as_variants(VARIANTS5)

@@ -536,7 +536,7 @@ HINTS10 = {
     'shift-right-bos-at-end':
         'you shifted left: the decoder input at step t must be target t-1, not',
     'masked-ce-max-shift-over-time':
-        'with `2` written as `1`: `1` where `2` belongs (or: with `lo',
+        'written as `logits - logits.max(keepdims=True, axis=1)`: reduced over the wrong axis',
     'encoder-backward-padding-blocks-gradient':
         'at a padded step the gradient must pass through to the previous state',
     'loss-decoder-initial-states-swapped':
