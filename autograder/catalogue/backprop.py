@@ -869,3 +869,12 @@ VARIANTS += [
              '        rng.shuffle(order)\n'),
     }),
 ]
+
+
+# --- survivor audit, session 11: one-edit rewrites of the reference that passed their check
+SCENARIOS += [
+    Scenario('sgd-step-returns-after-first-key', '2.8', {
+        '        params[k] -= lr * grads[k]\n':
+            '        params[k] -= lr * grads[k]\n        return\n',
+    }, 'a return or break inside the loop ends it after the first'),
+]

@@ -858,3 +858,24 @@ VARIANTS += [
             'frozen = np.array([np.mean(h.max(axis=0) == 0) for h in hidden])',
     }),
 ]
+
+
+# --- survivor audit, session 11: one-edit rewrites of the reference that passed their check
+SCENARIOS += [
+    Scenario('he-fan-in-minus-one', '3.4', {
+        '    W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)':
+            '    W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in - 1)), rng)',
+    }, 'your std is sqrt(2/(fan_in - 1))'),
+    Scenario('he-fan-in-plus-one', '3.4', {
+        '    W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / fan_in), rng)':
+            '    W = gaussian_init(fan_in, fan_out, np.sqrt(2.0 / (fan_in + 1)), rng)',
+    }, 'your std is sqrt(2/(fan_in + 1))'),
+    Scenario('stats-linear-frozen-counted-as-relu', '3.6', {
+        ('    elif activation == "relu":\n'
+         '        frozen = np.array([np.mean(np.all(h <= 0, axis=0)) for h in hidden])\n'
+         '    else:\n'
+         '        frozen = np.zeros(len(hidden))\n'):
+            ('    else:\n'
+             '        frozen = np.array([np.mean(np.all(h <= 0, axis=0)) for h in hidden])\n'),
+    }, 'a linear net has no dead units'),
+]

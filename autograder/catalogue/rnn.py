@@ -844,3 +844,11 @@ VARIANTS += [
     Scenario('clip-when-norm-reaches-max', '', {
         "    if total_norm > max_norm:\n": "    if total_norm >= max_norm:\n"}),
 ]
+
+
+# --- survivor audit, session 11: one-edit rewrites of the reference that passed their check
+SCENARIOS += [
+    Scenario('clip-only-above-twice-max', '5.6', {
+        "    if total_norm > max_norm:\n": "    if total_norm > 2 * max_norm:\n",
+    }, 'clip whenever the global norm exceeds max_norm, however little'),
+]

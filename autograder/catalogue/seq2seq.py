@@ -990,3 +990,15 @@ VARIANTS += [
     Scenario('loader-bucket-sorted-longest-first', '', {
         'order[np.argsort(lengths, kind="stable")]': 'order[np.argsort(-lengths, kind="stable")]'}),
 ]
+
+
+# --- survivor audit, session 11: one-edit rewrites of the reference that passed their check
+SCENARIOS += [
+    Scenario('pad-width-is-batch-size', '6.2', {
+        '    T = max(len(s) for s in seqs)': '    T = len(seqs)',
+    }, 'written as `max((len(seqs) for s in seqs))`'),
+    Scenario('train-source-masked-with-target-mask', '6.11', {
+        'loss, grads = seq2seq_loss(params, batch["src"], batch["src_mask"], batch["tgt"],':
+            'loss, grads = seq2seq_loss(params, batch["src"], batch["tgt_mask"], batch["tgt"],',
+    }, '`tgt_mask` read where `src_mask` belongs'),
+]

@@ -455,6 +455,19 @@ def check_training(sgd_step, train_mlp, *, seed):
         Mistake("not-in-place", "sgd_step must update params in place (params[k] -= ...)",
                 lambda: {"W": W}),
     ])
+    # every key of a network's params, not only the first
+    shapes = {"W1": (3, 4), "b1": (4,), "W2": (4, 2), "b2": (2,)}
+    before = {k: rng.normal(size=s) for k, s in shapes.items()}
+    grads = {k: rng.normal(size=s) for k, s in shapes.items()}
+    params = {k: v.copy() for k, v in before.items()}
+    sgd_step(params, grads, 0.1)
+    stale = [k for k in shapes if np.array_equal(params[k], before[k])]
+    expect(not stale, f"sgd_step left {', '.join(stale)} unchanged",
+           f"params with the keys {', '.join(shapes)}: every one takes its step",
+           hint="update every key of params (a return or break inside the loop ends it after the "
+                "first)" if stale == list(shapes)[1:] else None)
+    compare({k: params[k] for k in shapes}, {k: before[k] - 0.1 * grads[k] for k in shapes},
+            what="params - lr * grads for every key")
     Xp, yp = spirals(16, 3, 0.15, rng=np.random.default_rng([seed, 28]))
     loops.check_epochs("train_mlp", train_mlp, Xp, yp, [2, 16, 3], seed)
     check_sgd_steps(train_mlp, seed)

@@ -629,6 +629,17 @@ def check_he(he_init, *, seed):
                      again=lambda a, b: he_init(a, b, np.random.default_rng(seed)),
                      candidates_at=_he_candidates)
     check_rng_use("he_init", lambda r: he_init(fi, fo, r), seed)
+    # two inputs, where a formula off by one in fan_in is far off (sqrt(2) or sqrt(2/3))
+    W = _matrix("he_init", he_init(2, 8000, np.random.default_rng(seed)), 2, 8000)
+    s = float(W.std())
+    off = next((f for v, f in ((np.sqrt(2.0), "fan_in - 1"), (np.sqrt(2 / 3), "fan_in + 1"))
+                if abs(s - v) < 0.05), None)
+    expect(abs(s - 1.0) <= _std_tolerance(1.0, W.size, 3.0),
+           f"he_init(2, 8000) has weight std {s:.3g}; expected sqrt(2/fan_in) = 1",
+           "with fan_in = 2 inputs the std is sqrt(2/2) = 1",
+           hint=f"your std is sqrt(2/({off})): the formula divides by fan_in itself, the "
+                "number of inputs W.shape[0]" if off else None,
+           mistake="fan-in-off-by-one" if off else None)
 
 
 # --- 3.5 orthogonal -------------------------------------------------------------------------
@@ -841,6 +852,9 @@ def _stats_net(rng, activation):
     if activation == "relu":  # kill a few units for sure
         for i in range(1, depth):
             params[f"b{i}"][: max(1, sizes[i] // 3)] = -50.0
+    if activation == "linear":  # units negative on every input, dead were it a ReLU net
+        for i in range(1, depth):
+            params[f"b{i}"][: max(1, sizes[i] // 3)] = -5.0
     x = rng.normal(size=(int(rng.integers(8, 20)), sizes[0]))
     y = rng.integers(0, sizes[-1], size=x.shape[0])
     return params, x, y

@@ -643,6 +643,15 @@ def check_clip_grad_norm(clip_grad_norm, *, seed):
         e.hint = e.hint or zero_hint
         e.mistake = e.mistake or "zero-division"
         raise
+    # just above the threshold (the norm 1.05-1.9 times max_norm): clipped too
+    max_norm = total / float(rng.uniform(1.05, 1.9))
+    compare(call(grads, max_norm), {**{k: g * max_norm / total for k, g in grads.items()},
+                                    "total_norm": np.float64(total)},
+            what=f"grads * max_norm / global norm (norm {total:.3g}, just above max_norm "
+                 f"{max_norm:.3g})", mistakes=[
+                Mistake("clipped-only-far-above", "clip whenever the global norm exceeds "
+                        "max_norm, however little", lambda: {**grads,
+                                                              "total_norm": np.float64(total)})])
 
 
 # ----------------------------------------------------------------------------- 5.7 memory task

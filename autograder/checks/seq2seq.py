@@ -214,6 +214,10 @@ def check_pad_batch(pad_batch, *, seed):
     rng = np.random.default_rng(seed)
     seqs = _random_seqs(rng, int(rng.integers(3, 7)), 0, 6, 12)
     seqs[int(rng.integers(len(seqs)))] = [EOS]          # a length-1 sequence
+    longest = max(range(len(seqs)), key=lambda i: len(seqs[i]))
+    if len(seqs[longest]) == len(seqs):     # B and T differ, so that neither stands in for the other
+        seqs[longest] = [int(v) for v in rng.integers(4, 12, size=int(rng.integers(1, 4)))] + \
+            seqs[longest]
     exp_ids, exp_mask = ref.pad_batch(seqs)
     ids, mask = unpack("pad_batch", pad_batch([list(s) for s in seqs]), ("ids", "mask"))
     m = np.asarray(mask)
@@ -1067,6 +1071,9 @@ def check_loop(train_seq2seq, seed, steps=6, clip=1e-4):
     src, tgt = ref.make_task(TRAIN_TASK["name"], 64, np.random.default_rng([seed, 61]), **kw)
     stoi, itos = ref.make_vocab([ref.symbols(TRAIN_TASK["n_symbols"])])
     s, t = ref.encode_pairs(src, tgt, stoi)
+    # targets one token longer than their sources, so that no source array or mask can stand
+    # in for a target's
+    t = [q[:1] + q for q in t]
     args = dict(steps=steps, batch_size=16, E=8, H=12, lr=0.02)   # none at its default
     out = named("train_seq2seq", train_seq2seq(s, t, len(itos), np.random.default_rng(seed),
                                                clip=clip, **args), ("params", "losses"))
