@@ -389,6 +389,14 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.Not)):
         yield ("op", lambda n: n.operand,
                "a sign" if isinstance(node.op, ast.USub) else "the condition is inverted", 1)
+        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) and \
+                type(node.operand.value) in (int, float):      # `-1` as the number -1
+            w = -node.operand.value
+            seen = {w, -w}
+            for a in (0, 1, w + 1, w - 1, 2 * w, w / 2 if isinstance(w, float) else w // 2):
+                if a not in seen:
+                    seen.add(a)
+                    yield ("const", lambda n, a=a: _num(a), f"`{a!r}` where `{w!r}` belongs", 2)
     elif isinstance(node, ast.Call):
         name = _callee(node)
         gen = node.args[0] if len(node.args) == 1 and not node.keywords else None
@@ -623,11 +631,16 @@ def _edits(node: ast.AST, parent: ast.AST | None, names: set[str], params: list[
         v = node.value
         alts = [0, 1, -v, v + 1, v - 1, 2 * v, v / 2 if isinstance(v, float) else v // 2]
         seen = {v}
+        if isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.USub):
+            seen |= {0, -v}          # `-0`, `--1`: the sign's own edit covers them
         for a in alts:
             if a in seen:
                 continue
             seen.add(a)
-            yield ("const", lambda n, a=a: _num(a), f"`{a!r}` where `{v!r}` belongs", 2)
+            why = f"`{a!r}` where `{v!r}` belongs"
+            if isinstance(parent, ast.keyword) and parent.arg == "axis":
+                why = f"axis={a!r} where axis={v!r} belongs: reduced over the wrong axis"
+            yield ("const", lambda n, a=a, why=why: _num(a), why, 2)
     elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.BinOp) and \
             isinstance(node.ctx, ast.Load) and any(
                 isinstance(x, ast.Name) and x.id in loop_vars for x in ast.walk(node.slice)):
@@ -1896,6 +1909,11 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
         rws = [rw for rw in rewrites(ref) if rw.reads is None or not (
             kinds.get(rw.reads[0]) and kinds.get(rw.reads[1])) or
             kinds[rw.reads[0]] & kinds[rw.reads[1]]]
+        # the edits that write a line of the student's the reference does not have (at its
+        # indentation) are tried first, in their order
+        novel = _novel_lines(student_src, ref) if student_src else ()
+        if novel:
+            rws = _like_student(rws, novel, ref)
         # a rewrite that behaves like the student runs about as long as the reference: one
         # that takes many times longer (a loop that never ends) is cut short
         each = min(1.0, max(0.05, 4 * t_ref / len(calls)))
@@ -2039,6 +2057,54 @@ def _statements(fdef: ast.AST) -> collections.Counter:
 
     walk(getattr(fdef, "body", []), 0)
     return out
+
+
+def _novel_lines(student_src: str, ref: types.FunctionType) -> tuple[str, ...]:
+    """The lines of the student's def, unparsed with their indentation, that the reference's
+    def does not have (at most 8; none when either does not parse)."""
+    try:
+        mine = ast.parse(textwrap.dedent(student_src)).body[0]
+        theirs = ast.parse(textwrap.dedent(_source(ref))).body[0]
+    except (SyntaxError, IndexError, ValueError, TypeError, OSError):
+        return ()
+    for f in (mine, theirs):
+        f.decorator_list = []
+        if f.body and isinstance(f.body[0], ast.Expr) and isinstance(f.body[0].value, ast.Constant):
+            f.body = f.body[1:] or [ast.Pass()]
+    have = set(ast.unparse(theirs).splitlines()[1:])
+    novel = [ln for ln in ast.unparse(mine).splitlines()[1:] if ln not in have and ln.strip()]
+    return tuple(dict.fromkeys(f"\n{ln}\n" for ln in novel))[:8]
+
+
+def _tokens(line: str) -> set[str]:
+    return set(re.findall(r"\w+|[^\w\s]", line))
+
+
+def _like_student(rws: list[Rewrite], novel: tuple[str, ...], ref: types.FunctionType
+                  ) -> list[Rewrite]:
+    """rws, those that write one of the student's `novel` lines word for word (at its
+    indentation) first, then those whose first changed line shares most of its tokens with
+    one (at least half), each group in its own order."""
+    try:
+        fdef = ast.parse(textwrap.dedent(_source(ref))).body[0]
+    except (SyntaxError, IndexError, ValueError, TypeError, OSError):
+        return rws
+    fdef.decorator_list = []
+    base = ast.unparse(fdef).splitlines()
+    wanted = [_tokens(n) for n in novel]
+
+    def score(rw: Rewrite) -> float:
+        src = rw.src + "\n"
+        if any(n in src for n in novel):
+            return 2.0
+        new = rw.src.splitlines()
+        k = next((i for i, (a, b) in enumerate(zip(base, new)) if a != b), None)
+        if k is None:
+            return 0.0
+        got = _tokens(new[k])
+        best = max(len(got & w) / len(got | w) for w in wanted)
+        return round(best, 1) if best >= 0.5 else 0.0
+    return sorted(rws, key=lambda rw: -score(rw))
 
 
 def _statements_of(src: str) -> collections.Counter | None:
@@ -2670,8 +2736,18 @@ def repaired(fns: tuple[object, ...], references: dict[str, object],
     mine_sigs = dict(_stmt_sigs(src))
     unread = [a for a in names if not _reads_name(src, a)]
     line_of = _line_finder(src)
+    # an early exit (`if ...: break`) where the reference has fewer, left out, comes first
+    def exit_ifs(tree: ast.AST) -> list[ast.If]:
+        return [n for n in ast.walk(tree) if isinstance(n, ast.If)
+                and any(isinstance(b, (ast.Break, ast.Return)) for b in n.body)]
+    try:
+        extra = len(exit_ifs(fdef)) > len(exit_ifs(ast.parse(_source(ref))))
+    except (SyntaxError, TypeError, OSError):
+        extra = False
+    exits = {n.lineno for n in exit_ifs(fdef)} if extra else set()
     rws = sorted(rws, key=lambda rw: (
         mine_sigs.get(line_of(rw.src)) in theirs,
+        not (rw.what.startswith("without `if ") and line_of(rw.src) in exits),
         not any(re.search(rf"written as `[^`]*\b{a}\b", rw.what) for a in unread)))
     left = budget - (time.thread_time() - t0) / 2     # building the edits counts half
     if not rws or left <= 0:

@@ -459,7 +459,7 @@ HINTS12 = {
     'xavier-uniform-root-three-times-variance':
         'goes wrong in line 12: `var = 2.0 / (fan_in + fan_out)` (its f',
     'orthogonal-square-draw-not-sliced':
-        'the correct code never computes is `rng.normal(size=(big, big))`',
+        'with `(big, small)` written as `(big, big)`',
     'orthogonal-svd-left-factor-only':
         'goes wrong in line 5: `W = gain * u` (its first value the corr',
     'stats-grad-norm-over-all-gradients':

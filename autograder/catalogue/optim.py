@@ -381,7 +381,7 @@ HINTS10 = {
     'schedule-log-of-bucket-plus-two':
         'with `np.floor(t / 250) + 1` written as `np.floor(t / 250) +',
     'optimise-schedule-arguments-swapped':
-        'with `momentum_schedule(t, mu_max)` written as `momentum_sch',
+        'or called with its arguments swapped (mu_max, t)?',
     'train-momentum-counter-counts-examples':
         'with `t += 1` multiplied by `batch_size`: an extra factor `b',
     'train-momentum-batches-sampled-with-replacement':

@@ -374,7 +374,7 @@ HINTS8 = {
     'rnn-step-db-summed-over-hidden':
         'with `da.sum(axis=0)` written as `da.sum(axis=1)`',
     'rnn-step-dx-through-recurrent-weights':
-        'with `(dx, dh_prev, dWx, dWh, db)` written as `(dh_prev, dh_prev, dWx, dWh, db)`',
+        'with `da @ Wx.T` written as `da @ Wh.T`',
     'rnn-forward-state-never-advanced':
         'every step starts from h0',
     'lstm-step-bias-grad-averaged-over-batch':

@@ -536,7 +536,7 @@ HINTS10 = {
     'shift-right-bos-at-end':
         'you shifted left: the decoder input at step t must be target t-1, not',
     'masked-ce-max-shift-over-time':
-        'written as `logits - logits.max(keepdims=True, axis=1)`: reduced over the wrong axis',
+        'axis=1 where axis=2 belongs: reduced over the wrong axis',
     'encoder-backward-padding-blocks-gradient':
         'at a padded step the gradient must pass through to the previous state',
     'loss-decoder-initial-states-swapped':
@@ -858,7 +858,7 @@ SCENARIOS += named(HELD_OUT18, DESIGNED18)
 # feedback named the cause at that measurement ...
 HINTS19 = {
     'loader-short-last-batch-dropped':
-        'your make_batches passes this check with one change (line 14): `',
+        'the last, short batch was dropped: keep it',
     'shift-right-writes-into-target':
         'your shift_right passes this check with one change (line 4): `tg',
     'masked-ce-normaliser-counts-padding':

@@ -389,6 +389,40 @@ def check_optimise(optimise, *, seed):
     lr, mu_max, n_steps = float(rng.uniform(0.5, 1.5)), float(rng.choice([0.6, 0.7])), 520
     for method in ("sgd", "momentum", "nesterov"):
         _check_method(optimise, obj, start, method, lr, mu_max, n_steps)
+    _check_diverging(optimise, rng)
+
+
+def _check_diverging(optimise, rng):
+    """A learning rate of 4 / (largest curvature): SGD's iterate grows 3x per step, so the loss
+    overflows to inf near step 320 of 400, while the params stay finite. The text asks for
+    n_steps + 1 losses whatever they are: a loop that stops at an inf or a rising loss shows."""
+    n = int(rng.integers(3, 8))
+    obj = optim.Quadratic({"x": optim.spd(n, 0.1, 1.0, rng)})
+    start, lr, n_steps = {"x": rng.normal(size=n)}, 4.0, 400
+    with np.errstate(over="ignore", invalid="ignore"):
+        losses = optimise(obj, _copy(start), "sgd", lr, 0.9, n_steps)
+        exp = np.asarray(_loop(obj, _copy(start), "sgd", lr, 0.9, n_steps), dtype=float)
+    if losses is None:
+        raise CheckFailed("optimise returned None", ["return the list of losses"])
+    arr = np.asarray(losses, dtype=float) if np.ndim(losses) == 1 else None
+    expect(arr is not None, f"optimise should return a list of floats, got {describe(losses)}")
+    where = (f"on a run that diverges (sgd, lr = {lr} on curvatures up to 1: the loss grows "
+             f"about 9x per step and overflows to inf at step {int(np.argmax(~np.isfinite(exp)))})")
+    expect(arr.size == n_steps + 1,
+           f"optimise('sgd', n_steps={n_steps}) returned {arr.size} losses {where}, expected "
+           f"{n_steps + 1}",
+           hint=f"the loop ends after {arr.size - 1} of its {n_steps} steps: a `break` or "
+                "`return` on a loss that is not finite, or that went up? The loop runs all "
+                "n_steps steps whatever the loss does: a diverging run is a result to see, "
+                "not an error" if arr.size < n_steps + 1 else None)
+    bad = np.isfinite(arr) != np.isfinite(exp)
+    bad |= np.isfinite(exp) & ~np.isclose(arr, exp, rtol=1e-8, atol=0)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise CheckFailed(f"losses differ from the reference {where}",
+                          [f"losses[{i}]: expected {exp[i]:.4g}, got {arr[i]:.4g}"],
+                          hint="record each loss as objective.loss(params) returns it, even "
+                               "when it is inf: no clipping or replacing")
 
 
 def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
@@ -431,6 +465,12 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
                 "mu_max) with t = 0, 1, ..., n_steps - 1",
                 lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
                                          mu_of=lambda t, m: optim.momentum_schedule(t + 1, m))}),
+        Mistake("schedule-once", "mu was 0.5 at every step, the schedule's value at t = 0: "
+                "is momentum_schedule evaluated once, before the loop, or called with its "
+                "arguments swapped (mu_max, t)? Call momentum_schedule(t, mu_max) inside the "
+                "loop, at each step t",
+                lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
+                                         mu_of=lambda t, m: optim.momentum_schedule(0, m))}),
         Mistake("no-momentum", f"'{method}' behaved like plain SGD: its velocity is zero at "
                 f"every step (the {method} rule is never called, or gets a fresh state at every "
                 "step instead of the one state kept across steps)",

@@ -356,6 +356,14 @@ def check_make_batches(make_batches, *, seed):
     expect(len(few) == 1 and sorted(np.asarray(few[0]["idx"]).tolist()) == [0, 1, 2],
            "with batch_size 10 and 3 examples there should be one batch of 3",
            f"got {len(few)} batches of sizes {[len(b['idx']) for b in few]}")
+    # a batch size that divides the data set: full batches only, no short or empty one
+    for bucket in (False, True):
+        even = [len(np.asarray(b["idx"]).reshape(-1)) for b in
+                _epoch(make_batches, src[:4 * bs], tgt[:4 * bs], bs, seed, bucket)]
+        expect(even == [bs] * 4, f"with batch_size {bs} and {4 * bs} examples there should "
+               f"be 4 batches of {bs} (bucket={bucket})", f"got batch sizes {even}",
+               hint="an empty batch: the batch starts run past the last example; they are "
+                    "range(0, len(order), batch_size)" if 0 in even else None)
     # "shuffle the order of the batches": all of them, the short one too. Where the order is
     # shuffled the short batch is last in eight epochs out of eight with probability
     # (1 / K)**8 < 6e-7 (K >= 6 batches); the reference, seeds 0-299: at most 5 of 8; a short
@@ -865,6 +873,14 @@ def check_greedy_decode(greedy_decode, *, seed):
         _ints("out with other ids than PAD in the padded source cells", out2, eo)
         compare({"logp": logp2}, {"logp": el},
                 what="the same logp with other ids than PAD in the padded source cells")
+    # fewer sources than source positions: N is src.shape[0], never S
+    k = 3 if src.shape[1] != 3 else 4
+    out3, logp3 = unpack("greedy_decode", greedy_decode(_copied(params), src[:k].copy(),
+                                                        mask[:k].copy(), max_len), ("out", "logp"))
+    with hinted(f"with {k} sources of {src.shape[1]} positions: N, the number of sequences, is "
+                "src.shape[0]; src.shape[1] is the source length", "n-from-columns"):
+        _ints(f"out for the first {k} sources alone", out3, eo[:k])
+        compare({"logp": logp3}, {"logp": el[:k]}, what=f"logp for the first {k} sources alone")
 
 
 # ----------------------------------------------------------------------------- 6.9 beam
