@@ -1331,8 +1331,8 @@ def _rewrites(ref: types.FunctionType, helper: bool = False, student: str | None
     used = {n.id for n in ast.walk(fdef) if isinstance(n, ast.Name)}
     consts = {n for n in used if n.isupper() and isinstance(ref.__globals__.get(n), int)
               and not isinstance(ref.__globals__.get(n), bool)}
-    if len(consts) < 2:            # swap a constant for another of the module's
-        consts = set()
+    if not consts:                 # swap a constant for another of the module's
+        pass
     else:
         consts |= {n for n, v in ref.__globals__.items() if n.isupper() and len(n) <= 5
                    and type(v) is int}
@@ -1913,7 +1913,7 @@ def explain_call(ref: types.FunctionType, calls: list[Call], budget: float = BUD
         # indentation) are tried first, in their order
         novel = _novel_lines(student_src, ref) if student_src else ()
         if novel:
-            rws = _like_student(rws, novel, ref)
+            rws = _like_student(rws, novel, ref, _lost_callees(student_src, ref))
         # a rewrite that behaves like the student runs about as long as the reference: one
         # that takes many times longer (a loop that never ends) is cut short
         each = min(1.0, max(0.05, 4 * t_ref / len(calls)))
@@ -2080,29 +2080,48 @@ def _tokens(line: str) -> set[str]:
     return set(re.findall(r"\w+|[^\w\s]", line))
 
 
-def _like_student(rws: list[Rewrite], novel: tuple[str, ...], ref: types.FunctionType
-                  ) -> list[Rewrite]:
+def _lost_callees(student_src: str, ref: types.FunctionType) -> set[str]:
+    """The functions the reference calls on a line the student's def does not have: a
+    helper the student replaced by code of their own (`dict(params)` for `zeros_like(params)`)."""
+    try:
+        mine = ast.parse(textwrap.dedent(student_src)).body[0]
+        theirs = ast.parse(textwrap.dedent(_source(ref))).body[0]
+    except (SyntaxError, IndexError, ValueError, TypeError, OSError):
+        return set()
+    have = {ast.unparse(s) for s in ast.walk(mine) if isinstance(s, ast.stmt)}
+    return {_callee(c) for s in ast.walk(theirs) if isinstance(s, (ast.Assign, ast.Expr))
+            and ast.unparse(s) not in have for c in ast.walk(s) if isinstance(c, ast.Call)} - {None}
+
+
+def _like_student(rws: list[Rewrite], novel: tuple[str, ...], ref: types.FunctionType,
+                  lost: set[str] = frozenset()) -> list[Rewrite]:
     """rws, those that write one of the student's `novel` lines word for word (at its
     indentation) first, then those whose first changed line shares most of its tokens with
-    one (at least half), each group in its own order."""
+    one (at least half), then the edits of a helper the student no longer calls on a line
+    (`lost`), each group in its own order."""
     try:
         fdef = ast.parse(textwrap.dedent(_source(ref))).body[0]
     except (SyntaxError, IndexError, ValueError, TypeError, OSError):
         return rws
     fdef.decorator_list = []
     base = ast.unparse(fdef).splitlines()
-    wanted = [_tokens(n) for n in novel]
+    indent = lambda line: len(line) - len(line.lstrip())                 # noqa: E731
+    wanted = [(indent(n.strip("\n")), _tokens(n)) for n in novel]
+
+    helpers = tuple(f"(in the helper {h})" for h in lost)
 
     def score(rw: Rewrite) -> float:
         src = rw.src + "\n"
         if any(n in src for n in novel):
             return 2.0
+        if helpers and rw.what.endswith(helpers):
+            return 0.45
         new = rw.src.splitlines()
         k = next((i for i, (a, b) in enumerate(zip(base, new)) if a != b), None)
         if k is None:
             return 0.0
-        got = _tokens(new[k])
-        best = max(len(got & w) / len(got | w) for w in wanted)
+        got, at = _tokens(new[k]), indent(new[k])
+        best = max((len(got & w) / len(got | w) for i, w in wanted if i == at), default=0.0)
         return round(best, 1) if best >= 0.5 else 0.0
     return sorted(rws, key=lambda rw: -score(rw))
 

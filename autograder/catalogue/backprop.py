@@ -41,6 +41,10 @@ from autograder.catalogue.heldout19_backprop import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_backprop import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_backprop import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_backprop import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_backprop import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_backprop import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_backprop import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_backprop import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -440,7 +444,7 @@ HINTS12 = {
     'tanh-backward-expanded-drops-upstream':
         'with `dout * (1 - cache ** 2)` written as `dout * 1 - cache **',
     'softmax-grad-minus-one-everywhere':
-        'with `dlogits[np.arange(n), y]` written as `dlogits[:, y]`: a ',
+        'with `dlogits[np.arange(n), y]` written as `dlogits[np.arange(n)]`',
     'softmax-loss-missing-minus':
         'with `-logp[np.arange(n), y].mean()` written as `logp[np.arang',
     'numgrad-returns-flat-list':
@@ -781,6 +785,65 @@ DESIGNED20 = {
         'the loop visits one index per row (the first axis), not every entry',
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'linear-forward-bias-subtracted':
+        'your linear_forward passes this check with one change (line 8):',
+    'linear-backward-db-summed-to-scalar':
+        'your linear_backward passes this check with one change (line 11)',
+    'relu-backward-mask-from-upstream':
+        'your relu_backward passes this check with one change (line 14):',
+    'tanh-backward-scales-upstream-in-place':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'softmax-grad-unnormalised-exponentials':
+        'your softmax_cross_entropy passes this check with one change (li',
+    'numgrad-divides-then-multiplies-by-h':
+        'your numerical_gradient passes this check with one change (line',
+    'numgrad-one-sided-difference':
+        'this is the one-sided difference (f(x+h) - f(x)) / h, accurate t',
+    'mlp-forward-relu-condition-one-layer-short':
+        'your mlp_forward passes this check with one change (line 14): `i',
+    'sgd-step-adds-the-gradient':
+        'your sgd_step passes this check with one change (line 5): `lr *',
+    'train-decays-learning-rate-each-epoch':
+        'your train_mlp passes this check with one change (line 28): `lr',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'linear-forward-augmented-bias-row-misaligned':
+        'your linear_forward goes wrong in line 8: `out = np.hstack([x, n',
+    'linear-backward-dw-transposed':
+        'your linear_backward passes this check with one change (line 10)',
+    'relu-caches-output-mask-inclusive':
+        'your relu_backward passes this check with one change (line 14):',
+    'softmax-grad-probabilities-from-raw-logits':
+        "exp of a large logit overflows: subtract each row's max before e",
+    'numgrad-perturbs-copy-evaluates-original':
+        'grad is all zeros: is it ever computed (or passed on) and return',
+    'mlp-forward-bias-key-typo-defaults-to-zero':
+        'your mlp_forward goes wrong in line 12: `h, lin_cache = linear_f',
+    'mlp-backward-grads-dict-shared-across-calls':
+        'your mlp_backward passes this check with one change (line 28): i',
+    'sgd-step-adds-weight-decay':
+        'your sgd_step passes this check with one change (line 5): `lr *',
+    'train-last-batch-wraps-around':
+        'cut the shuffled order into consecutive pieces of batch_size exa',
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+    'tanh-backward-squares-cache-through-alias':
+        "the cache is the forward's output, an array its caller holds too",
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

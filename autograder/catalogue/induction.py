@@ -43,6 +43,10 @@ from autograder.catalogue.heldout19_induction import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_induction import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_induction import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_induction import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_induction import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_induction import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_induction import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_induction import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -313,7 +317,7 @@ VARIANTS += as_variants(VARIANTS4)
 # Fifth batch: the same, measured once with the final diagnoser.
 HINTS5 = {
     'split-int-before-multiply':
-        'with `int(fractions[0] * n)` written as `int(fractions[0] / n)`',
+        'written as `int(fractions[0]) * n`: `* n` applied outside `int`',
     'logistic-loss-labels-flipped':
         'the classes are swapped: y = 1 goes with log p',
 }
@@ -585,7 +589,7 @@ HINTS15 = {
     'split-val-slice-one-too-long':
         'draw ONE permutation and cut it into three consecutive, non-over',
     'split-val-size-from-train-count':
-        'your split_indices goes wrong in line 12: `n_val = int(fractions',
+        '`fractions[1] * n` written as `fractions[1] * n_train`',
     'mse-loss-difference-of-squares':
         'your mse_loss goes wrong in line 9: `loss = np.mean((X @ w) ** 2',
     'least-squares-in-single-precision':
@@ -808,6 +812,65 @@ DESIGNED20 = {
         'take exactly `steps` steps: do not stop early when the loss stops',
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'split-train-fraction-truncated-before-scaling':
+        'your split_indices behaves like the correct code with `int(fract',
+    'split-val-size-from-test-fraction':
+        'your split_indices passes this check with one change (line 12):',
+    'mse-grad-summed-over-examples':
+        'the gradient is missing the 1/N (N = 8): the loss is a mean, so',
+    'least-squares-qr-solve-without-rank-check':
+        'X has a repeated column, so X.T @ X is singular and the normal e',
+    'gd-loop-starts-at-one':
+        'your fit_linear_gd passes this check with one change (line 11):',
+    'logistic-grad-extra-sigmoid-derivative':
+        'your logistic_loss goes wrong in line 11: `grad = X.T @ ((p - y)',
+    'fit-logistic-steps-up-the-gradient':
+        'your fit_logistic passes this check with one change (line 13): `',
+    'poly-multiplies-by-exponents':
+        'your poly_features passes this check with one change (line 8): `',
+    'sweep-errors-root-mean-square':
+        'these are root mean squared errors: return the MSE',
+    'sweep-best-degree-by-generalisation-gap':
+        'your capacity_sweep passes this check with one change (line 14):',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'split-permutation-from-fixed-seed-generator':
+        'shuffle with the rng you are given (rng.permutation(n)), not wit',
+    'mse-grad-with-respect-to-predictions':
+        'grad has one entry too many (8 instead of 7), and its values dif',
+    'least-squares-normal-equations-with-lstsq-fallback':
+        'your fit_least_squares passes this check with one change (line 9',
+    'logistic-grad-labels-minus-probabilities':
+        'your logistic_loss passes this check with one change (line 10):',
+    'logistic-softplus-by-log1p-of-exp':
+        'sigmoid rounds to exactly 0 or 1 for large |X @ w|, and log(0) i',
+    'poly-sorts-input-first':
+        'your poly_features passes this check with one change (line 8): w',
+    'sweep-stops-when-validation-error-rises':
+        'your capacity_sweep passes this check with one change (line 14):',
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+    'split-test-by-negative-slice-of-its-size':
+        'with fractions[2] = 0 the test set is empty, but a slice from th',
+    'gd-halves-lr-when-loss-rises':
+        'your fit_linear_gd passes this check with one change (line 14):',
+    'fit-logistic-clips-weights-each-step':
+        'your fit_logistic passes this check with one change (line 13): `',
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

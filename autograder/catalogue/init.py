@@ -42,6 +42,10 @@ from autograder.catalogue.heldout19_init import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_init import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_init import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_init import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_init import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_init import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_init import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_init import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -742,6 +746,65 @@ VARIANTS += as_variants(VARIANTS20)
 DESIGNED20 = {
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'predicted-ignores-input-std':
+        'your predicted_std behaves like the correct code with `width * w',
+    'gaussian-clipped-at-two-std':
+        'your gaussian_init passes this check with one change (line 4): `',
+    'uniform-bound-read-as-interval-width':
+        'your uniform_init passes this check with one change (line 12): `',
+    'xavier-normal-variance-passed-as-std':
+        'your xavier_normal behaves like the correct code with `np.sqrt(2',
+    'xavier-uniform-std-used-as-bound':
+        'U[-a, a] has variance a**2/3: with a = sqrt(2/(fan_in + fan_out)',
+    'he-uniform-with-matching-variance':
+        'he_init draws from a Gaussian distribution: rng.normal(0, std, .',
+    'orthogonal-complete-qr':
+        'your orthogonal_init passes this check with one change (line 5):',
+    'orthogonal-gain-squared':
+        'your orthogonal_init passes this check with one change (line 7):',
+    'stats-tanh-frozen-units-saturated-on-every-example':
+        'frozen is all zeros: is it ever computed (or passed on) and retu',
+    'stats-hidden-layers-sliced-from-second':
+        'std is shifted by one entry: your entry k holds the expected ent',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'predicted-returns-variances':
+        'you returned variances: take the square root',
+    'predicted-recursion-drops-width':
+        'your predicted_std behaves like the correct code with `var * wid',
+    'uniform-as-gaussian-with-matching-variance':
+        'uniform_init draws from a uniform distribution: rng.uniform(-a,',
+    'xavier-normal-with-tanh-gain':
+        'your xavier_normal passes this check with one change (line 4): `',
+    'xavier-uniform-own-generator-seeded-by-shape':
+        'draw every random number from the rng argument (rng.normal, rng.',
+    'he-counts-bias-in-fan-in':
+        'your he_init passes this check with one change (line 4): `2.0 /',
+    'orthogonal-transpose-condition-inverted':
+        'your orthogonal_init passes this check with one change (line 7):',
+    'stats-dead-relu-examples-with-all-units-off':
+        'your layer_stats passes this check with one change (line 15): `n',
+    'stats-grad-norm-squared':
+        'the norm is sqrt(sum(g**2)), not sum(g**2)',
+    'stats-standardises-batch-first':
+        'your layer_stats passes this check with one change (line 9): wit',
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

@@ -40,6 +40,10 @@ from autograder.catalogue.heldout19_optim import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_optim import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_optim import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_optim import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_optim import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_optim import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_optim import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_optim import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -744,6 +748,65 @@ VARIANTS += as_variants(VARIANTS20)
 DESIGNED20 = {
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'momentum-position-moved-by-lookahead-form-step':
+        'your momentum_step goes wrong in line 12: `params[k] += mu * sta',
+    'momentum-new-velocity-never-stored':
+        'state was not updated: store the new velocity in state[k] so the',
+    'nesterov-lookahead-without-mu':
+        'look ahead by mu * v, not by the whole velocity v',
+    'nesterov-velocity-not-decayed-after-lookahead':
+        'your nesterov_step behaves like the correct code with `mu * stat',
+    'schedule-bucket-rounded-not-floored':
+        'your momentum_schedule passes this check with one change (line 4',
+    'schedule-exponent-parentheses-dropped':
+        'your momentum_schedule behaves like the correct code with `(-1.0',
+    'train-momentum-counter-advanced-per-epoch':
+        'your train_mlp_momentum passes this check with one change (line',
+    'train-momentum-batch-gradient-averaged-again':
+        'your train_mlp_momentum passes this check with one change (line',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+    'optimise-stops-at-non-finite-loss':
+        'your optimise passes this check with one change (line 19): witho',
+    'optimise-schedule-evaluated-once-before-loop':
+        "mu was 0.5 at every step, the schedule's value at t = 0: is mome",
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'momentum-weight-decay-added-to-gradient':
+        'your momentum_step passes this check with one change (line 11):',
+    'nesterov-gradient-at-current-point':
+        'your nesterov_step passes this check with one change (line 10):',
+    'schedule-log-guarded-by-max-instead-of-plus-one':
+        'your momentum_schedule goes wrong in line 4: `mu = min(1.0 - 2.0',
+    'schedule-cap-result-discarded':
+        'mu must never exceed mu_max: take the min with mu_max',
+    'optimise-velocity-warm-started-with-gradient-step':
+        'your optimise passes this check with one change (line 10): witho',
+    'train-momentum-init-from-fixed-seed':
+        'your train_mlp_momentum behaves like the correct code with `mlp_',
+    'train-momentum-inputs-standardised':
+        'your train_mlp_momentum passes this check with one change (line',
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+    'momentum-skips-keys-with-zero-gradient':
+        'your momentum_step passes this check with one change (line 10):',
+    'optimise-velocity-reset-at-each-schedule-stage':
+        'the velocity went back to zero where mu changes (t = 250',
+    'train-momentum-counter-skips-short-batch':
+        'the short last batch of each epoch is a step too: count it in t',
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -42,6 +42,10 @@ from autograder.catalogue.heldout19_rnn import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_rnn import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_rnn import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_rnn import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_rnn import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_rnn import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_rnn import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_rnn import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -814,6 +818,63 @@ VARIANTS += as_variants(VARIANTS20)
 DESIGNED20 = {
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'rnn-step-dwh-from-next-state':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-step-bias-grad-from-upstream':
+        'your rnn_step_backward passes this check with one change (line 2',
+    'rnn-forward-previous-state-read-from-output-array':
+        'your rnn_forward goes wrong in line 13: `h_prev, step_cache = rn',
+    'rnn-backward-carry-accumulated-into-upstream-array':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'lstm-input-and-candidate-grads-swapped':
+        'dWx is right where columns 5-9 belong to the forget gate f; the',
+    'lstm-output-gate-grad-from-total-cell-grad':
+        'your lstm_step_backward passes this check with one change (line',
+    'lstm-forward-cell-restarts-from-c0':
+        'your lstm_forward passes this check with one change (line 14): `',
+    'gradient-norms-spectral-norm':
+        'your gradient_norms passes this check with one change (line 12):',
+    'clip-each-tensor-by-own-norm':
+        'you clipped each parameter by its own norm: clip by the global n',
+    'classifier-mean-pooled-states':
+        'your lstm_classifier_loss goes wrong in line 13: `scores, out_ca',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'rnn-step-backward-scales-upstream-in-place':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'rnn-backward-pops-step-caches':
+        'your rnn_backward raises it in line 32: `dx_t, dh_prev, dWx_t, d',
+    'rnn-backward-first-step-recurrent-grad-skipped':
+        'your rnn_backward passes this check with one change (line 35): `',
+    'lstm-forget-gate-copy-pasted-input-slice':
+        'where the forget gate f belongs, your cell uses the input gate i',
+    'lstm-forget-grad-times-forget-gate':
+        'your lstm_step_backward passes this check with one change (line',
+    'gradient-norms-derivative-applied-after-matmul':
+        'your gradient_norms passes this check with one change (line 14):',
+    'clip-min-formula-divides-by-zero-norm':
+        'your clip_grad_norm passes this check with one change (line 9):',
+    'clip-returns-flattened-gradients':
+        'your clip_grad_norm goes wrong in line 9: `flat = [g.ravel() for',
+    'classifier-output-gradient-sent-to-every-step':
+        'the loss reads only the last hidden state: put the gradient in d',
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

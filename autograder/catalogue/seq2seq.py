@@ -40,6 +40,10 @@ from autograder.catalogue.heldout19_seq2seq import SCENARIOS as HELD_OUT19
 from autograder.catalogue.heldout19_seq2seq import VARIANTS as VARIANTS19
 from autograder.catalogue.heldout20_seq2seq import SCENARIOS as HELD_OUT20
 from autograder.catalogue.heldout20_seq2seq import VARIANTS as VARIANTS20
+from autograder.catalogue.heldout21_seq2seq import SCENARIOS as HELD_OUT21
+from autograder.catalogue.heldout21_seq2seq import VARIANTS as VARIANTS21
+from autograder.catalogue.heldout22_seq2seq import SCENARIOS as HELD_OUT22
+from autograder.catalogue.heldout22_seq2seq import VARIANTS as VARIANTS22
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -665,7 +669,7 @@ HINTS14 = {
     'encoder-mask-one-step-behind':
         'your encoder_forward behaves like the correct code with `src_mas',
     'loss-decoder-starts-from-eos':
-        'your seq2seq_loss goes wrong in line 8: `dec_in = shift_right(tg',
+        'with `shift_right(tgt, BOS)` written as `shift_right(tgt, EOS)`',
     'greedy-logp-overwritten-each-step':
         'your greedy_decode behaves like the correct code with `logp += .',
     'beam-stores-step-log-prob':
@@ -914,6 +918,65 @@ VARIANTS += as_variants(VARIANTS20)
 DESIGNED20 = {
 }
 SCENARIOS += named(HELD_OUT20, DESIGNED20)
+# The twenty-first held-out batch (written blind, measured once on bf711f5): those whose
+# feedback named the cause at that measurement ...
+HINTS21 = {
+    'pad-batch-pads-on-the-left':
+        'pad on the right: the sequence starts at column 0; your pad_batc',
+    'bucket-sorts-unshuffled-indices':
+        'sort the shuffled order by length (a stable sort), not the examp',
+    'shift-right-copies-target-unshifted':
+        'the decoder input at step t must be target t-1, not target t; yo',
+    'masked-ce-normalised-by-batch-size':
+        'you divide by N = 4 sequences; divide by the 8 real tokens',
+    'encoder-backward-cell-gradient-enters-padded-steps':
+        'your encoder_backward behaves like the correct code with `lstm_s',
+    'loss-encoder-cell-gradient-dropped':
+        'your seq2seq_loss passes this check with one change (line 18): `',
+    'greedy-stops-when-any-finished':
+        'your greedy_decode passes this check with one change (line 20):',
+    'beam-eos-extension-kept-live':
+        'an extension ending in EOS is finished: it leaves the beam (and',
+    'accuracy-exact-ignores-eos-position':
+        'your sequence_accuracy passes this check with one change (line 1',
+    'train-batches-not-bucketed':
+        'your run is the loop without bucketing: the text asks for make_b',
+}
+SCENARIOS += named(HELD_OUT21, HINTS21)
+VARIANTS += as_variants(VARIANTS21)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED21 = {
+}
+SCENARIOS += named(HELD_OUT21, DESIGNED21)
+# The twenty-second held-out batch (written blind, measured once on d21b67a) ...
+HINTS22 = {
+    'ids-to-tokens-cut-at-index-of-eos':
+        'without an EOS every id belongs to the sequence: stop at the fir',
+    'pad-batch-mask-marks-padding':
+        'the mask is True on real tokens, False on padding; your pad_batc',
+    'bucket-batch-order-from-global-rng':
+        'shuffle with the rng you are given (rng.permutation), never np.r',
+    'masked-ce-loss-mean-of-sequence-means':
+        'your masked_cross_entropy goes wrong in line 12: `loss = -np.mea',
+    'encoder-backward-carry-added-to-old-gradient':
+        'E_src is wrong only in rows 4-7 (of 0-7); your encoder_backward',
+    'loss-output-weight-einsum-time-letters-differ':
+        'your seq2seq_loss goes wrong in line 13: `grads = {"W_out": np.e',
+    'greedy-encodes-padding-as-tokens':
+        'your greedy_decode passes this check with one change (line 8): `',
+    'train-clips-after-update':
+        "your run is the loop without clipping: clip the gradient's globa",
+}
+SCENARIOS += named(HELD_OUT22, HINTS22)
+VARIANTS += as_variants(VARIANTS22)
+# ... and those detected or named only after the twelfth session's design round on them.
+DESIGNED22 = {
+    'beam-stops-at-first-finished':
+        'the search ended when the first sequence finished: it goes on wh',
+    'accuracy-missing-positions-filled-with-eos':
+        'with `np.full((N, T), PAD)` written as `np.full((N, T), EOS)`',
+}
+SCENARIOS += named(HELD_OUT22, DESIGNED22)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

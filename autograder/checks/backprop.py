@@ -153,7 +153,17 @@ def check_tanh(tanh_forward, tanh_backward, *, seed):
     out, cache = unpack("tanh_forward", tanh_forward(x.copy()), ("out", "cache"))
     compare({"out": out}, {"out": np.tanh(x)})
     dout = rng.normal(size=shape)
+    kept = [(n, v, np.array(v, copy=True)) for n, v in (("out", out), ("cache", cache))
+            if isinstance(v, np.ndarray)]
     dx = tanh_backward(dout.copy(), cache)
+    for n, v, before in kept:
+        if v.shape == before.shape and not np.array_equal(v, before, equal_nan=True):
+            raise CheckFailed(f"tanh_backward changed the forward's {n} in place",
+                              [f"{int(np.sum(v != before))} of its {v.size} entries changed"],
+                              hint="the cache is the forward's output, an array its caller "
+                                   "holds too: compute the derivative into a new array "
+                                   "(1 - cache**2), never in place on cache (`s = cache; s *= s` "
+                                   "changes cache itself)", mistake="cache-changed")
     t = np.tanh(x)
     compare({"dx": dx}, {"dx": dout * (1 - t**2)}, mistakes=[
         Mistake("derivative-of-input", "the derivative is 1 - tanh(x)**2, not 1 - x**2",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.compare import Mistake, compare, describe, expect, named, numbers
+from autograder.compare import Mistake, compare, describe, expect, hinted, named, numbers
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.reference import gradcheck
@@ -58,8 +58,9 @@ def _random_fractions(rng):
 def check_split_indices(split_indices, *, seed):
     rng = np.random.default_rng(seed)
     ns = [int(rng.integers(10, 30)), int(rng.integers(30, 200)), int(rng.integers(200, 1000))]
-    for n in ns:
-        fr = _random_fractions(rng)
+    # and a split with no test set (the fractions may hold a 0): the test set is empty
+    for n, fr in [(n, None) for n in ns] + [(40, (0.75, 0.25, 0.0))]:
+        fr = _random_fractions(rng) if fr is None else fr
         split_seed = int(rng.integers(2**31))
         out = named("split_indices", split_indices(n, fr, np.random.default_rng(split_seed)),
                     ("train_idx", "val_idx", "test_idx"))
@@ -84,7 +85,11 @@ def check_split_indices(split_indices, *, seed):
                                    f"{'index is' if both.size == 1 else 'indices are'} in both "
                                    f"sets; {leak}"],
                                   mistake="split-leak",
-                                  hint="draw ONE permutation and cut it into three "
+                                  hint="with fractions[2] = 0 the test set is empty, but a "
+                                       "slice from the end, perm[-k:] with k = 0, is the whole "
+                                       "permutation (-0 is 0): cut at n_train + n_val, "
+                                       "perm[n_train + n_val:]" if fr[2] == 0 and j == 2 else
+                                       "draw ONE permutation and cut it into three "
                                        "consecutive, non-overlapping pieces")
         union = np.concatenate(sets)
         missing = np.setdiff1d(np.arange(n), union)
@@ -372,6 +377,13 @@ def check_fit_linear_gd(fit_linear_gd, *, seed):
     steps = int(rng.integers(3, 7))
     _check_trajectory("fit_linear_gd", fit_linear_gd, ref.fit_linear_gd, X, y, lr, steps)
     _check_all_steps("fit_linear_gd", fit_linear_gd, X, y, steps + 4)
+    # lr above 2 / λmax: the loss rises at every step, and the text says what that means
+    Xd, yd, _ = ref.make_linear(int(rng.integers(8, 20)), int(rng.integers(2, 5)), rng)
+    with hinted("lr is above 2 / λmax here, so gradient descent diverges and the loss rises "
+                "at every step: take every step with the lr you are given, whatever the loss "
+                "does (no lr changes, no stopping, no clipping)", "changes-lr"):
+        _check_trajectory("fit_linear_gd", fit_linear_gd, ref.fit_linear_gd, Xd, yd,
+                          2.5 / ref.curvature(Xd), 12)
     gap = gd_gap(fit_linear_gd, seed)
     expect(gap <= GD_GAP_TOL, f"after {GD_STEPS} steps w is {gap:.1e} (relative) away from the "
            "least-squares solution", f"expected at most {GD_GAP_TOL:.0e}, with lr = 1 / λmax",
@@ -399,6 +411,18 @@ def check_fit_logistic(fit_logistic, *, seed):
     lr = float(rng.uniform(0.5, 0.9))   # not 1: a step without lr must not pass
     _check_trajectory("fit_logistic", fit_logistic, ref.fit_logistic, X, y, lr, steps)
     _check_all_steps("fit_logistic", fit_logistic, X, y, steps + 4)
+    # separable classes and a large lr: w grows without bound (to 26-45 in 30 steps, seeds
+    # 0-299), every step as the rule says
+    Xs, ys = ref.make_blobs(30, np.random.default_rng([seed, 16]), sep=8.0)
+    Xs = ref.add_bias(Xs)
+    w_exp = ref.fit_logistic(Xs, ys, 20.0, 30)[0]
+    got = named("fit_logistic", fit_logistic(Xs.copy(), ys.copy(), 20.0, 30), ("w", "losses"))
+    with hinted("on separable classes the loss keeps falling as |w| grows, so w grows without "
+                "bound: take every step w <- w - lr * grad as it is (no clipping, no rescaling "
+                "of w)", "w-bounded"):
+        compare({"w": got["w"]}, {"w": w_exp}, rtol=1e-6,
+                what="the reference after 30 steps with lr = 20 on separable classes (|w| "
+                     f"reaches {np.abs(w_exp).max():.0f})")
     acc = logistic_accuracy(fit_logistic, seed)
     expect(acc >= LOGISTIC_ACC_MIN, f"validation accuracy {acc:.2f} after {LOGISTIC_STEPS} "
            f"steps; expected at least {LOGISTIC_ACC_MIN}",

@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from autograder.checks import kind, known, loops
-from autograder.compare import Mistake, as_left, compare, describe, expect, named
+from autograder.compare import Mistake, as_left, compare, describe, expect, hinted, named
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
 from course.data import spirals
@@ -184,6 +184,25 @@ def check_momentum(momentum_step, *, seed):
     _trajectory("momentum_step", momentum_step, optim.momentum_step,
                 MOMENTUM_MISTAKES + _substituted(optim.momentum_step, "momentum"),
                 lambda i: grads[i], params0, state0, rng, check_grads=True)
+    # a key whose gradient is zero (a frozen or unused parameter) still has a velocity: it
+    # decays and it moves the parameter
+    zr = np.random.default_rng([seed, 41])
+    still = str(zr.choice(sorted(shapes)))
+    zg = {k: np.zeros(s) if k == still else zr.normal(size=s) for k, s in shapes.items()}
+    lr, mu = float(zr.uniform(0.05, 0.5)), float(zr.uniform(0.5, 0.95))
+    got_p, got_s = _copy(params0), _copy(state0)
+    momentum_step(got_p, _copy(zg), got_s, lr, mu)
+    exp_p, exp_s = _copy(params0), _copy(state0)
+    optim.momentum_step(exp_p, zg, exp_s, lr, mu)
+    with hinted(f"grads['{still}'] is all zeros, but its velocity is not: it still decays "
+                "(v <- mu * v) and still moves the parameter (p <- p + v); no key is "
+                "skipped", "zero-grad-skipped"):
+        compare({**{f"params['{k}']": v for k, v in got_p.items()},
+                 **{f"state['{k}']": v for k, v in got_s.items()}},
+                {**{f"params['{k}']": v for k, v in exp_p.items()},
+                 **{f"state['{k}']": v for k, v in exp_s.items()}},
+                what=f"the reference after a step where grads['{still}'] is all zeros "
+                     f"(lr = {lr:.3f}, mu = {mu:.3f}, a non-zero velocity)")
     # behaviour: faster than SGD on an ill-conditioned quadratic, from zero velocity
     m, s = momentum_fraction(momentum_step, seed)
     expect(m <= MAX_FRACTION * s,
@@ -364,11 +383,13 @@ def _rel(a, b):
 
 
 def _loop(obj, params, method, lr, mu_max, n_steps, *, mu_of=optim.momentum_schedule,
-          nesterov=optim.nesterov_step):
+          nesterov=optim.nesterov_step, reset_every=None):
     state = optim.zeros_like(params)
     losses = [obj.loss(params)]
     for t in range(n_steps):
         mu = mu_of(t, mu_max)
+        if reset_every and t % reset_every == 0:
+            state = optim.zeros_like(params)
         if method == "nesterov" and nesterov is optim.nesterov_step:
             nesterov(params, obj, state, lr, mu)
         elif method == "sgd":
@@ -471,6 +492,11 @@ def _check_method(optimise, obj, start, method, lr, mu_max, n_steps):
                 "loop, at each step t",
                 lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
                                          mu_of=lambda t, m: optim.momentum_schedule(0, m))}),
+        Mistake("reset-at-stage", "the velocity went back to zero where mu changes (t = 250, "
+                "500, ...): the state starts at zeros once, before the loop, and is kept across "
+                "the schedule's stages",
+                lambda: {"losses": _loop(obj, _copy(start), method, lr, mu_max, n_steps,
+                                         reset_every=250)}),
         Mistake("no-momentum", f"'{method}' behaved like plain SGD: its velocity is zero at "
                 f"every step (the {method} rule is never called, or gets a fresh state at every "
                 "step instead of the one state kept across steps)",
@@ -539,9 +565,11 @@ def _init_params(seed):
 
 def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu_max=0.7):
     """The schedule is applied with t counted over all epochs (280 steps: mu changes at 250,
-    where the cap mu_max = 0.7 takes over from the formula's 0.75)."""
+    where the cap mu_max = 0.7 takes over from the formula's 0.75). A batch_size that does not
+    divide the 16 examples gives each epoch a short last batch, which is a step too."""
     X, y, sizes, lr = _same_examples(seed)
-    K = len(y) // batch_size
+    K = -(-len(y) // batch_size)
+    short = len(y) % batch_size
     out = named("train_mlp_momentum", train_mlp_momentum(
         X.copy(), y.copy(), list(sizes), np.random.default_rng(seed), lr=lr, mu_max=mu_max,
         epochs=epochs, batch_size=batch_size), ("params", "losses"))
@@ -553,8 +581,13 @@ def check_schedule_applied(train_mlp_momentum, seed, epochs=70, batch_size=4, mu
                         losses)
     compare(got, exp, rtol=1e-4,
             what=f"momentum training with the schedule over {epochs * K} steps ({epochs} epochs "
-                 f"of {K} batches; all {len(y)} examples identical, so the order cannot matter)",
-            mistakes=[
+                 f"of {K} batches" + (f", the last of {short} example{'s' * (short > 1)}"
+                                      if short else "") +
+                 f"; all {len(y)} examples identical, so the order cannot matter)",
+            mistakes=[Mistake("short-batch-not-counted", "the short last batch of each epoch is "
+                              "a step too: count it in t (t += 1 after every step, whatever its "
+                              "batch size)", lambda: run(lambda t, k: optim.momentum_schedule(
+                                  t - t // k, mu_max)))] * bool(short) + [
                 Mistake("counter-reset-each-epoch", "the step counter restarts every epoch: t "
                         "counts minibatch steps across epochs, so create it once, before the "
                         "epoch loop", lambda: run(lambda t, k: optim.momentum_schedule(t % k, mu_max))),
@@ -583,6 +616,7 @@ def check_train(train_mlp_momentum, *, seed):
     loops.check_epochs("train_mlp_momentum", train_mlp_momentum, Xp, yp, [2, 16, 3], seed)
     loops.check_shuffle_follows_rng("train_mlp_momentum", train_mlp_momentum, seed)
     check_schedule_applied(train_mlp_momentum, seed)
+    check_schedule_applied(train_mlp_momentum, seed, batch_size=5)     # 5, 5, 5, 1
     acc, loss, losses = spirals_result(train_mlp_momentum, seed)
     n_batches = TRAIN["epochs"] * math.ceil(300 / TRAIN["batch_size"])
     expect(losses.ndim == 1 and losses.size == n_batches,

@@ -886,11 +886,12 @@ def check_greedy_decode(greedy_decode, *, seed):
 # ----------------------------------------------------------------------------- 6.9 beam
 
 def _beam_variant(params, src, width, max_len, *, normalise=True, eos_counted=True,
-                  finished_leave=True):
+                  finished_leave=True, until_empty=True):
     """Beam search as the text asks, or with one rule broken (to name a student's bug).
 
     normalise: rank finished sequences by logp / len (else by logp); eos_counted: EOS counts
-    in len; finished_leave: a prefix that picks EOS leaves the beam (else it stays live).
+    in len; finished_leave: a prefix that picks EOS leaves the beam (else it stays live);
+    until_empty: the search runs until no prefix is live (else it ends at the first finished).
     """
     h, c, _ = ref.encoder_forward(params, np.asarray(src)[None], np.ones((1, len(src)), bool))
     live, finished = [([], 0.0, h[0], c[0])], []
@@ -908,7 +909,7 @@ def _beam_variant(params, src, width, max_len, *, normalise=True, eos_counted=Tr
             if v != EOS or not finished_leave:
                 new.append(hyp)
         live = new
-        if not live:
+        if not live or finished and not until_empty:
             break
     finished += [a for a in live if not (a[0] and a[0][-1] == EOS)] if not finished_leave else live
     length = lambda t: max(1, len(t) - (0 if eos_counted else t.count(EOS)))
@@ -922,6 +923,9 @@ BEAM_RULES = {
     "eos_counted": "the length in logp / len counts EOS: len(tokens) with the EOS included",
     "finished_leave": "an extension ending in EOS is finished: it leaves the beam (and is not "
                       "extended again), so the beam_width live prefixes are all unfinished",
+    "until_empty": "the search ended when the first sequence finished: it goes on while any "
+                   "prefix is live (or until max_len), since a longer sequence may score better "
+                   "per token",
 }
 
 
