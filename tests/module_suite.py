@@ -84,9 +84,9 @@ def module_tests(module_id: str):
         if scenario.hint not in text:
             # a search is counted in CPU seconds, but a core shared with another worker (and
             # its cache) does less in one: once more, later, as a busy machine would, with
-            # twice the time and nothing remembered of the first try
+            # twice the time (the verdict of the first try forgotten, the rewrites it ran
+            # remembered)
             diagnose._VERDICTS.clear()
-            diagnose._RESULTS.clear()
             monkeypatch.setattr(diagnose, "BUDGET", 2 * diagnose.BUDGET)
             monkeypatch.setattr(diagnose, "REPAIR_BUDGET", 2 * diagnose.REPAIR_BUDGET)
             with quiet():
