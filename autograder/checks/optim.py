@@ -421,8 +421,9 @@ def _check_diverging(optimise, rng):
     obj = optim.Quadratic({"x": optim.spd(n, 0.1, 1.0, rng)})
     start, lr, n_steps = {"x": rng.normal(size=n)}, 4.0, 400
     with np.errstate(over="ignore", invalid="ignore"):
-        losses = optimise(obj, _copy(start), "sgd", lr, 0.9, n_steps)
+        # before the student's call: obj is theirs to read (and to spoil) once they have it
         exp = np.asarray(_loop(obj, _copy(start), "sgd", lr, 0.9, n_steps), dtype=float)
+        losses = optimise(obj, _copy(start), "sgd", lr, 0.9, n_steps)
     if losses is None:
         raise CheckFailed("optimise returned None", ["return the list of losses"])
     arr = np.asarray(losses, dtype=float) if np.ndim(losses) == 1 else None
