@@ -19,7 +19,7 @@ def check(*args: str, capsys) -> tuple[int, str]:
     return code, out.out + out.err
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def solution(tmp_path_factory):
     return solution_with("02_backprop", tmp_path_factory.mktemp("nb") / "02_backprop.ipynb")
 

@@ -91,7 +91,7 @@ def test_sync_updates_arguments_in_place():
 
 
 # ------------------------------------------------------------------------------ sandbox
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sandbox():
     return Sandbox()
 
@@ -226,7 +226,7 @@ SMALL = ["honest-correct", "honest-stub", "honest-buggy-transposed-dw", "bad-emp
          "honest-helper-in-added-cell"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def small_class(tmp_path_factory):
     root = tmp_path_factory.mktemp("small")
     expected = scenarios.build_class(root / "submitted", names=SMALL)

@@ -4,10 +4,12 @@ export(dir, modules): on the instructor's side, write every catalogue mistake an
 variant of the modules as cells (the solution with the mistake's edit), and the solution
 notebooks of every module as the workspace later modules' checks look in.
 
-`python -m autograder.release.mutants DIR` or `python path/to/mutants.py DIR`, run with the
-release's Python, grades each with the release's checks and writes DIR/results.json.
-report(dir) then counts, per module: mistakes detected (their task fails), hinted (the
-catalogue's phrase is in the feedback) and variants failing any task.
+`python -m autograder.release.mutants DIR [--own-task]` or `python path/to/mutants.py DIR`,
+run with the release's Python, grades each with the release's checks and writes
+DIR/results.json. report(dir) then counts, per module: mistakes detected (their task fails),
+isolated (no other task fails), hinted (the catalogue's phrase is in the feedback) and
+variants failing any task. --own-task grades a mistake on its own task only (a variant still
+on every task), for the tests' lane: isolation then goes uncounted.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ def export(out: Path, modules: list[str]) -> int:
     return len(cases)
 
 
-def grade_cases(out: Path) -> list[dict]:
-    """In the release: grade every case with the release's checks."""
+def grade_cases(out: Path, own_task: bool = False) -> list[dict]:
+    """In the release: grade every case with the release's checks (a mistake on its own task
+    only, with own_task)."""
     import os
     import warnings
 
@@ -59,13 +62,16 @@ def grade_cases(out: Path) -> list[dict]:
         loaded = run_cells([tuple(c) for c in case["cells"]])
         failed, texts = [], {}
         for task in get_module(case["module"]).tasks:
+            if own_task and case["kind"] == "mistake" and task.id != case["task"]:
+                continue
             r = run_task(task, loaded.namespace, cell_errors=loaded.errors)
             if not r.passed:
                 failed.append(task.id)
                 texts[task.id] = r.text()
         results.append({**{k: case.get(k) for k in ("module", "kind", "name", "task", "hint",
                                                     "rewrite")},
-                        "failed": failed, "text": texts.get(case["task"], "")})
+                        "own_task": own_task and case["kind"] == "mistake", "failed": failed,
+                        "text": texts.get(case["task"], "")})
     (out / "results.json").write_text(json.dumps(results, indent=1))
     return results
 
@@ -81,7 +87,8 @@ def report(out: Path, stream=sys.stdout) -> dict[str, dict[str, int]]:
         if r["kind"] == "mistake":
             row["mistakes"] += 1
             row["detected"] += r["task"] in r["failed"]
-            row["isolated"] += r["failed"] == [r["task"]]
+            # graded on its own task only: isolation not known
+            row["isolated"] += r["failed"] == [r["task"]] and not r.get("own_task")
             # a rewrite diagnosis needs the solution, which a release does not hold
             row["rewrite"] += bool(r.get("rewrite"))
             hinted = bool(r["hint"]) and r["hint"] in r["text"] or bool(r.get("rewrite"))
@@ -104,4 +111,4 @@ def report(out: Path, stream=sys.stdout) -> dict[str, dict[str, int]]:
 
 
 if __name__ == "__main__":
-    grade_cases(Path(sys.argv[1]))
+    grade_cases(Path(sys.argv[1]), own_task="--own-task" in sys.argv[2:])

@@ -308,7 +308,7 @@ def fetch_feedback(term: Term, page, hub: Hub) -> None:
     t.lap("bob fetches and reads his feedback")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def term(shots):
     from playwright.sync_api import sync_playwright
 

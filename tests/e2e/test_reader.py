@@ -21,7 +21,7 @@ SWALLOWED = ("import contextlib\nimport io\n\n"
              '    check("2.1", linear_forward)')
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def broken_page(browser, student_server):
     """Setup cells, task 2.1 with its printout swallowed, task 2.2 untouched; run in JupyterLab."""
     nb = nbformat.read(ROOT / "exercises" / "02_backprop" / "02_backprop.ipynb", as_version=4)

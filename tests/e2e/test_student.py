@@ -49,7 +49,7 @@ NOTEBOOK = "02_backprop/02_backprop.ipynb"
 FIX = ["out = x @ w + b", "cache = (x, w)"]   # typed over linear_forward's raise line
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def student(browser, student_server, shots, e2e_home):
     """What the student sees before and after fixing one stub; the notebook file at each state."""
     page = browser.new_page()
