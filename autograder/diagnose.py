@@ -29,6 +29,7 @@ import inspect
 import io
 import itertools
 import json
+import math
 import os
 import pickle
 import random
@@ -2256,10 +2257,13 @@ def _leaves_digest(judged: list, order: list[int]) -> str:
     return h.hexdigest()
 
 
-def _apart(search: Callable[[Callable[[list], None]], None], timeout: float) -> list[list]:
+def _apart(search: Callable[[Callable[[list], None]], None], timeout: float,
+           cpu: float | None = None) -> list[list]:
     """Run `search(emit)` in a forked child with its own memory limit, killed at `timeout`
-    (a rewrite may loop, or ask for far too much memory); what it emitted before the end
-    counts. Without fork, run it here."""
+    seconds (a rewrite may loop, or ask for far too much memory), or at `cpu` seconds of its
+    own CPU time, whichever comes first: a CPU limit gives a busy machine (a shared hub node,
+    a test worker) the same answer as an idle one. What it emitted before the end counts.
+    Without fork, run it here."""
     found: list[list] = []
     if not hasattr(os, "fork"):
         try:
@@ -2275,6 +2279,9 @@ def _apart(search: Callable[[Callable[[list], None]], None], timeout: float) -> 
         try:
             os.close(r)
             _limit_memory()
+            if cpu is not None and resource is not None:
+                whole = max(1, math.ceil(cpu))     # the child's CPU clock starts at 0
+                resource.setrlimit(resource.RLIMIT_CPU, (whole, whole + 1))
             search(lambda item: os.write(w, (json.dumps(item) + "\n").encode()))
         finally:
             os._exit(0)
@@ -2644,7 +2651,7 @@ def located(fns: tuple[object, ...], references: dict[str, object]) -> str | Non
         except Exception:
             pass
     else:
-        got = _apart(find, 4.0)
+        got = _apart(find, 16.0, cpu=4.0)
     got = [g for g in got if len(g) == 1 + len(fields(locate.Blame))]
     if not got:
         return None
@@ -3214,7 +3221,7 @@ def _right_on(mine: object, replay: Call, reference: Seen, opaque: set[int], rem
         except Exception:
             return False
     else:
-        got = _apart(run, 4.0)
+        got = _apart(run, 16.0, cpu=4.0)
     return got == [[1]]
 
 

@@ -45,6 +45,8 @@ from autograder.catalogue.heldout21_backprop import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_backprop import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_backprop import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_backprop import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_backprop import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_backprop import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_backprop import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -844,6 +846,35 @@ DESIGNED22 = {
         "the cache is the forward's output, an array its caller holds too",
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'relu-backward-mask-any-example-active':
+        'your relu_backward passes this check with one change (line 14):',
+    'tanh-forward-clips-input-at-five':
+        'your tanh_forward passes this check with one change (line 4): `n',
+    'softmax-shift-by-row-mean':
+        "exp of a large logit overflows: subtract each row's max before e",
+    'softmax-loss-probability-floored':
+        'dlogits is right but the loss is not: with logits this large the',
+    'mlp-backward-pops-callers-caches':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'train-init-from-fixed-seed-generator':
+        'your train_mlp behaves like the correct code with `mlp_init(size',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'linear-backward-dx-written-into-cached-input':
+        'dx was written into x itself (np.matmul(..., out=...), or x[...]',
+    'numgrad-indices-from-argwhere':
+        'grad is 0 at every entry where x is 0 and right elsewhere: the l',
+    'train-batch-loop-breaks-on-small-loss':
+        'every epoch runs every one of its batches, however small the',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
+# written as mistakes, but correct by the notebook's text
+VARIANTS += as_variants(HELD_OUT23, {'linear-forward-row-loop-loses-shape-on-empty-batch'})
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

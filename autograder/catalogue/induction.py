@@ -47,6 +47,8 @@ from autograder.catalogue.heldout21_induction import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_induction import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_induction import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_induction import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_induction import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_induction import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_induction import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -871,6 +873,35 @@ DESIGNED22 = {
         'your fit_logistic passes this check with one change (line 13): `',
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'split-permutation-result-discarded':
+        'shuffle the indices with rng.permutation(n) before cutting: data',
+    'mse-residual-prescaled-by-example-count':
+        'loss equals the expected value times 1/N = 1/8: divided by N onc',
+    'gd-learning-rate-capped-at-one':
+        'your fit_linear_gd passes this check with one change (line 11):',
+    'logistic-grad-tanh-sigmoid-without-half-argument':
+        'your logistic_loss behaves like the correct code with `z` scaled',
+    'fit-logistic-losses-list-as-mutable-default':
+        'your fit_logistic passes this check with one change (line 7): ig',
+    'poly-clips-input-to-unit-interval':
+        'your poly_features passes this check with one change (line 8): `',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'split-train-size-at-least-one':
+        'train_idx was given one index where int(fraction * n) is 0',
+    'least-squares-square-system-solved-directly':
+        'X is square here but singular (a repeated column)',
+    'gd-stops-once-loss-is-tiny':
+        'loop stopped when the loss became tiny',
+    'sweep-running-best-starts-at-error-one':
+        'every validation error here is above 1 and best_degree is the fi',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

@@ -46,6 +46,8 @@ from autograder.catalogue.heldout21_init import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_init import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_init import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_init import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_init import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_init import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_init import SCENARIOS as HELD_OUT
 
 GAUSS = "W = rng.normal(0.0, std, size=(fan_in, fan_out))"
@@ -805,6 +807,35 @@ VARIANTS += as_variants(VARIANTS22)
 DESIGNED22 = {
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'predicted-recursion-copies-input-std':
+        'your predicted_std passes this check with one change (line 14):',
+    'gaussian-draws-from-copy-of-generator':
+        'draw every random number from the rng argument (rng.normal, rng.',
+    'xavier-uniform-copies-normal-line':
+        'xavier_uniform draws from a uniform distribution: rng.uniform(-a',
+    'he-shifted-positive-against-dead-units':
+        'your he_init passes this check with one change (line 4): `gaussi',
+    'orthogonal-identity-matrix':
+        'draw every random number from the rng argument (rng.normal, rng.',
+    'orthogonal-default-gain-root-two':
+        'is the default gain 1.0?',
+    'stats-grad-norm-of-bias':
+        'these are the norms of the bias gradients: use dW',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'predicted-first-entry-before-loop':
+        'the std of layer 1 is put in before the loop (stds = [...]) and',
+    'stats-grad-norms-in-sorted-key-order':
+        'your grad norms come in the order of the sorted key names, W1, W',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
+# written as mistakes, but correct by the notebook's text
+VARIANTS += as_variants(HELD_OUT23, {'stats-stds-hstacked'})
 
 
 # --- promise audit, session 10 (AUD4): promises no check exercised, each now checked

@@ -44,6 +44,8 @@ from autograder.catalogue.heldout21_optim import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_optim import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_optim import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_optim import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_optim import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_optim import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_optim import SCENARIOS as HELD_OUT
 
 MOMENTUM = ("        state[k] *= mu\n        state[k] -= lr * grads[k]\n"
@@ -807,6 +809,35 @@ DESIGNED22 = {
         'the short last batch of each epoch is a step too: count it in t',
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'nesterov-lookahead-shifts-one-key-at-a-time':
+        'your nesterov_step goes wrong in line 13: `g[k] = objective.grad',
+    'nesterov-position-moved-against-velocity':
+        'your nesterov_step goes wrong in line 13: `params[k] -= state[k]',
+    'schedule-first-stage-returns-half-uncapped':
+        'mu_max caps mu at every step, the first 250 included: no special',
+    'schedule-extra-ceiling-at-0.99':
+        'mu is right everywhere except where the cap mu_max applies (the',
+    'optimise-second-branch-if-not-elif':
+        'your optimise behaves like the correct code with the `elif` afte',
+    'train-momentum-short-last-batch-skipped':
+        'your train_mlp_momentum passes this check with one change (line',
+    'train-momentum-loss-logged-every-tenth-step':
+        'your train_mlp_momentum passes this check with one change (line',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'momentum-dicts-paired-by-position':
+        'params, grads and state hold the same keys, but grads and state',
+    'momentum-zero-mu-shortcut-leaves-velocity':
+        'with mu = 0 the velocity is still updated',
+    'optimise-initial-loss-recorded-inside-loop':
+        'the loss before the first step is recorded inside the loop (at t',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -46,6 +46,8 @@ from autograder.catalogue.heldout21_rnn import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_rnn import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_rnn import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_rnn import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_rnn import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_rnn import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_rnn import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -875,6 +877,35 @@ VARIANTS += as_variants(VARIANTS22)
 DESIGNED22 = {
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'rnn-step-backward-squares-cached-output-in-place':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'rnn-backward-dx-reshaped-from-time-major':
+        'your rnn_backward goes wrong in line 37: `dx = np.array(dx_steps',
+    'rnn-backward-skips-steps-without-upstream':
+        'your rnn_backward passes this check with one change (line 32): w',
+    'lstm-step-backward-adds-into-incoming-cell-gradient':
+        'compute the result into a new array (`dx = dout * mask`), not in',
+    'lstm-cell-tanh-derivative-taken-at-hidden-output':
+        'your lstm_step_backward passes this check with one change (line',
+    'lstm-backward-cell-carry-gated-by-forget-again':
+        'your lstm_backward passes this check with one change (line 39):',
+    'gradient-norms-recurrent-matrix-not-transposed':
+        'your gradient_norms passes this check with one change (line 16):',
+    'gradient-norms-first-sequence-only':
+        'your gradient_norms goes wrong in line 12: `norms = [np.linalg.n',
+    'clip-scale-by-floor-division':
+        'your clip_grad_norm passes this check with one change (line 12):',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'classifier-last-state-squeezed':
+        'h[:, -1] is (N, H) for every N, a batch of one too: a squeeze()',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

@@ -44,6 +44,8 @@ from autograder.catalogue.heldout21_seq2seq import SCENARIOS as HELD_OUT21
 from autograder.catalogue.heldout21_seq2seq import VARIANTS as VARIANTS21
 from autograder.catalogue.heldout22_seq2seq import SCENARIOS as HELD_OUT22
 from autograder.catalogue.heldout22_seq2seq import VARIANTS as VARIANTS22
+from autograder.catalogue.heldout23_seq2seq import SCENARIOS as HELD_OUT23
+from autograder.catalogue.heldout23_seq2seq import VARIANTS as VARIANTS23
 from autograder.catalogue.heldout_seq2seq import SCENARIOS as HELD_OUT
 
 SCENARIOS = [
@@ -977,6 +979,35 @@ DESIGNED22 = {
         'with `np.full((N, T), PAD)` written as `np.full((N, T), EOS)`',
 }
 SCENARIOS += named(HELD_OUT22, DESIGNED22)
+# The twenty-third held-out batch (written blind, measured once on 1b8e805) ...
+HINTS23 = {
+    'ids-to-tokens-stops-at-pad':
+        'your ids_to_tokens passes this check with one change (line 15):',
+    'pad-batch-mask-leaves-out-final-token':
+        'your pad_batch passes this check with one change (line 10): `mas',
+    'shift-right-global-bos-for-argument':
+        'your shift_right behaves like the correct code ignoring the argu',
+    'masked-ce-real-positions-from-pad-id':
+        'your masked_cross_entropy passes this check with one change (lin',
+    'encoder-embedding-grad-by-fancy-index':
+        'E_src: a token that occurs twice in one step gets its gradient o',
+    'loss-masked-with-source-mask':
+        'your seq2seq_loss passes this check with one change (line 12): `',
+    'accuracy-returned-token-then-exact':
+        'your sequence_accuracy passes this check with one change (line 1',
+    'train-clip-threshold-fixed-at-five':
+        'your train_seq2seq passes this check with one change (line 14):',
+}
+SCENARIOS += named(HELD_OUT23, HINTS23)
+VARIANTS += as_variants(VARIANTS23)
+# ... and those detected or named only after the thirteenth session's design round on them.
+DESIGNED23 = {
+    'greedy-never-picks-pad-or-bos':
+        'take the most probable token at every step, whatever it is',
+}
+SCENARIOS += named(HELD_OUT23, DESIGNED23)
+# written as mistakes, but correct by the notebook's text
+VARIANTS += as_variants(HELD_OUT23, {'beam-descending-by-reversed-ascending-sort'})
 
 # --- promise audit, session 10 (AUD5)
 # Promises of the text and docstrings no check held: each mistake below passed every check.

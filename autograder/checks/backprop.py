@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.checks import loops
+from autograder.checks import known, loops
 from autograder.compare import (
     Mistake,
     compare,
     describe,
     expect,
     named,
+    numbers,
     unpack,
     wrong_axis_log_softmax,
 )
@@ -56,8 +57,9 @@ def check_linear_backward(linear_backward, *, seed):
     N, D, M = _shapes(rng)
     x, w = rng.normal(size=(N, D)), rng.normal(size=(D, M))
     dout = rng.normal(size=(N, M))
+    kept = {"cache[0] (x)": x.copy(), "cache[1] (w)": w.copy(), "dout": dout.copy()}
     got = named("linear_backward", linear_backward(dout, (x, w)), ("dx", "dw", "db"))
-    dx, dw, db = nn.linear_backward(dout, (x, w))
+    dx, dw, db = nn.linear_backward(kept["dout"], (kept["cache[0] (x)"], kept["cache[1] (w)"]))
     if isinstance(got["db"], np.ndarray) and got["db"].shape == (N, M):
         raise CheckFailed("db has the wrong shape", [f"db: expected shape ({M},), got ({N}, {M})"],
                           hint="sum the bias gradient over the batch: db = dout.sum(axis=0)",
@@ -71,6 +73,34 @@ def check_linear_backward(linear_backward, *, seed):
         Mistake("db-mean", f"db is the mean over the batch, not the sum (off by N = {N})",
                 lambda: {"db": db / N}),
     ])
+    _check_arguments_kept(got, {"cache[0] (x)": x, "cache[1] (w)": w, "dout": dout}, kept)
+
+
+def _check_arguments_kept(got, now, kept):
+    """A backward returns new arrays and leaves dout and its cache as they were (the notebook's
+    introduction): the caller may still read them (batch 23: dx written into the cached x with
+    np.matmul(..., out=x) after dw had used it)."""
+    changed = [k for k in kept if not np.array_equal(now[k], kept[k], equal_nan=True)]
+    if not changed:
+        return
+    k = changed[0]
+    arg = "`cache`" if k.startswith("cache") else "`dout`"
+    into = next((g for g in ("dx", "dw", "db") if isinstance(got[g], np.ndarray) and
+                 got[g].shape == now[k].shape and np.array_equal(got[g], now[k])), None)
+    raise CheckFailed(f"linear_backward changed its argument {arg}: {k} holds other values after "
+                      "the call", [f"{int(np.sum(now[k] != kept[k]))} of its {now[k].size} "
+                                   f"entries changed" + (f"; it now holds your {into}" if into
+                                                         else ""),
+                                   "a backward function returns new arrays and leaves the "
+                                   "gradient it receives and its cache as they were: the caller "
+                                   "may still read them (a gradient check does, and so does a "
+                                   "layer whose input feeds two others)"],
+                      hint=(f"{into} was written into {k.split()[-1][1:-1]} itself (np.matmul(..., "
+                            f"out=...), or {k.split()[-1][1:-1]}[...] = ...): compute it into a "
+                            f"new array, {into} = " + {"dx": "dout @ w.T", "dw": "x.T @ dout",
+                                                      "db": "dout.sum(axis=0)"}[into])
+                      if into else "compute the gradients into new arrays, never in place on "
+                      "dout or on the arrays of the cache", mistake="changed-upstream")
 
 
 def check_relu(relu_forward, relu_backward, *, seed):
@@ -346,6 +376,38 @@ def check_numerical_gradient(numerical_gradient, *, seed):
     except CheckFailed as e:
         e.hint, e.mistake = hint3, "numgrad-2d-only"
         raise
+    _check_zero_entries(numerical_gradient, seed, h)
+
+
+def _check_zero_entries(numerical_gradient, seed, h):
+    """Every entry of x, zeros included (batch 23: a loop over np.argwhere(x) visits only
+    the nonzero ones): the experiment after this task passes the bias b, which starts at 0.
+    The gradient there is c + a h**2 (|c| >= 0.5 here), so a skipped entry reads 0."""
+    r = np.random.default_rng([seed, 41])
+    shape = (3, 4)
+    a, b, c = (r.normal(size=shape) for _ in range(3))
+    f = Cubic(a, b, c + 0.5 * np.sign(c))
+    x = r.normal(size=shape)
+    zero = np.zeros(shape, dtype=bool)
+    zero.flat[r.choice(x.size, size=4, replace=False)] = True
+    x[zero] = 0.0
+    g = numerical_gradient(CubicValue(f.a, f.b, f.c), x.copy(), h)
+    exact = f.grad(x) + f.a * h**2
+    try:
+        compare({"grad": g}, {"grad": exact}, rtol=1e-4, what="the exact centred difference on "
+                f"an x with {int(zero.sum())} entries exactly 0", sizes={"h": h},
+                regions={"x = 0": zero, "x != 0": ~zero})
+    except CheckFailed as e:
+        ga = np.asarray(g, dtype=float) if np.shape(g) == shape else None
+        if ga is not None and np.all(ga[zero] == 0) and \
+                np.allclose(ga[~zero], exact[~zero], rtol=1e-4):
+            e.hint = ("grad is 0 at every entry where x is 0 and right elsewhere: the loop skips "
+                      "the zero entries of x (np.argwhere(x), np.nonzero(x) and x.nonzero() list "
+                      "only the nonzero ones); visit every index, for i in np.ndindex(x.shape): a "
+                      "parameter at 0, a fresh bias, still has a gradient")
+            e.mistake = "numgrad-skips-zeros"
+            raise known(e) from None
+        raise
 
 
 def _one_sided(f, x, h):
@@ -497,6 +559,62 @@ def check_training(sgd_step, train_mlp, *, seed):
            f"mean loss over the first 10% of steps {first:.3f}, over the last 10% {last:.3f}",
            hint=("the loss grew: the update should go downhill" if last > first else
                  "did every epoch visit every example? are the gradients applied each step?"))
+    check_steps_past_small_loss(train_mlp, seed)
+
+
+def _sgd_run(X, y, sizes, seed, lr, n_steps, batch_size):
+    """The reference's parameters after n_steps steps on identical examples, and the losses
+    (each before its step)."""
+    params = nn.mlp_init(sizes, np.random.default_rng(seed))
+    losses = []
+    for _ in range(n_steps):
+        scores, caches = nn.mlp_forward(params, X[:batch_size])
+        loss, dscores = nn.softmax_cross_entropy(scores, y[:batch_size])
+        losses.append(float(loss))
+        grads = nn.mlp_backward(dscores, caches)
+        for k in params:
+            params[k] = params[k] - lr * grads[k]
+    return params, np.array(losses)
+
+
+def check_steps_past_small_loss(train_mlp, seed, epochs=6, batch_size=4):
+    """Every batch of every epoch, however small the loss (batch 23: a break out of the batch
+    loop once the loss is below 1e-3). 16 identical examples (the order cannot matter) and
+    lr = 2: the example is redrawn (at most 4 times on seeds 0-299) until the reference's loss
+    starts above 1e-2 and falls below 1e-4 within the first half of the 24 steps (by step 1-7
+    on seeds 0-299); once below 1e-3 it stays there."""
+    r = np.random.default_rng([seed, 44])
+    sizes, lr, K = [2, 16, 3], 2.0, 16 // batch_size
+    n_steps = epochs * K
+    for _ in range(20):
+        X, y = np.repeat(2.0 * r.normal(size=(1, 2)), 16, axis=0), np.full(16, int(r.integers(3)))
+        exp, losses_exp = _sgd_run(X, y, sizes, seed, lr, n_steps, batch_size)
+        if losses_exp[0] > 1e-2 and np.any(losses_exp[:n_steps // 2] < 1e-4):
+            break
+    call = (f"train_mlp(X, y, {sizes}, rng, lr={lr:g}, epochs={epochs}, batch_size={batch_size}) "
+            "on 16 identical examples")
+    out = named("train_mlp", train_mlp(X.copy(), y.copy(), list(sizes), np.random.default_rng(seed),
+                                       lr=lr, epochs=epochs, batch_size=batch_size),
+                ("params", "losses"))
+    losses = numbers("losses", out["losses"])
+    k = int(np.argmax(losses_exp < 1e-3))
+    small = len(losses) < n_steps and len(losses) > 0 and np.nanmin(losses) < 1e-2
+    expect(len(losses) == n_steps, f"train_mlp recorded {len(losses)} losses; {epochs} epochs "
+           f"of {K} batches take {n_steps} steps", call,
+           f"the loss falls below 1e-3 at step {k} and ends at {losses_exp[-1]:.0e}",
+           hint="your loop took fewer steps once the loss was small: every epoch runs every one "
+                "of its batches, however small the loss (no break out of the batch loop, no "
+                "early stop on a loss threshold): the caller asked for that many epochs"
+           if small else "one step, and one recorded loss, per minibatch of every epoch",
+           mistake="stops-at-small-loss" if small else None)
+    got = {k: out["params"][k] for k in exp} if isinstance(out["params"], dict) and \
+        all(k in out["params"] for k in exp) else {}
+    compare(got, exp, rtol=1e-6, what=f"{n_steps} SGD steps ({epochs} epochs of {K} batches, "
+            "all 16 examples identical) as the loss falls below 1e-3")
+    above = losses_exp >= 1e-6
+    compare({"losses": losses[above]}, {"losses": losses_exp[above]}, rtol=1e-6,
+            what=f"the losses of the {n_steps} steps, each before its step",
+            axes={"losses": ("step",)})
 
 
 def check_sgd_steps(train_mlp, seed, epochs=5, batch_size=4):

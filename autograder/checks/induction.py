@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autograder.checks import known
 from autograder.compare import Mistake, compare, describe, expect, hinted, named, numbers
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -156,6 +157,47 @@ def check_split_indices(split_indices, *, seed):
                + "; the docstring promises 1-D integer arrays",
                hint="return numpy arrays: slices of perm = rng.permutation(n) are arrays already "
                     "(no list(...) or .tolist())", mistake="split-not-arrays")
+    _check_split_rounds_to_zero(split_indices, seed)
+
+
+def _check_split_rounds_to_zero(split_indices, seed):
+    """A train fraction below 1 / n: int(fractions[0] * n) is 0, so the notebook's sizes give
+    an empty train set (as they give an empty test set when fractions[2] = 0); a size forced
+    up to at least one example shows (batch 23)."""
+    r = np.random.default_rng([seed, 41])
+    n = int(r.integers(8, 20))
+    f_train = round(float(r.uniform(0.2, 0.9)) / n, 3)        # f_train * n in [0.2, 0.9]
+    f_val = round(float(r.uniform(0.3, 0.6)) * (1 - f_train), 2)
+    fr = (f_train, f_val, round(1.0 - f_train - f_val, 3))
+    call = f"split_indices({n}, {fr}, rng)"
+    out = named("split_indices", split_indices(n, fr, np.random.default_rng(int(r.integers(2**31)))),
+                ("train_idx", "val_idx", "test_idx"))
+    sets = [_index_array(f"{s}_idx", out[f"{s}_idx"], n) for s in SPLIT_SETS]
+    sizes = [len(a) for a in sets]
+    want = [int(fr[0] * n), int(fr[1] * n)]
+    want.append(n - sum(want))
+    union = np.sort(np.concatenate(sets))
+    expect(np.array_equal(union, np.arange(n)), "the three sets do not hold each index once",
+           f"in {call}: sizes {sizes}, expected {want}",
+           hint="cut one permutation into three consecutive pieces: train, val, then the rest")
+    for name, size, w, rule in zip(SPLIT_SETS, sizes, want, (
+            "int(fractions[0] * n)", "int(fractions[1] * n)", "n - n_train - n_val"),
+            strict=True):
+        forced = w == 0 and size == 1
+        if size == w:
+            continue
+        err = CheckFailed(
+            f"{name}_idx has {size} {'index' if size == 1 else 'indices'}; the notebook's sizes "
+            f"give {rule} = {w}",
+            [f"in {call}: {fr[0]} * {n} = {fr[0] * n:g} rounds down to 0, so the train set is "
+             f"empty (sizes {sizes}, expected {want})"],
+            hint=f"{name}_idx was given one index where int(fraction * n) is 0: do not force a "
+                 "set to hold at least one example (max(int(fraction * n), 1)); the notebook's "
+                 "sizes are exactly int(fractions[0] * n) and int(fractions[1] * n), even when "
+                 "that is 0, and the test set gets the rest" if forced else
+                 "n_train = int(fractions[0] * n), n_val = int(fractions[1] * n), the test set "
+                 "gets the rest", mistake="split-size-at-least-one" if forced else None)
+        raise known(err) if forced else err
 
 
 # --- 1.2 --------------------------------------------------------------------------------
@@ -269,6 +311,55 @@ def check_fit_least_squares(fit_least_squares, *, seed):
            "from lstsq's", f"X {Xr.shape}, column {D} is a copy of column {j}; X.T @ X is "
            "singular, so the weights are not unique, but the best predictions are",
            hint=_rank_hint(Xr, yr, w), mistake="normal-equations")
+    _check_square_singular(fit_least_squares, seed)
+
+
+SQUARE_HINT = ("X is square here but singular (a repeated column): np.linalg.solve(X, y) "
+               "needs an invertible X, and on a singular one it {fails}. A square X is not a "
+               "special case of least squares: use np.linalg.lstsq(X, y, rcond=None) for every "
+               "shape")
+
+
+def _check_square_singular(fit_least_squares, seed):
+    """The docstring's "any X" includes a square one with a repeated column (batch 23).
+    Square is no special case: np.linalg.solve on it raises (an exact zero pivot) or returns
+    w of size ~1e16 whose predictions are far from lstsq's: 2e-3 relative at the closest over
+    2000 seeds (1160 of them raise), where lstsq and pinv agree to 5e-14; the tolerance is
+    RANK_DEF_TOL (1e-6)."""
+    r = np.random.default_rng([seed, 42])
+    D = int(r.integers(3, 6))
+    A = r.normal(size=(D + 1, D))
+    j = int(r.integers(D))
+    X, y = np.c_[A, A[:, j]], r.normal(size=D + 1)
+    shape = f"X {X.shape}, square, column {D} a copy of column {j}"
+    try:
+        w = fit_least_squares(X.copy(), y.copy())
+    except np.linalg.LinAlgError as e:
+        raise CheckFailed(f"raised LinAlgError on a square, singular X: {e}",
+                          [shape + ": no exact solution of X w = y exists, but a least-squares "
+                           "one does (the notebook: the w that minimises the MSE, for any X)"],
+                          mistake="square-solved-directly",
+                          hint=SQUARE_HINT.format(fails="raises LinAlgError")) from None
+    w = compare_shape_only(w, X.shape[1])
+    exp = X @ ref.fit_least_squares(X, y)
+    dist = float(np.linalg.norm(X @ w - exp) / np.linalg.norm(exp))
+    if dist <= RANK_DEF_TOL:
+        return
+    try:
+        with np.errstate(all="ignore"):
+            direct = np.linalg.solve(X, y)
+    except np.linalg.LinAlgError:
+        direct = None
+    is_direct = direct is not None and np.all(np.isfinite(w)) and \
+        np.allclose(w, direct, rtol=1e-6, atol=0)
+    expect(dist <= RANK_DEF_TOL,
+           f"on a square X with a repeated column, your predictions X @ w are {dist:.1e} "
+           "(relative) away from lstsq's", shape + f"; |w| = {np.linalg.norm(w):.1e}: X is "
+           "singular, so the weights are not unique, but the best predictions are",
+           hint=SQUARE_HINT.format(fails=f"returns a w of size {np.linalg.norm(w):.0e} built "
+                                         "on a rounding error") if is_direct else
+           _rank_hint(X, y, w), mistake="square-solved-directly" if is_direct else
+           "normal-equations")
 
 
 def _truncated_hint(fit_least_squares, seed):
@@ -388,6 +479,40 @@ def check_fit_linear_gd(fit_linear_gd, *, seed):
     expect(gap <= GD_GAP_TOL, f"after {GD_STEPS} steps w is {gap:.1e} (relative) away from the "
            "least-squares solution", f"expected at most {GD_GAP_TOL:.0e}, with lr = 1 / λmax",
            hint="is every step w <- w - lr * grad, with the gradient at the current w?")
+    _check_steps_past_tiny_loss(fit_linear_gd, seed)
+
+
+def _check_steps_past_tiny_loss(fit_linear_gd, seed):
+    """`steps` losses even once the loss is tiny (batch 23): a noiseless, well-conditioned
+    problem (singular values of X / sqrt(N) from 1 to 2/3, lr = 2 / (λmin + λmax)) on which
+    the loss falls below 1e-12 at step 11-16 of 30-39 and ends at most 7e-24 (seeds 0-999)."""
+    r = np.random.default_rng([seed, 43])
+    N, D = int(r.integers(8, 20)), int(r.integers(2, 5))
+    X = ref.ill_conditioned(N, D, 1.5, r) * np.sqrt(N)
+    y = X @ r.normal(size=D)
+    lam = 2 * np.linalg.eigvalsh(X.T @ X / N)
+    lr = float(2 / (lam[0] + lam[-1]))
+    steps = int(r.integers(30, 40))
+    w_exp, losses_exp = _listed(ref.fit_linear_gd(X, y, lr, steps))
+    got = named("fit_linear_gd", fit_linear_gd(X.copy(), y.copy(), lr, steps), ("w", "losses"))
+    losses = numbers("losses", np.atleast_1d(np.asarray(got["losses"], dtype=object)))
+    k = int(np.argmax(losses_exp < 1e-12))
+    call = f"fit_linear_gd(X, y, lr={lr:.3g}, steps={steps}) with X {X.shape}"
+    noiseless = (f"on a noiseless problem (y = X @ w_true exactly) the loss falls below 1e-12 "
+                 f"at step {k} and reaches {losses_exp[-1]:.0e} after the last step")
+    tiny = len(losses) and np.isfinite(losses[-1]) and losses[-1] < 1e-6
+    expect(len(losses) == steps, f"fit_linear_gd returned {len(losses)} losses for steps = "
+           f"{steps}", call, noiseless,
+           hint=f"your loop stopped when the loss became tiny (its last loss is "
+                f"{losses[-1]:.1e}): take every one of the `steps` steps and record `steps` "
+                "losses however small the loss gets; do not break out when it falls below a "
+                "tolerance (the caller asked for that many steps)" if tiny and
+           len(losses) < steps else "take exactly `steps` steps and record one loss before each",
+           mistake="stops-at-small-loss" if tiny and len(losses) < steps else "stops-early")
+    above = losses_exp >= 1e-10      # below, the losses are rounding noise
+    compare({"w": got["w"], "losses": losses[above]}, {"w": w_exp, "losses": losses_exp[above]},
+            what=f"the reference after {steps} steps on a noiseless problem",
+            axes={"losses": ("step",)})
 
 
 def logistic_accuracy(fit_logistic, seed):
@@ -559,6 +684,7 @@ def check_capacity_sweep(capacity_sweep, *, seed):
     if b in ok:
         _check_sweep_with_gaps(capacity_sweep, x_tr, y_tr, x_va, y_va, start)
         _check_sweep_unsorted(capacity_sweep, x_tr, y_tr, x_va, y_va, seed)
+        _check_sweep_large_errors(capacity_sweep, x_tr, y_tr, x_va, y_va)
         return
     details = [f"degrees {degrees}", "validation errors " + " ".join(f"{v:.3g}" for v in va)]
     fits = [r for r in _BEST_RULES if r[1](tr, va, degrees) == b]
@@ -650,6 +776,39 @@ def _check_sweep_unsorted(capacity_sweep, x_tr, y_tr, x_va, y_va, seed):
            f"{call}: the caller's list must be left as it is",
            hint="do not sort degrees in place (degrees.sort()): loop over it as given",
            mistake="sweep-sorted-degrees")
+
+
+SWEEP_SCALE = 10.0     # targets times 10: every validation error is above 1
+
+
+def _check_sweep_large_errors(capacity_sweep, x_tr, y_tr, x_va, y_va):
+    """The smallest validation error, whatever its size (batch 23): the same data with the
+    targets scaled by SWEEP_SCALE, so every validation error is above 1 (the noise variance
+    alone is 0.09 * 100 = 9); degree 0 (a constant) is never the best. A running minimum that
+    starts at a fixed error of 1 is never beaten and keeps the first degree."""
+    degrees = list(range(0, 8))
+    ys_tr, ys_va = SWEEP_SCALE * y_tr, SWEEP_SCALE * y_va
+    tr, va, best = ref.capacity_sweep(x_tr, ys_tr, x_va, ys_va, degrees)
+    call = (f"capacity_sweep(x_train, {SWEEP_SCALE:g} * y_train, x_val, {SWEEP_SCALE:g} * y_val, "
+            f"degrees={degrees})")
+    got = named("capacity_sweep", capacity_sweep(x_tr.copy(), ys_tr.copy(), x_va.copy(),
+                                                 ys_va.copy(), list(degrees)),
+                ("train_errors", "val_errors", "best_degree"))
+    b = got["best_degree"]
+    ok = {d for d, v in zip(degrees, va, strict=True) if v <= va.min() * (1 + 1e-9)}
+    if np.ndim(b) == 0 and float(b) in ok:
+        return
+    first = np.ndim(b) == 0 and float(b) == degrees[0]
+    raise CheckFailed(f"with every validation error above 1, best_degree is {b}; the smallest "
+                      f"validation error is at degree {best}",
+                      [call, "validation errors " + " ".join(f"{v:.3g}" for v in va)],
+                      hint="every validation error here is above 1 and best_degree is the first "
+                           "degree: does your running minimum start at a fixed error, such as "
+                           "1.0, that no degree beats? Start it at np.inf (or at the first "
+                           "degree's error), or take degrees[np.argmin(val_errors)]" if first else
+                      "return the entry of degrees at the position of the smallest validation "
+                      "error, whatever its size",
+                      mistake="sweep-best-starts-fixed" if first else None)
 
 
 # (name, rule(train errors, validation errors, degrees) -> the degree it picks, hint)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from autograder.checks import known
 from autograder.compare import Mistake, compare, describe, expect
 from autograder.result import CheckFailed
 from autograder.tasks import Module, Task
@@ -468,6 +469,45 @@ def check_predicted_std(predicted_std, *, seed):
                   "experiment calls it so)")
         e.mistake = "defaults-changed"
         raise
+    _check_predicted_depth_zero(predicted_std, seed)
+
+
+def _check_predicted_depth_zero(predicted_std, seed):
+    """The docstring's shape (depth,) at depth 0: a net with no layer has no std to predict,
+    so the array is empty (a first entry put in before the loop over the layers is still
+    there)."""
+    r = np.random.default_rng([seed, 39])
+    width = int(r.integers(20, 300))
+    weight_std = float(r.uniform(0.5, 2.0) / np.sqrt(width))
+    activation = str(r.choice(["linear", "relu", "tanh"]))
+    input_std = float(r.uniform(0.5, 2.0))
+    call = f"predicted_std({width}, 0, {weight_std:.4g}, {activation!r}, {input_std:.3g})"
+    got = predicted_std(width, 0, weight_std, activation, input_std)
+    try:
+        arr = np.asarray(got, dtype=np.float64)
+    except (TypeError, ValueError):
+        arr = None
+    expect(arr is not None, f"{call} returned {describe(got)}; expected an array of shape (0,)")
+    if arr.shape == (0,):
+        return
+    n = int(arr.size)
+    first = input_std * np.sqrt(width) * weight_std
+    starts = arr.ndim == 1 and n >= 1 and abs(float(arr[0]) - first) <= 1e-8 * first
+    err = CheckFailed(
+        f"{call} returned {n} entr{'y' if n == 1 else 'ies'} (shape {arr.shape}); expected none, "
+        "shape (depth,) = (0,)",
+        ["the array has one entry per layer, entry l - 1 for layer l: a net of depth 0 has no "
+         "layer, so there is no std to predict"]
+        + ([f"your first entry {float(arr[0]):.4g} is the std of layer 1, "
+            f"input_std * sqrt(width) * weight_std = {first:.4g}"] if starts else []),
+        hint=("the std of layer 1 is put in before the loop (stds = [...]) and the loop adds "
+              "depth - 1 more: with depth = 0 it is still there. Start from an empty list and "
+              "append one std per pass of a loop that runs depth times"
+              if starts and n == 1 else
+              "return one std per layer, depth of them: none when depth = 0 (is an entry added "
+              "before or after a loop over range(depth)?)"),
+        mistake="depth-zero")
+    raise known(err) if starts and n == 1 else err
 
 
 def _check_predicted_once(predicted_std, rng, activation):
@@ -841,8 +881,8 @@ def check_gaussian_columns(orthogonal_init, seed):
 
 # --- 3.6 signal propagation -----------------------------------------------------------------
 
-def _stats_net(rng, activation):
-    depth = int(rng.integers(3, 6))
+def _stats_net(rng, activation, depth=None):
+    depth = int(rng.integers(3, 6)) if depth is None else depth
     sizes = [int(s) for s in rng.integers(4, 10, size=depth + 1)]
     scale = {"tanh": 2.5, "relu": 1.2, "linear": 1.0}[activation]
     params = ref.init_net(sizes, "gaussian", rng, std=1.0)
@@ -881,10 +921,14 @@ def check_layer_stats(layer_stats, *, seed):
                   "activation=\"relu\"")
         e.mistake = "defaults-changed"
         raise
+    # a net of 10 layers or more, like the notebook's 20-layer nets: "W10" is a weight of
+    # layer 10, after "W9", though sorted as strings it comes before "W2"
+    r = np.random.default_rng([seed, 40])
+    _check_stats_once(layer_stats, r, "tanh", depth=int(r.integers(11, 13)))
 
 
-def _check_stats_once(layer_stats, rng, activation):
-    params, x, y = _stats_net(rng, activation)
+def _check_stats_once(layer_stats, rng, activation, depth=None):
+    params, x, y = _stats_net(rng, activation, depth)
     got = layer_stats({k: v.copy() for k, v in params.items()}, x.copy(), y.copy(), activation)
     expect(isinstance(got, dict), "layer_stats should return a dict",
            f"got {describe(got)}; keys 'std', 'frozen', 'grad_norm'")
@@ -934,6 +978,12 @@ def _check_stats_once(layer_stats, rng, activation):
         Mistake("grad-norm-of-bias", "these are the norms of the bias gradients: use dW",
                 lambda: {"grad_norm": np.array([np.linalg.norm(grads[f"b{i}"])
                                                 for i in range(1, L + 1)])}),
+        Mistake("grad-norms-in-key-order", f"your grad norms come in the order of the sorted "
+                f"key names, W1, W10, {'W11, ' if L > 11 else ''}W2, ...: as strings \"W10\" "
+                "sorts before \"W2\", so from 10 layers on the layers are out of order. Take "
+                "them layer by layer: grads[f\"W{i}\"] for i = 1, ..., L",
+                lambda: {"grad_norm": np.array([np.linalg.norm(grads[k]) for k in sorted(grads)
+                                                if k.startswith("W")])}),
     ])
 
 

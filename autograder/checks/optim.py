@@ -211,6 +211,87 @@ def check_momentum(momentum_step, *, seed):
            f"quadratic with condition number {SPEEDUP['kappa']:g}, lr = {SPEEDUP['lr']}, "
            f"mu = {SPEEDUP['mu']}, velocity starting at zero",
            hint="is the velocity carried from one call to the next through state?")
+    _check_keys_reordered(momentum_step, seed)
+    _check_zero_mu(momentum_step, seed)
+
+
+def _by_position(params, grads, state, lr, mu, *, grads_by_key=False, state_by_key=False):
+    """Momentum with the dicts' values paired by position (zip of .values()), not by key;
+    grads_by_key / state_by_key: that dict is read by key (state[k], grads[k]) after all."""
+    for k, kg, ks in zip(params, grads, state, strict=True):
+        kg, ks = (k if grads_by_key else kg), (k if state_by_key else ks)
+        v = mu * state[ks] - lr * grads[kg]
+        state[ks] = v
+        params[k] = params[k] + v
+
+
+def _check_keys_reordered(momentum_step, seed):
+    """The docstring: params, grads and state are dicts with the same keys; nothing says in
+    the same order. Here grads and state list them in two other orders (all values of one
+    shape, so values paired by position give numbers, not an error)."""
+    r = np.random.default_rng([seed, 42])
+    shape = tuple(int(s) for s in r.integers(2, 6, size=2))
+    keys = ["W1", "b1", "W2"]
+    params0 = {k: r.normal(size=shape) for k in keys}
+    state0 = {k: r.normal(scale=0.3, size=shape) for k in keys[2:] + keys[:2]}
+    grads = {k: r.normal(size=shape) for k in keys[1:] + keys[:1]}
+    lr, mu = float(r.uniform(0.05, 0.5)), float(r.uniform(0.5, 0.95))
+    got_p, got_s = _copy(params0), _copy(state0)
+    momentum_step(got_p, _copy(grads), got_s, lr, mu)
+
+    def run(**by_key):
+        p, st = _copy(params0), _copy(state0)
+        _by_position(p, _copy(grads), st, lr, mu, **by_key)
+        return _outputs(p, st)
+
+    exp_p, exp_s = _copy(params0), _copy(state0)
+    optim.momentum_step(exp_p, grads, exp_s, lr, mu)
+    pair = ("params, grads and state hold the same keys, but grads and state list them in "
+            "other orders than params here: pair the values by key (grads[k], state[k] for k "
+            "in params), not by position")
+    got = {n: (got_p if n.startswith("params") else got_s).get(n.split("'")[1])
+           for n in _outputs(exp_p, exp_s)}
+    with hinted(f"{pair} (does your loop zip the dicts' values or items together?)",
+                "keys-paired-by-position"):
+        compare(got, _outputs(exp_p, exp_s), rtol=RTOL,
+                what=f"the reference after a step where grads lists its keys as "
+                     f"{', '.join(grads)} and state as {', '.join(state0)}, params as "
+                     f"{', '.join(params0)} (lr = {lr:.3f}, mu = {mu:.3f})", mistakes=[
+                    Mistake("dicts-by-position", f"{pair}: your step pairs params, grads and "
+                            "state by position (zip of their .values() or .items())", run),
+                    Mistake("grads-by-position", f"{pair}: your step pairs params with grads "
+                            "by position (zip of their .values() or .items())",
+                            lambda: run(state_by_key=True)),
+                    Mistake("state-by-position", f"{pair}: your step pairs params with state "
+                            "by position (zip of their .values() or .items())",
+                            lambda: run(grads_by_key=True))])
+
+
+def _check_zero_mu(momentum_step, seed):
+    """mu = 0 (momentum_schedule(t, 0) gives it): the same rule, v <- -lr * g, p <- p + v."""
+    r = np.random.default_rng([seed, 43])
+    shapes = _shapes(r)
+    params0 = {k: r.normal(size=s) for k, s in shapes.items()}
+    state0 = {k: r.normal(scale=0.3, size=s) for k, s in shapes.items()}
+    grads = {k: r.normal(size=s) for k, s in shapes.items()}
+    lr = float(r.uniform(0.05, 0.5))
+    got_p, got_s = _copy(params0), _copy(state0)
+    momentum_step(got_p, _copy(grads), got_s, lr, 0.0)
+    exp_p, exp_s = _copy(params0), _copy(state0)
+    optim.momentum_step(exp_p, grads, exp_s, lr, 0.0)
+    got = {n: (got_p if n.startswith("params") else got_s).get(n.split("'")[1])
+           for n in _outputs(exp_p, exp_s)}
+    with hinted("with mu = 0 the rule is still v <- mu * v - lr * g, p <- p + v: the velocity "
+                "becomes -lr * g and p moves by it; no special case for mu = 0", "zero-mu"):
+        compare(got, _outputs(exp_p, exp_s), rtol=RTOL,
+                what=f"the reference after a step with mu = 0 (lr = {lr:.3f}) from a non-zero "
+                     "velocity", mistakes=[
+                    Mistake("zero-mu-velocity-kept", "with mu = 0 the velocity is still "
+                            "updated: v <- mu * v - lr * g = -lr * g. Your params took the plain "
+                            "SGD step, but state kept the old velocity, which the next step "
+                            "(with mu > 0) then decays and adds: no special case for mu = 0 "
+                            "(a plain SGD step there must still store v = -lr * g in state)",
+                            lambda: _outputs(exp_p, state0))])
 
 
 # --- 4.2 Nesterov ----------------------------------------------------------------------------
@@ -411,6 +492,44 @@ def check_optimise(optimise, *, seed):
     for method in ("sgd", "momentum", "nesterov"):
         _check_method(optimise, obj, start, method, lr, mu_max, n_steps)
     _check_diverging(optimise, rng)
+    _check_no_steps(optimise, seed)
+
+
+def _check_no_steps(optimise, seed):
+    """n_steps = 0: the text's n_steps + 1 losses is one, the loss before any step, and params
+    stay as they are."""
+    r = np.random.default_rng([seed, 46])
+    n = int(r.integers(3, 8))
+    obj = optim.Quadratic({"x": optim.spd(n, 0.1, 1.0, r)})
+    start = {"x": r.normal(size=n)}
+    method = str(r.choice(["sgd", "momentum", "nesterov"]))
+    lr, mu_max = float(r.uniform(0.1, 1.0)), 0.9
+    first = float(obj.loss(_copy(start)))
+    params = _copy(start)
+    call = f"optimise(objective, params, '{method}', lr={lr:.3f}, mu_max={mu_max}, n_steps=0)"
+    losses = optimise(obj, params, method, lr, mu_max, 0)
+    arr = np.asarray(losses, dtype=float) if losses is not None and np.ndim(losses) == 1 else None
+    expect(arr is not None, f"{call} returned {describe(losses)}; expected a list of 1 float, "
+           "the loss before any step")
+    if arr.size != 1:
+        err = CheckFailed(
+            f"with n_steps = 0, optimise returned {arr.size} losses; expected 1: the loss "
+            "before any step", [f"{call} returned "
+                                + ("an empty list" if arr.size == 0 else describe(losses)),
+                                "the list has n_steps + 1 entries: losses[0] is the loss at "
+                                f"the start, objective.loss(params) = {first:.6g}"],
+            hint="the loss before the first step is recorded inside the loop (at t == 0), so "
+                 "with n_steps = 0 it never is: record it before the loop, losses = "
+                 "[objective.loss(params)], then one loss after each step"
+            if arr.size == 0 else None, mistake="no-initial-loss" if arr.size == 0 else None)
+        raise known(err) if arr.size == 0 else err
+    expect(abs(arr[0] - first) <= 1e-12 * abs(first),
+           f"with n_steps = 0, optimise returned [{arr[0]:.6g}]; expected [{first:.6g}], the "
+           "loss before any step", f"{call}",
+           hint="losses[0] is objective.loss(params) at the start, before any step")
+    expect(isinstance(params, dict) and np.array_equal(params.get("x"), start["x"]),
+           "with n_steps = 0, optimise changed params", f"{call}: no step, so params stay as "
+           "they are", hint="the loop runs n_steps times: no step at all when n_steps = 0")
 
 
 def _check_diverging(optimise, rng):

@@ -718,6 +718,27 @@ def check_lstm_classifier(lstm_classifier_loss, *, seed):
     loss_of = lambda k: lambda p: float(lstm_classifier_loss({**small, k: p}, xs, ys)[0])
     num = {k: gradcheck.numerical_gradient(loss_of(k), small[k].copy()) for k in ("Wh", "Wy", "b")}
     _against_numeric(got, num, what="central differences of the loss")
+    # a batch of one sequence: "x: (N, T, D)" for any N, and h[:, -1] is (N, H) then too; a
+    # squeeze() (of h[:, -1:] or of the scores) drops the batch axis when N = 1
+    x1, y1 = rng.normal(size=(1, T, D)), rng.integers(0, C, size=1)
+    hint1 = ("h[:, -1] is (N, H) for every N, a batch of one too: a squeeze() (of h[:, -1:], of "
+             "the scores or of a gradient) drops the batch axis when N = 1; index h[:, -1] and "
+             "keep every axis")
+    try:
+        out1 = lstm_classifier_loss({k: v.copy() for k, v in params.items()}, x1.copy(), y1.copy())
+    except Exception as e:      # noqa: BLE001 - any error is the student's
+        raise CheckFailed(f"with a batch of one sequence (N = 1), lstm_classifier_loss raised "
+                          f"{type(e).__name__}", [f"x of shape (1, {T}, {D}), y of shape (1,); the "
+                          "first call had N = " + str(N), f"error: {e}"[:200]],
+                          hint=hint1, mistake="classifier-batch-axis-squeezed") from None
+    out1 = named("lstm_classifier_loss", out1, ("loss", "grads"))
+    g1 = out1["grads"]
+    expect(isinstance(g1, dict), "grads should be a dict keyed like params", f"got {type(g1).__name__}")
+    loss1, eg1 = seq.lstm_classifier_loss(params, x1, y1)
+    with hinted(hint1, "classifier-batch-axis-squeezed"):
+        compare({"loss": out1["loss"], **{k: g1.get(k) for k in params}},
+                {"loss": np.float64(loss1), **eg1},
+                what="the reference on a batch of one sequence (N = 1)")
     # behaviour: it learns to remember. The training run takes one of the ten seeds whose
     # margin is measured (benchmarks/rnn.py: the reference's worst 0.974): on other seeds
     # the reference itself stays stuck near 0.5-0.75 one time in six (any 32-bit seed, as

@@ -827,6 +827,78 @@ def _staggered(rng, max_len):
     return params, src, mask
 
 
+def _greedy_banned(params, src, mask, max_len, banned=(PAD, BOS)):
+    """Greedy that never picks the `banned` tokens (their log-probabilities set to -inf before
+    the argmax): what a student who keeps special tokens out of the output gets."""
+    h, c, _ = ref.encoder_forward(params, src, mask)
+    N = src.shape[0]
+    out, logp = np.full((N, max_len), PAD, dtype=np.int64), np.zeros(N)
+    tok, done = np.full(N, BOS), np.zeros(N, dtype=bool)
+    for t in range(max_len):
+        lp, h, c = ref.decoder_step(params, tok, h, c)
+        lp[:, list(banned)] = -np.inf
+        tok = lp.argmax(axis=1)
+        out[:, t] = np.where(done, PAD, tok)
+        logp += np.where(done, 0.0, lp[np.arange(N), tok])
+        done |= tok == EOS
+        if done.all():
+            break
+    return out, logp
+
+
+def _specials(out):
+    """Per row: the special tokens (PAD, BOS) greedy emitted before its EOS."""
+    rows = []
+    for r in out.tolist():
+        body = r[:r.index(EOS)] if EOS in r else r
+        rows.append({v for v in body if v in (PAD, BOS)})
+    return rows
+
+
+def _deficits(params, src, mask, max_len):
+    """(PAD's, BOS's) smallest gap to the argmax's logit, per source, over the steps greedy
+    takes before its EOS: raising that token's output bias by more makes it win a step."""
+    h, c, _ = ref.encoder_forward(params, src, mask)
+    N = src.shape[0]
+    gap = np.full((2, N), np.inf)
+    tok, done = np.full(N, BOS), np.zeros(N, dtype=bool)
+    for _ in range(max_len):
+        lp, h, c = ref.decoder_step(params, tok, h, c)
+        tok = lp.argmax(axis=1)
+        live = ~done
+        for k, v in enumerate((PAD, BOS)):
+            gap[k, live] = np.minimum(gap[k, live], (lp.max(axis=1) - lp[:, v])[live])
+        done |= tok == EOS
+        if done.all():
+            break
+    return gap
+
+
+def _special_model(params, src, mask, max_len):
+    """The same model with PAD's and BOS's output biases raised, each between two of the
+    sources' gaps (so no step is near a tie), until greedy emits PAD in some rows, BOS in
+    others and neither in the rest. Returns (params, rows with PAD, rows with BOS)."""
+    gap = _deficits(params, src, mask, max_len)
+    mids = [np.unique(g[np.isfinite(g)]) for g in gap]
+    mids = [(m[:-1] + m[1:]) / 2 for m in mids]
+    best = None
+    for sp in mids[0]:
+        for sb in mids[1]:
+            b = params["b_out"].copy()
+            b[PAD] += sp
+            b[BOS] += sb
+            model = {**params, "b_out": b}
+            rows = _specials(ref.greedy_decode(model, src, mask, max_len)[0])
+            pad = sum(PAD in r for r in rows)
+            bos = sum(BOS in r for r in rows)
+            key = (min(pad, 1) + min(bos, 1) + (sum(not r for r in rows) > 0), -pad - bos)
+            if best is None or key > best[0]:
+                best = (key, model, pad, bos)
+            if key[0] == 3:
+                return best[1], pad, bos
+    return best[1], best[2], best[3]
+
+
 def check_greedy_decode(greedy_decode, *, seed):
     rng = np.random.default_rng(seed)
     max_len = 7
@@ -881,6 +953,32 @@ def check_greedy_decode(greedy_decode, *, seed):
                 "src.shape[0]; src.shape[1] is the source length", "n-from-columns"):
         _ints(f"out for the first {k} sources alone", out3, eo[:k])
         compare({"logp": logp3}, {"logp": el[:k]}, what=f"logp for the first {k} sources alone")
+    # "take the most probable token", whatever it is: the model above keeps PAD and BOS
+    # low, so this one raises their output biases until PAD is the argmax at some step of
+    # one source and BOS of another (the others decode as before)
+    sp, n_pad, n_bos = _special_model(params, src, mask, max_len)
+    eo4, el4 = ref.greedy_decode(sp, src, mask, max_len)
+    out4, logp4 = unpack("greedy_decode", greedy_decode(_copied(sp), src.copy(), mask.copy(),
+                                                        max_len), ("out", "logp"))
+    o4, special = np.asarray(out4), [bool(r) for r in _specials(eo4)]
+    shown = (f"PAD is the most probable token at some step for {n_pad} of the {len(src)} "
+             f"sources, BOS for {n_bos}")
+    hint4 = ("take the most probable token at every step, whatever it is: when the model ranks "
+             "PAD or BOS first, greedy emits it (and feeds it back); leaving special tokens out "
+             "of the argmax picks a token the model ranks lower")
+    rows = np.flatnonzero((o4 != eo4).any(axis=1)) if o4.shape == eo4.shape else []
+    for banned, label in (((PAD, BOS), "PAD or BOS"), ((PAD,), "PAD"), ((BOS,), "BOS")):
+        if len(rows) and np.array_equal(o4, _greedy_banned(sp, src, mask, max_len, banned)[0]):
+            i = int(rows[0])
+            raise CheckFailed(f"greedy_decode never emits {label}, even where the model ranks "
+                              "it first", [shown, f"source {i}: expected {eo4[i].tolist()} (the "
+                              f"argmax at every step)", f"got      {o4[i].tolist()}"],
+                              hint=hint4, mistake="greedy-skips-special-tokens")
+    with hinted(f"your out differs only on sources whose argmax is PAD or BOS at some step: {hint4}"
+                if len(rows) and all(special[i] for i in rows) else None):
+        _ints("out on a model that ranks PAD or BOS first at some steps", out4, eo4)
+    compare({"logp": logp4}, {"logp": el4},
+            what="logp on a model that ranks PAD or BOS first at some steps")
 
 
 # ----------------------------------------------------------------------------- 6.9 beam
