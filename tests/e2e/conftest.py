@@ -95,16 +95,23 @@ def shots(request, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser(e2e_home):
-    """Debian's /usr/bin/chromium through Playwright, headless, with a fresh profile folder."""
+def playwright_api():
+    """Playwright's sync API, once per process: a second start in a process that holds one
+    fails (the browser tests and the hub's share a process when the scheduler says so)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        ctx = e2e_lab.launch_browser(p, e2e_home / "chromium-profile")
-        try:
-            yield ctx
-        finally:
-            ctx.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(e2e_home, playwright_api):
+    """Debian's /usr/bin/chromium through Playwright, headless, with a fresh profile folder."""
+    ctx = e2e_lab.launch_browser(playwright_api, e2e_home / "chromium-profile")
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 @pytest.fixture(scope="session")

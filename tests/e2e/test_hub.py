@@ -309,9 +309,7 @@ def fetch_feedback(term: Term, page, hub: Hub) -> None:
 
 
 @pytest.fixture(scope="session")
-def term(shots):
-    from playwright.sync_api import sync_playwright
-
+def term(shots, playwright_api):
     tag = secrets.token_hex(3)
     # the students' environment, on tmpfs when there is one (20k files); the users reach it
     run = Path(os.environ.get("COURSE_HUB_RUN", "/dev/shm" if Path("/dev/shm").is_dir() else PREFIX))
@@ -332,31 +330,30 @@ def term(shots):
         hub = Hub(run / "hub", {**klass.env, "COURSE_HUB_STUDENT_ENV": str(t.student_env),
                                 "COURSE_HUB_INSTRUCTOR_ENV": str(INSTRUCTOR_ENV)}).start()
         t.lap("hub started")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            pages = {}
+        browser = playwright_api.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        pages = {}
 
-            def student(who):   # a browser context of their own (cookies), logged in on demand
-                ctx = browser.new_context(viewport={"width": 1200, "height": 800})
-                ctx.set_default_timeout(60_000)
-                pages[who] = ctx.new_page()
-                return pages[who]
+        def student(who):   # a browser context of their own (cookies), logged in on demand
+            ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+            ctx.set_default_timeout(60_000)
+            pages[who] = ctx.new_page()
+            return pages[who]
 
-            try:
-                for who in ("ada", "bob", "cy"):
-                    work_in_notebook(t, student(who), hub, who)
-                    pages.pop(who).context.close()
-                page = student("bob")
-                login(page, hub, t.names["bob"], klass.students[t.names["bob"]])
-                attacks(t, page, hub)
-                grade(t)
-                fetch_feedback(t, page, hub)
-            except BaseException:
-                for who, page in pages.items():   # what the student saw when it broke
-                    screenshot(page, shots / f"hub-failed-{who}.png")
-                raise
-            finally:
-                browser.close()
+        try:
+            for who in ("ada", "bob", "cy"):
+                work_in_notebook(t, student(who), hub, who)
+                pages.pop(who).context.close()
+            page = student("bob")
+            login(page, hub, t.names["bob"], klass.students[t.names["bob"]])
+            attacks(t, page, hub)
+            grade(t)
+            fetch_feedback(t, page, hub)
+        except BaseException:
+            for who, page in pages.items():   # what the student saw when it broke
+                screenshot(page, shots / f"hub-failed-{who}.png")
+            raise
+        finally:
+            browser.close()
         yield t
     finally:
         if hub is not None:
