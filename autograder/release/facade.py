@@ -32,8 +32,9 @@ EXTRA_ANSWERS = {
 
 # Check helpers that compute a graded output in a form of their own (found by probe.py).
 CHECK_ANSWERS = {
-    "optim": {"_schedule": "04_optim"},
+    "optim": {"_schedule": "04_optim", "_by_position": "04_optim"},
     "rnn": {"_grad_norms": "05_rnn"},
+    "seq2seq": {"_greedy_banned": "06_seq2seq"},
 }
 
 _MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
